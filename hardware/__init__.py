@@ -1,0 +1,1 @@
+"""Everything that touches a device: printers, ticket rendering, scanners, counter signs."""

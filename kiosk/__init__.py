@@ -1,0 +1,1 @@
+"""Aufruf: the kiosk package."""

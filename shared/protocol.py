@@ -1,0 +1,232 @@
+"""The event protocol: typed, frozen events with a sequence number, encoded to JSON.
+
+Staff events (for counters and kiosks) carry `TicketInfo`. The public stream (wall displays)
+carries only `Public…` events: ticket numbers and counter names, never names or appointment
+details. The server derives the public form with `to_public()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import Field, TypeAdapter
+
+from shared.domain import CounterState, TicketOrigin, TicketStatus, UserRole
+from shared.lifecycle import TicketAction
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TicketInfo:
+    """What staff see of a ticket (no visitor names; appointment only by id)."""
+
+    id: int
+    number: str
+    service_id: str
+    status: TicketStatus
+    origin: TicketOrigin
+    emergency: bool
+    language: str
+    created_at: datetime
+    queued_at: datetime | None = None
+    called_at: datetime | None = None
+    counter_id: str | None = None
+    pinned_counter_id: str | None = None
+    recalls: int = 0
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CounterInfo:
+    """A counter's state as staff see it."""
+
+    id: str
+    name: str
+    location: str
+    state: CounterState
+    clerk: str | None = None
+    ticket_number: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TicketIssued:
+    """A new ticket was issued (walk-in or check-in)."""
+
+    type: Literal["ticket.issued"] = "ticket.issued"
+    seq: int
+    at: datetime
+    ticket: TicketInfo
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TicketCalled:
+    """A ticket was called (or recalled) to a counter."""
+
+    type: Literal["ticket.called"] = "ticket.called"
+    seq: int
+    at: datetime
+    ticket: TicketInfo
+    counter_id: str
+    counter_name: str
+    location: str
+    recall: bool = False
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TicketChanged:
+    """A ticket took another step: started, finished, no-show, cancelled, parked, transferred."""
+
+    type: Literal["ticket.changed"] = "ticket.changed"
+    seq: int
+    at: datetime
+    ticket: TicketInfo
+    action: TicketAction
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CounterChanged:
+    """A counter opened, paused or closed, or its clerk changed."""
+
+    type: Literal["counter.changed"] = "counter.changed"
+    seq: int
+    at: datetime
+    counter: CounterInfo
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Snapshot:
+    """The whole live state, sent when a client is too far behind to replay."""
+
+    type: Literal["snapshot"] = "snapshot"
+    seq: int
+    at: datetime
+    tickets: tuple[TicketInfo, ...]
+    counters: tuple[CounterInfo, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PublicCall:
+    """A call as the waiting room sees it: number and counter only."""
+
+    type: Literal["public.call"] = "public.call"
+    seq: int
+    at: datetime
+    number: str
+    counter_id: str
+    counter_name: str
+    location: str
+    recall: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PublicClear:
+    """A called number left the board (served, no-show, parked, transferred)."""
+
+    type: Literal["public.clear"] = "public.clear"
+    seq: int
+    at: datetime
+    number: str
+    counter_id: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PublicSnapshot:
+    """The board as the waiting room sees it: the current calls and how many wait."""
+
+    type: Literal["public.snapshot"] = "public.snapshot"
+    seq: int
+    at: datetime
+    calls: tuple[PublicCall, ...]
+    waiting: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Heartbeat:
+    """Sent on an idle stream so both ends know the line is alive; seq is the latest."""
+
+    type: Literal["heartbeat"] = "heartbeat"
+    seq: int
+    at: datetime
+
+
+StaffEvent = TicketIssued | TicketCalled | TicketChanged | CounterChanged
+PublicEvent = PublicCall | PublicClear
+Event = Annotated[
+    TicketIssued
+    | TicketCalled
+    | TicketChanged
+    | CounterChanged
+    | Snapshot
+    | PublicCall
+    | PublicClear
+    | PublicSnapshot
+    | Heartbeat,
+    Field(discriminator="type"),
+]
+
+_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
+
+
+def encode(event: Event) -> str:
+    """Encode an event as one line of JSON."""
+    return _ADAPTER.dump_json(event).decode()
+
+
+def decode(text: str | bytes) -> Event:
+    """Decode one JSON event; raises pydantic.ValidationError on anything malformed."""
+    return _ADAPTER.validate_json(text)
+
+
+_CLEARING = frozenset(
+    {
+        TicketAction.FINISH,
+        TicketAction.NO_SHOW,
+        TicketAction.PARK,
+        TicketAction.TRANSFER,
+        TicketAction.CANCEL,
+    }
+)
+
+
+def to_public(event: StaffEvent, previous_counter_id: str | None = None) -> PublicEvent | None:
+    """The waiting room's view of a staff event, or None when the room need not see it."""
+    if isinstance(event, TicketCalled):
+        return PublicCall(
+            seq=event.seq,
+            at=event.at,
+            number=event.ticket.number,
+            counter_id=event.counter_id,
+            counter_name=event.counter_name,
+            location=event.location,
+            recall=event.recall,
+        )
+    if isinstance(event, TicketChanged) and event.action in _CLEARING:
+        counter = event.ticket.counter_id or previous_counter_id
+        if counter is None:
+            return None
+        return PublicClear(seq=event.seq, at=event.at, number=event.ticket.number, counter_id=counter)
+    return None
+
+
+__all__ = [
+    "CounterChanged",
+    "CounterInfo",
+    "Event",
+    "Heartbeat",
+    "PublicCall",
+    "PublicClear",
+    "PublicEvent",
+    "PublicSnapshot",
+    "Snapshot",
+    "StaffEvent",
+    "TicketCalled",
+    "TicketChanged",
+    "TicketInfo",
+    "TicketIssued",
+    "UserRole",
+    "decode",
+    "encode",
+    "to_public",
+]

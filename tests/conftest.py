@@ -1,0 +1,7 @@
+"""Test setup shared by every suite: Qt runs offscreen, without a screen."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
