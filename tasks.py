@@ -99,7 +99,7 @@ def main() -> None:
     commands = {"demo": demo, "test": test}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit("usage: python3 tasks.py demo|test [args...]")
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py runs on whatever python3 is
         sys.exit("Aufruf needs Python 3.11 or newer")
     system_libraries()
     venv()

@@ -68,7 +68,9 @@ class Service:
 
     def name(self, language: str, fallback: str = "en") -> str:
         """The service's name in a language, else the fallback, else any."""
-        return self.names.get(language) or self.names.get(fallback) or next(iter(self.names.values()))
+        return (
+            self.names.get(language) or self.names.get(fallback) or next(iter(self.names.values()))
+        )
 
 
 @dataclass(frozen=True, slots=True)

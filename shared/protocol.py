@@ -206,7 +206,9 @@ def to_public(event: StaffEvent, previous_counter_id: str | None = None) -> Publ
         counter = event.ticket.counter_id or previous_counter_id
         if counter is None:
             return None
-        return PublicClear(seq=event.seq, at=event.at, number=event.ticket.number, counter_id=counter)
+        return PublicClear(
+            seq=event.seq, at=event.at, number=event.ticket.number, counter_id=counter
+        )
     return None
 
 
