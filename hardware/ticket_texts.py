@@ -1,0 +1,165 @@
+"""The fixed lines printed on every ticket, translated into each kiosk language.
+
+Numbers, times and counter names stay in Latin digits in every script; only the
+words around them are translated. Texts are short and plain: they are read by
+visitors standing at a kiosk, many of them new to the country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class TextDirection(StrEnum):
+    """Which way a language's lines run."""
+
+    LTR = "ltr"
+    RTL = "rtl"
+
+
+@dataclass(frozen=True, slots=True)
+class TicketTexts:
+    """The translated fixed lines of a ticket for one language."""
+
+    language: str
+    your_number: str
+    expected_wait: str
+    """Template with ``{n}`` for the minutes."""
+    please_have_ready: str
+    watch_screens: str
+    counter: str
+    """Template with ``{counter}`` for the counter's name (transfer slips)."""
+    scan_for_status: str
+    date_format: str
+    """Template with ``{d} {m} {y} {H} {M}`` (ints) and ``{mon}`` (month name)."""
+    direction: TextDirection = TextDirection.LTR
+    months: tuple[str, ...] = ()
+    """Month names January..December, when ``date_format`` uses ``{mon}``."""
+
+    def wait_line(self, minutes: int) -> str:
+        """The expected-wait line for a number of minutes."""
+        return self.expected_wait.format(n=minutes)
+
+    def counter_line(self, counter: str) -> str:
+        """The line naming the counter to go to."""
+        return self.counter.format(counter=counter)
+
+    def format_datetime(self, when: datetime) -> str:
+        """Date and time in this language's usual order, with Latin digits."""
+        mon = self.months[when.month - 1] if self.months else ""
+        return self.date_format.format(
+            d=when.day, m=when.month, y=when.year, H=when.hour, M=when.minute, mon=mon
+        )
+
+
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DMY_DOT = "{d:02d}.{m:02d}.{y:04d} {H:02d}:{M:02d}"
+_DMY_SLASH = "{d:02d}/{m:02d}/{y:04d} {H:02d}:{M:02d}"
+
+_TEXTS: dict[str, TicketTexts] = {
+    "de": TicketTexts(
+        language="de",
+        your_number="Ihre Nummer",
+        expected_wait="Voraussichtliche Wartezeit: {n} Min.",
+        please_have_ready="Bitte halten Sie bereit:",
+        watch_screens="Bitte achten Sie auf die Bildschirme. Ihre Nummer wird aufgerufen.",
+        counter="Schalter: {counter}",
+        scan_for_status="Wartestand auf dem Handy: Code scannen",
+        date_format="{d:02d}.{m:02d}.{y:04d}, {H:02d}:{M:02d} Uhr",
+    ),
+    "en": TicketTexts(
+        language="en",
+        your_number="Your number",
+        expected_wait="Expected wait: {n} min",
+        please_have_ready="Please have ready:",
+        watch_screens="Watch the screens; your number will be called.",
+        counter="Counter: {counter}",
+        scan_for_status="Scan the code to follow your place in the queue",
+        date_format="{d} {mon} {y:04d}, {H:02d}:{M:02d}",
+        months=_EN_MONTHS,
+    ),
+    "ar": TicketTexts(
+        language="ar",
+        your_number="رقمك",
+        expected_wait="مدة الانتظار المتوقعة: {n} دقيقة",
+        please_have_ready="يرجى تجهيز ما يلي:",
+        watch_screens="يرجى متابعة الشاشات، سيتم النداء على رقمك.",
+        counter="الشباك: {counter}",
+        scan_for_status="امسح الرمز لمتابعة دورك",
+        date_format=_DMY_SLASH,
+        direction=TextDirection.RTL,
+    ),
+    "fa": TicketTexts(
+        language="fa",
+        your_number="شماره شما",
+        expected_wait="زمان تقریبی انتظار: {n} دقیقه",
+        please_have_ready="لطفاً این مدارک را آماده داشته باشید:",
+        watch_screens="لطفاً به صفحه‌های نمایش توجه کنید؛ شماره شما اعلام می‌شود.",
+        counter="باجه: {counter}",
+        scan_for_status="برای دیدن نوبت خود، کد را اسکن کنید",
+        date_format="{y:04d}/{m:02d}/{d:02d} {H:02d}:{M:02d}",
+        direction=TextDirection.RTL,
+    ),
+    "tr": TicketTexts(
+        language="tr",
+        your_number="Numaranız",
+        expected_wait="Tahmini bekleme süresi: {n} dk",
+        please_have_ready="Lütfen hazır bulundurun:",
+        watch_screens="Lütfen ekranları takip edin; numaranız çağrılacaktır.",
+        counter="Gişe: {counter}",
+        scan_for_status="Sıranızı görmek için kodu okutun",
+        date_format=_DMY_DOT,
+    ),
+    "ru": TicketTexts(
+        language="ru",
+        your_number="Ваш номер",
+        expected_wait="Примерное время ожидания: {n} мин.",
+        please_have_ready="Пожалуйста, подготовьте:",
+        watch_screens="Следите за экранами: ваш номер вызовут.",
+        counter="Окно: {counter}",
+        scan_for_status="Отсканируйте код, чтобы следить за очередью",
+        date_format=_DMY_DOT,
+    ),
+    "uk": TicketTexts(
+        language="uk",
+        your_number="Ваш номер",
+        expected_wait="Орієнтовний час очікування: {n} хв",
+        please_have_ready="Будь ласка, підготуйте:",
+        watch_screens="Стежте за екранами: ваш номер викличуть.",
+        counter="Вікно: {counter}",
+        scan_for_status="Відскануйте код, щоб стежити за чергою",
+        date_format=_DMY_DOT,
+    ),
+    "ti": TicketTexts(
+        language="ti",
+        your_number="ቁጽሪኹም",
+        expected_wait="ግምታዊ ግዜ ምጽባይ: {n} ደቒቕ",
+        please_have_ready="በጃኹም እዚ ዝስዕብ ኣዳልዉ:",
+        watch_screens="በጃኹም ስክሪናት ተኸታተሉ፣ ቁጽሪኹም ክጽዋዕ እዩ።",
+        counter="መስኮት: {counter}",
+        scan_for_status="ተራኹም ንምክትታል ነዚ ኮድ ስካን ግበሩ",
+        date_format=_DMY_SLASH,
+    ),
+    "zh": TicketTexts(
+        language="zh",
+        your_number="您的号码",
+        expected_wait="预计等待：{n} 分钟",
+        please_have_ready="请准备好以下材料：",
+        watch_screens="请留意显示屏，届时将呼叫您的号码。",
+        counter="窗口：{counter}",
+        scan_for_status="扫码查看排队进度",
+        date_format="{y:04d}年{m}月{d}日 {H:02d}:{M:02d}",
+    ),
+}
+
+LANGUAGES: tuple[str, ...] = tuple(_TEXTS)
+"""The languages a ticket can be printed in."""
+
+FALLBACK_LANGUAGE = "en"
+
+
+def ticket_texts(language: str) -> TicketTexts:
+    """The fixed lines for a language; English for a language without translation."""
+    return _TEXTS.get(language.split("-", maxsplit=1)[0].lower()) or _TEXTS[FALLBACK_LANGUAGE]
