@@ -105,6 +105,10 @@ class PolicySettings:
             raise ValueError("max_wait must be positive")
 
 
+DEFAULT_SETTINGS = PolicySettings()
+"""The settings used when none are given."""
+
+
 @dataclass(frozen=True, slots=True)
 class Choice:
     """The ticket a counter should call, the class it came from, and a line for the clerk."""
@@ -199,7 +203,7 @@ def rank(
     waiting: Sequence[Ticket],
     profile: CounterProfile,
     now: datetime,
-    settings: PolicySettings = PolicySettings(),
+    settings: PolicySettings = DEFAULT_SETTINGS,
 ) -> list[Choice]:
     """All candidates for the counter in the order the policy would call them."""
     keyed = []
@@ -219,7 +223,7 @@ def choose_next(
     waiting: Sequence[Ticket],
     profile: CounterProfile,
     now: datetime,
-    settings: PolicySettings = PolicySettings(),
+    settings: PolicySettings = DEFAULT_SETTINGS,
 ) -> Choice | None:
     """The ticket the counter should call now, or None when no candidate waits for it."""
     best: tuple[tuple[int, _TieKey], _Rank, Ticket] | None = None
