@@ -1,0 +1,225 @@
+"""The site configuration: one TOML file, validated, with errors that name the key and line.
+
+    cfg = load_config(Path("office.toml"))     # raises ConfigError
+    site = cfg.to_site()                        # the domain's Site
+
+The models live in `shared.config_model`, the cross-section checks in `shared.config_checks`,
+the line finder in `shared.config_locate`; this module reads the file and turns every failure
+(missing file, bad bytes, TOML syntax, wrong types, unknown keys, broken references) into one
+`ConfigError` whose text reads like a compiler's: ``office.toml:42: counters[3].services:
+unknown service 'blu_card' (did you mean 'blue_card'?)``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from shared.config_checks import Loc, Problem, cross_check, format_loc
+from shared.config_errors import problem_from_pydantic, relevant
+from shared.config_locate import key_lines, locate
+from shared.config_model import (
+    CounterConfig,
+    DisplayConfig,
+    KioskConfig,
+    OfficeConfig,
+    PolicyConfig,
+    ServerConfig,
+    ServiceConfig,
+    SiteConfig,
+)
+from shared.config_printer import (
+    FilePrinter,
+    NetworkPrinter,
+    NoPrinter,
+    PaperSize,
+    PrinterConfig,
+    PrinterTransport,
+    PrintMode,
+    SerialPrinter,
+    UsbPrinter,
+)
+
+__all__ = [
+    "ConfigError",
+    "ConfigIssue",
+    "CounterConfig",
+    "DisplayConfig",
+    "FilePrinter",
+    "KioskConfig",
+    "NetworkPrinter",
+    "NoPrinter",
+    "OfficeConfig",
+    "PaperSize",
+    "PolicyConfig",
+    "PrintMode",
+    "PrinterConfig",
+    "PrinterTransport",
+    "SerialPrinter",
+    "ServerConfig",
+    "ServiceConfig",
+    "SiteConfig",
+    "UsbPrinter",
+    "check_config",
+    "load_config",
+    "parse_config",
+    "starter_config",
+]
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = 1_000_000
+"""A site file is a few kilobytes; anything above this is refused unread."""
+MAX_DEPTH = 10
+"""The deepest nesting the schema has is 5 (services[0].documents.de[0]); refuse far more."""
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigIssue:
+    """One problem in a site file, located: source, line, key path, message."""
+
+    source: str
+    message: str
+    line: int | None = None
+    key: str | None = None
+
+    def __str__(self) -> str:
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+
+class ConfigError(Exception):
+    """A site file that cannot be used; ``str(e)`` is the full message, one line per issue."""
+
+    def __init__(self, issues: Sequence[ConfigIssue]) -> None:
+        self.issues = tuple(issues)
+        first = self.issues[0]
+        self.line: int | None = first.line
+        self.key: str | None = first.key
+        super().__init__("\n".join(str(issue) for issue in self.issues))
+
+    @classmethod
+    def single(
+        cls, source: str, message: str, line: int | None = None, key: str | None = None
+    ) -> ConfigError:
+        """An error with one issue."""
+        return cls([ConfigIssue(source, message, line, key)])
+
+
+def load_config(path: Path) -> OfficeConfig:
+    """Read, parse and validate a site file; raises ConfigError for any problem."""
+    source = str(path)
+    try:
+        if path.is_dir():
+            raise ConfigError.single(source, "is a directory, not a TOML file")
+        with path.open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise ConfigError.single(source, "no such file") from None
+    except OSError as exc:
+        raise ConfigError.single(source, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise ConfigError.single(source, f"file is larger than {MAX_BYTES // 1_000_000} MB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        message = f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+        raise ConfigError.single(source, message, line) from None
+    return parse_config(text, source)
+
+
+def parse_config(text: str, source: str = "<string>") -> OfficeConfig:
+    """Parse and validate the text of a site file; raises ConfigError for any problem."""
+    if len(text) > MAX_BYTES:
+        raise ConfigError.single(source, f"text is larger than {MAX_BYTES // 1_000_000} MB")
+    text = text.removeprefix("\ufeff")
+    data = _parse_toml(text, source)
+    deep = _too_deep(data)
+    if deep is not None:
+        message = f"nested deeper than {MAX_DEPTH} levels"
+        raise ConfigError.single(source, message, locate(key_lines(text), deep), format_loc(deep))
+    try:
+        cfg = OfficeConfig.model_validate(data, context={"defer_cross_checks": True})
+    except ValidationError as exc:
+        problems = [problem_from_pydantic(error, data) for error in relevant(exc.errors())]
+        raise _located(problems, text, source) from None
+    problems = cross_check(cfg)
+    if problems:
+        raise _located(problems, text, source)
+    log.debug("loaded %s: %d services, %d counters", source, len(cfg.services), len(cfg.counters))
+    return cfg
+
+
+def check_config(path: Path) -> tuple[bool, str]:
+    """The verdict for ``aufruf check-config FILE``: (True, 'OK: …') or (False, the errors)."""
+    try:
+        cfg = load_config(path)
+    except ConfigError as exc:
+        return False, str(exc)
+    return True, (
+        f"OK: {path} — {len(cfg.services)} services, {len(cfg.counters)} counters, "
+        f"{len(cfg.displays)} displays, {len(cfg.kiosks)} kiosks"
+    )
+
+
+def starter_config() -> str:
+    """The text of the starter site file that ``aufruf init`` writes (valid as it stands)."""
+    return resources.files("shared").joinpath("config_template.toml").read_text("utf-8")
+
+
+def _parse_toml(text: str, source: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_POSITION.search(message)
+        line = None
+        if match and match.group(1):
+            line = int(match.group(1))
+            message = f"{_TOML_POSITION.sub('', message)} (column {match.group(2)})"
+        elif match:
+            line = text.count("\n") + 1
+            message = f"{_TOML_POSITION.sub('', message)} (at end of file)"
+        raise ConfigError.single(source, f"TOML syntax error: {message}", line) from None
+    except RecursionError:
+        raise ConfigError.single(source, "TOML nested too deeply") from None
+
+
+def _too_deep(data: dict[str, Any]) -> Loc | None:
+    """The path of the first value nested deeper than MAX_DEPTH, if any (no recursion)."""
+    stack: list[tuple[Loc, object]] = [((), data)]
+    while stack:
+        loc, value = stack.pop()
+        if len(loc) > MAX_DEPTH:
+            return loc
+        if isinstance(value, dict):
+            stack.extend(((*loc, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*loc, index), item) for index, item in enumerate(value))
+    return None
+
+
+def _located(problems: Sequence[Problem], text: str, source: str) -> ConfigError:
+    lines = key_lines(text)
+    issues = [
+        ConfigIssue(
+            source=source,
+            message=problem.message,
+            line=locate(lines, problem.line_loc or problem.loc),
+            key=format_loc(problem.loc) if problem.loc else None,
+        )
+        for problem in problems
+    ]
+    issues.sort(key=lambda issue: issue.line or 0)
+    return ConfigError(issues)

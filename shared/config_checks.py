@@ -1,0 +1,150 @@
+"""Checks across the sections of a site file: ids unique, references exist, languages known.
+
+Each finding is a `Problem` with the key path it concerns, so the loader can name the key
+and its line. No Qt, no I/O.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from shared.config_model import OfficeConfig
+
+Loc = tuple[str | int, ...]
+"""A key path into the file: ('counters', 3, 'services', 'blue_card')."""
+
+
+def format_loc(loc: Loc) -> str:
+    """A key path as people read it: counters[3].services.blue_card."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out or "(top level)"
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """A ' (did you mean 'x'?)' hint for a misspelt word, or ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding: the key it names, the message, and the key whose line to report."""
+
+    loc: Loc
+    message: str
+    line_loc: Loc | None = None
+    """Where to point in the file when it differs from ``loc`` (e.g. a dict entry)."""
+
+    def text(self) -> str:
+        """The finding without a line: 'counters[3].services: unknown service ...'."""
+        return f"{format_loc(self.loc)}: {self.message}"
+
+
+def _duplicates(section: str, values: Sequence[str], what: str) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for index, value in enumerate(values):
+        if value in seen:
+            message = f"{what} {value!r} is already used by {section}[{seen[value]}]"
+            problems.append(Problem((section, index, what), message))
+        else:
+            seen[value] = index
+    return problems
+
+
+def cross_check(cfg: OfficeConfig) -> list[Problem]:
+    """Every problem across sections, in file order of sections."""
+    return [
+        *_check_services(cfg),
+        *_check_counters(cfg),
+        *_check_displays(cfg),
+        *_check_kiosks(cfg),
+    ]
+
+
+def _unknown_language(lang: str, site_languages: Sequence[str]) -> str:
+    return f"language {lang!r} is not in site.languages{suggest(lang, site_languages)}"
+
+
+def _check_services(cfg: OfficeConfig) -> list[Problem]:
+    problems = _duplicates("services", [s.id for s in cfg.services], "id")
+    problems += _duplicates("services", [s.letter for s in cfg.services], "letter")
+    languages = cfg.site.languages
+    for index, service in enumerate(cfg.services):
+        for key, by_language in (("names", service.names), ("documents", service.documents)):
+            problems += [
+                Problem(
+                    ("services", index, key),
+                    _unknown_language(lang, languages),
+                    ("services", index, key, lang),
+                )
+                for lang in by_language
+                if lang not in languages
+            ]
+    return problems
+
+
+def _check_counters(cfg: OfficeConfig) -> list[Problem]:
+    problems = _duplicates("counters", [c.id for c in cfg.counters], "id")
+    service_ids = [s.id for s in cfg.services]
+    served: set[str] = set()
+    for index, counter in enumerate(cfg.counters):
+        served.update(counter.services)
+        problems += [
+            Problem(
+                ("counters", index, "services"),
+                f"unknown service {service_id!r}{suggest(service_id, service_ids)}",
+                ("counters", index, "services", service_id),
+            )
+            for service_id in counter.services
+            if service_id not in service_ids
+        ]
+    problems += [
+        Problem(
+            ("services", index, "id"),
+            f"no counter serves {service_id!r} (add it to a counter's services)",
+        )
+        for index, service_id in enumerate(service_ids)
+        if service_id not in served
+    ]
+    return problems
+
+
+def _check_displays(cfg: OfficeConfig) -> list[Problem]:
+    problems = _duplicates("displays", [d.id for d in cfg.displays], "id")
+    counter_ids = [c.id for c in cfg.counters]
+    for index, display in enumerate(cfg.displays):
+        problems += [
+            Problem(
+                ("displays", index, "counters"),
+                f"unknown counter {counter_id!r}{suggest(counter_id, counter_ids)}",
+                ("displays", index, "counters", position),
+            )
+            for position, counter_id in enumerate(display.counters)
+            if counter_id not in counter_ids
+        ]
+    return problems
+
+
+def _check_kiosks(cfg: OfficeConfig) -> list[Problem]:
+    problems = _duplicates("kiosks", [k.id for k in cfg.kiosks], "id")
+    for index, kiosk in enumerate(cfg.kiosks):
+        problems += [
+            Problem(
+                ("kiosks", index, "languages"),
+                _unknown_language(lang, cfg.site.languages),
+                ("kiosks", index, "languages", position),
+            )
+            for position, lang in enumerate(kiosk.languages or ())
+            if lang not in cfg.site.languages
+        ]
+    return problems

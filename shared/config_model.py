@@ -1,0 +1,261 @@
+"""The site configuration as pydantic models: one model per TOML section, all frozen.
+
+Field checks live here; checks across sections (ids that must exist, unique letters) live in
+`shared.config_checks`. Scalars are strict (TOML has real types: ``port = "8470"`` is an error,
+not a silent conversion). No Qt, no I/O.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Mapping
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from platformdirs import user_data_dir
+from pydantic import (
+    AfterValidator,
+    Field,
+    Strict,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    ValidationInfo,
+    model_validator,
+)
+
+from shared.config_checks import cross_check, suggest
+from shared.config_printer import Port, PrinterConfig, Section
+from shared.domain import Counter, Service, Site
+from shared.policy import PolicySettings
+
+REQUIRED_LANGUAGES = ("de", "en")
+"""Every site and every service name speaks at least these."""
+
+Slug = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_-]{0,39}$")]
+"""An id: lowercase letters, digits, '_' and '-', starting with a letter, at most 40 chars."""
+Language = Annotated[StrictStr, Field(pattern=r"^[a-z]{2,3}$")]
+"""An ISO 639 language code such as de, en, ar, ti."""
+Text = Annotated[StrictStr, Field(min_length=1, max_length=200)]
+"""A human-readable name or line (non-empty)."""
+Minutes = Annotated[float, Strict(), Field(ge=0, le=24 * 60)]
+"""A duration in minutes."""
+
+
+def _check_timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        hint = suggest(value, available_timezones())
+        raise ValueError(f"unknown time zone {value!r}{hint}") from None
+    return value
+
+
+def _check_ip(value: str) -> str:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not an IP address") from None
+    return value
+
+
+def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
+    dupes = sorted({v for v in values if values.count(v) > 1})
+    if dupes:
+        raise ValueError(f"listed twice: {', '.join(dupes)}")
+    return values
+
+
+class SiteConfig(Section):
+    """``[site]``: who the office is, its time zone and languages."""
+
+    id: Slug
+    name: Text
+    timezone: Annotated[StrictStr, AfterValidator(_check_timezone)] = "Europe/Berlin"
+    languages: Annotated[tuple[Language, ...], AfterValidator(_unique)] = REQUIRED_LANGUAGES
+    status_base_url: StrictStr | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> SiteConfig:
+        missing = [lang for lang in REQUIRED_LANGUAGES if lang not in self.languages]
+        if missing:
+            raise ValueError(f"languages must include {' and '.join(missing)}")
+        if self.status_base_url is not None:
+            parts = urlsplit(self.status_base_url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise ValueError("status_base_url must be an http:// or https:// address")
+        return self
+
+    @property
+    def default_language(self) -> str:
+        """The first listed language."""
+        return self.languages[0]
+
+
+class ServerConfig(Section):
+    """``[server]``: where the hub listens and where it keeps its data."""
+
+    host: StrictStr = "127.0.0.1"
+    port: Port = 8470
+    database_url: StrictStr | None = None
+    data_dir: Path | None = None
+    zeroconf: StrictBool = True
+    zeroconf_interfaces: tuple[Annotated[StrictStr, AfterValidator(_check_ip)], ...] | None = None
+    tickets_per_minute_per_kiosk: Annotated[StrictInt, Field(ge=1, le=10_000)] = 30
+
+    @model_validator(mode="after")
+    def _check(self) -> ServerConfig:
+        if self.database_url is not None:
+            scheme = self.database_url.split(":", 1)[0].split("+", 1)[0]
+            if scheme not in ("sqlite", "postgresql"):
+                raise ValueError("database_url must start with sqlite:// or postgresql://")
+        return self
+
+    def resolved_data_dir(self) -> Path:
+        """The data directory: ``data_dir`` or the platform's user data dir for aufruf."""
+        return self.data_dir if self.data_dir is not None else Path(user_data_dir("aufruf"))
+
+    def resolved_database_url(self) -> str:
+        """The database URL: ``database_url`` or an SQLite file in the data directory."""
+        if self.database_url is not None:
+            return self.database_url
+        return f"sqlite:///{self.resolved_data_dir() / 'aufruf.db'}"
+
+
+class PolicyConfig(Section):
+    """``[policy]``: the tunable numbers of the queue policy (see shared.policy)."""
+
+    appointment_window_minutes: Minutes = 15
+    ageing_per_minute: Annotated[float, Strict(), Field(ge=0, le=100)] = 0.1
+    max_wait_minutes: Annotated[float, Strict(), Field(gt=0, le=24 * 60)] = 60
+
+    def to_settings(self) -> PolicySettings:
+        """The policy's own settings object."""
+        return PolicySettings(
+            appointment_window=timedelta(minutes=self.appointment_window_minutes),
+            ageing_per_minute=self.ageing_per_minute,
+            max_wait=timedelta(minutes=self.max_wait_minutes),
+        )
+
+
+class ServiceConfig(Section):
+    """``[[services]]``: one concern a visitor can come for."""
+
+    id: Slug
+    letter: Annotated[StrictStr, Field(pattern=r"^[A-Z]$")]
+    names: Mapping[Language, Text]
+    documents: Mapping[Language, tuple[Text, ...]] = Field(default_factory=dict)
+    expected_minutes: Annotated[float, Strict(), Field(gt=0, le=8 * 60)] = 10
+    emergency: StrictBool = False
+    daily_cap: Annotated[StrictInt, Field(ge=1)] | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> ServiceConfig:
+        missing = [lang for lang in REQUIRED_LANGUAGES if lang not in self.names]
+        if missing:
+            raise ValueError(f"names must include {' and '.join(missing)}")
+        return self
+
+    def to_service(self) -> Service:
+        """The domain entity."""
+        return Service(
+            id=self.id,
+            letter=self.letter,
+            names=dict(self.names),
+            documents={lang: tuple(docs) for lang, docs in self.documents.items()},
+            expected_minutes=self.expected_minutes,
+            emergency=self.emergency,
+            daily_cap=self.daily_cap,
+        )
+
+
+Weight = Annotated[float, Strict(), Field(gt=0, le=1000)]
+"""How strongly a counter prefers a service (> 0; leave a service out to not serve it)."""
+
+
+class CounterConfig(Section):
+    """``[[counters]]``: one desk and the services it serves, with weights."""
+
+    id: Slug
+    name: Text
+    location: Annotated[StrictStr, Field(max_length=200)] = ""
+    services: Annotated[Mapping[StrictStr, Weight], Field(min_length=1)]
+
+    def to_counter(self) -> Counter:
+        """The domain entity."""
+        return Counter(
+            id=self.id, name=self.name, location=self.location, weights=dict(self.services)
+        )
+
+
+class DisplayConfig(Section):
+    """``[[displays]]``: one wall monitor and the counters whose calls it shows."""
+
+    id: Slug
+    name: Text
+    counters: Annotated[tuple[StrictStr, ...], Field(min_length=1), AfterValidator(_unique)]
+    chime: StrictBool = True
+
+
+class KioskConfig(Section):
+    """``[[kiosks]]``: one check-in terminal, its languages and its printer."""
+
+    id: Slug
+    name: Text
+    languages: Annotated[tuple[Language, ...], AfterValidator(_unique)] | None = None
+    printer: PrinterConfig
+
+
+class OfficeConfig(Section):
+    """The whole site file: every section, checked across sections."""
+
+    site: SiteConfig
+    server: ServerConfig = ServerConfig()
+    policy: PolicyConfig = PolicyConfig()
+    services: Annotated[tuple[ServiceConfig, ...], Field(min_length=1)]
+    counters: Annotated[tuple[CounterConfig, ...], Field(min_length=1)]
+    displays: tuple[DisplayConfig, ...] = ()
+    kiosks: tuple[KioskConfig, ...] = ()
+
+    @model_validator(mode="after")
+    def _cross_check(self, info: ValidationInfo) -> OfficeConfig:
+        if isinstance(info.context, dict) and info.context.get("defer_cross_checks"):
+            return self
+        problems = cross_check(self)
+        if problems:
+            raise ValueError("; ".join(p.text() for p in problems))
+        return self
+
+    def to_site(self) -> Site:
+        """The domain's view of this office: services and counters by id."""
+        return Site(
+            id=self.site.id,
+            name=self.site.name,
+            timezone=self.site.timezone,
+            services={s.id: s.to_service() for s in self.services},
+            counters={c.id: c.to_counter() for c in self.counters},
+            languages=self.site.languages,
+        )
+
+    def service(self, service_id: str) -> ServiceConfig:
+        """The service with this id (KeyError if none)."""
+        return {s.id: s for s in self.services}[service_id]
+
+    def counter(self, counter_id: str) -> CounterConfig:
+        """The counter with this id (KeyError if none)."""
+        return {c.id: c for c in self.counters}[counter_id]
+
+    def display(self, display_id: str) -> DisplayConfig:
+        """The display with this id (KeyError if none)."""
+        return {d.id: d for d in self.displays}[display_id]
+
+    def kiosk(self, kiosk_id: str) -> KioskConfig:
+        """The kiosk with this id (KeyError if none)."""
+        return {k.id: k for k in self.kiosks}[kiosk_id]
+
+    def kiosk_languages(self, kiosk_id: str) -> tuple[str, ...]:
+        """The languages a kiosk offers: its own list, else all site languages."""
+        return self.kiosk(kiosk_id).languages or self.site.languages
