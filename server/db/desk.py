@@ -1,0 +1,207 @@
+"""Counter-side operations inside one write transaction: call, steps, counter state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from server.db import eventlog
+from server.db.models import CounterRow, TicketRow
+from server.db.outcomes import Called, Changed, CounterUpdate
+from server.db.tickets import (
+    get_row,
+    store_ticket,
+    sync_counter,
+    ticket_info,
+    to_ticket,
+    waiting_for,
+)
+from server.errors import ConflictError, InvalidInputError, NotFoundError
+from shared import lifecycle
+from shared.domain import Counter, CounterState, Site, Ticket
+from shared.lifecycle import IllegalTransitionError, TicketAction
+from shared.numbering import local_day
+from shared.policy import CounterProfile, PolicySettings, choose_next
+from shared.protocol import CounterChanged, CounterInfo, TicketCalled, TicketChanged
+
+MAX_NOTE = 500
+
+
+def counter_row(session: Session, counter: Counter, now: datetime) -> CounterRow:
+    """The live row of a configured counter, created (closed) on first use."""
+    row = session.get(CounterRow, counter.id)
+    if row is None:
+        row = CounterRow(id=counter.id, state=CounterState.CLOSED.value, updated_at=now)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def counter_info(session: Session, counter: Counter, row: CounterRow | None) -> CounterInfo:
+    """What staff see of a counter (closed when it has no row yet)."""
+    number = None
+    if row is not None and row.ticket_id is not None:
+        number = get_row(session, row.ticket_id).number
+    return CounterInfo(
+        id=counter.id,
+        name=counter.name,
+        location=counter.location,
+        state=CounterState.CLOSED if row is None else CounterState(row.state),
+        clerk=None if row is None else row.clerk,
+        ticket_number=number,
+    )
+
+
+@dataclass
+class Desk:
+    """The counter operations of one write transaction."""
+
+    session: Session
+    site: Site
+    now: datetime
+    policy: PolicySettings
+
+    def call_next(self, counter_id: str) -> Called | None:
+        """Call the ticket the policy picks for this counter, or None when nobody waits."""
+        counter = self._ready(counter_id)
+        served = [service for service, weight in counter.weights.items() if weight > 0]
+        today = local_day(self.now, self.site.timezone)
+        waiting = waiting_for(self.session, today, counter.id, served)
+        choice = choose_next(waiting, CounterProfile.of(counter), self.now, self.policy)
+        if choice is None:
+            return None
+        return self._call(counter, get_row(self.session, choice.ticket.id), choice.explanation)
+
+    def call_ticket(self, counter_id: str, ticket_id: int) -> Called:
+        """Call one named ticket (waiting or parked) to this counter."""
+        counter = self._ready(counter_id)
+        return self._call(counter, get_row(self.session, ticket_id), "called by hand")
+
+    def recall(self, ticket_id: int) -> Called:
+        """Call a called ticket again to the same counter."""
+        row = get_row(self.session, ticket_id)
+        ticket = _step(lambda: lifecycle.recall(to_ticket(row), self.now))
+        store_ticket(row, ticket)
+        return self._announce(self._counter_of(ticket), ticket, "recall", recall=True)
+
+    def change(self, ticket_id: int, action: TicketAction, note: str = "") -> Changed:
+        """Take one step (start, finish, no-show, park, cancel) and log it."""
+        _check_note(note)
+        row = get_row(self.session, ticket_id)
+        before = to_ticket(row)
+        steps: dict[TicketAction, Callable[[], Ticket]] = {
+            TicketAction.START: lambda: lifecycle.start(before, self.now),
+            TicketAction.FINISH: lambda: lifecycle.finish(before, self.now),
+            TicketAction.NO_SHOW: lambda: lifecycle.no_show(before, self.now),
+            TicketAction.PARK: lambda: lifecycle.park(before, self.now, note),
+            TicketAction.CANCEL: lambda: lifecycle.cancel(before, self.now),
+        }
+        return self._changed(row, _step(steps[action]), action)
+
+    def transfer(
+        self, ticket_id: int, service_id: str | None, counter_id: str | None, note: str
+    ) -> Changed:
+        """Send a ticket back to the queue for another service and/or a named counter."""
+        _check_note(note)
+        if service_id is not None and service_id not in self.site.services:
+            raise InvalidInputError(f"unknown service {service_id!r}")
+        if counter_id is not None and counter_id not in self.site.counters:
+            raise InvalidInputError(f"unknown counter {counter_id!r}")
+        row = get_row(self.session, ticket_id)
+        before = to_ticket(row)
+        after = _step(
+            lambda: lifecycle.transfer(
+                before, self.now, service_id=service_id, counter_id=counter_id, note=note
+            )
+        )
+        return self._changed(row, after, TicketAction.TRANSFER)
+
+    def set_state(self, counter_id: str, state: CounterState, clerk: str | None) -> CounterUpdate:
+        """Open, pause or close a counter and name its clerk; no event when nothing changes."""
+        counter = self._counter(counter_id)
+        row = counter_row(self.session, counter, self.now)
+        if state is CounterState.CLOSED and row.ticket_id is not None:
+            number = get_row(self.session, row.ticket_id).number
+            raise ConflictError(f"finish, park or no-show {number} before closing {counter.name}")
+        if row.state == state.value and row.clerk == clerk:
+            return CounterUpdate(counter_info(self.session, counter, row), ())
+        row.state, row.clerk, row.updated_at = state.value, clerk, self.now
+        info = counter_info(self.session, counter, row)
+        event = eventlog.append(
+            self.session, self.now, lambda seq, at: CounterChanged(seq=seq, at=at, counter=info)
+        )
+        return CounterUpdate(info, (event,))
+
+    def _counter(self, counter_id: str) -> Counter:
+        counter = self.site.counters.get(counter_id)
+        if counter is None:
+            raise NotFoundError(f"no counter with id {counter_id!r}")
+        return counter
+
+    def _counter_of(self, ticket: Ticket) -> Counter:
+        cid = ticket.counter_id or ""
+        return self.site.counters.get(cid) or Counter(id=cid, name=cid)
+
+    def _ready(self, counter_id: str) -> Counter:
+        counter = self._counter(counter_id)
+        row = counter_row(self.session, counter, self.now)
+        if row.state != CounterState.OPEN.value:
+            raise ConflictError(f"{counter.name} is {row.state}; open it before calling")
+        if row.ticket_id is not None:
+            held = get_row(self.session, row.ticket_id)
+            raise ConflictError(
+                f"{counter.name} still has {held.number} ({held.status}); "
+                f"finish, park or no-show {held.number} first"
+            )
+        return counter
+
+    def _call(self, counter: Counter, row: TicketRow, reason: str) -> Called:
+        before = to_ticket(row)
+        ticket = _step(lambda: lifecycle.call(before, counter.id, self.now))
+        store_ticket(row, ticket)
+        sync_counter(self.session, row)
+        return self._announce(counter, ticket, reason, recall=False)
+
+    def _announce(self, counter: Counter, ticket: Ticket, reason: str, *, recall: bool) -> Called:
+        info = ticket_info(ticket)
+        event = eventlog.append(
+            self.session,
+            self.now,
+            lambda seq, at: TicketCalled(
+                seq=seq,
+                at=at,
+                ticket=info,
+                counter_id=counter.id,
+                counter_name=counter.name,
+                location=counter.location,
+                recall=recall,
+                reason=reason,
+            ),
+        )
+        return Called(info, reason, (event,))
+
+    def _changed(self, row: TicketRow, ticket: Ticket, action: TicketAction) -> Changed:
+        store_ticket(row, ticket)
+        sync_counter(self.session, row)
+        info = ticket_info(ticket)
+        event = eventlog.append(
+            self.session,
+            self.now,
+            lambda seq, at: TicketChanged(seq=seq, at=at, ticket=info, action=action),
+        )
+        return Changed(info, (event,))
+
+
+def _step(step: Callable[[], Ticket]) -> Ticket:
+    try:
+        return step()
+    except IllegalTransitionError as error:
+        raise ConflictError(str(error)) from error
+
+
+def _check_note(note: str) -> None:
+    if len(note) > MAX_NOTE:
+        raise InvalidInputError(f"note is longer than {MAX_NOTE} characters")

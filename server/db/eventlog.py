@@ -1,0 +1,64 @@
+"""The event log: gap-free sequence numbers in commit order, replay from a seq."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from server.db.models import EventRow, EventSeqRow
+from shared.protocol import (
+    CounterChanged,
+    StaffEvent,
+    TicketCalled,
+    TicketChanged,
+    TicketIssued,
+    decode,
+    encode,
+)
+
+_STAFF = (TicketIssued, TicketCalled, TicketChanged, CounterChanged)
+E = TypeVar("E", TicketIssued, TicketCalled, TicketChanged, CounterChanged)
+
+
+def append(session: Session, at: datetime, make: Callable[[int, datetime], E]) -> E:
+    """Allocate the next seq (UPDATE … RETURNING on the one event_seq row) and log the event."""
+    seq = session.execute(
+        update(EventSeqRow)
+        .where(EventSeqRow.id == 1)
+        .values(value=EventSeqRow.value + 1)
+        .returning(EventSeqRow.value)
+    ).scalar_one()
+    event = make(seq, at)
+    session.add(EventRow(seq=seq, type=event.type, payload=encode(event), at=at))
+    return event
+
+
+def last_seq(session: Session) -> int:
+    """The seq of the newest committed event (0 before the first)."""
+    return session.execute(select(EventSeqRow.value).where(EventSeqRow.id == 1)).scalar_one()
+
+
+def since(session: Session, seq: int, limit: int) -> list[StaffEvent] | None:
+    """Events after `seq` in order, or None when more than `limit` are missing or were pruned."""
+    newest = last_seq(session)
+    if seq >= newest:
+        return []
+    if seq < 0 or newest - seq > limit:
+        return None
+    oldest = session.scalar(select(func.min(EventRow.seq)))
+    if oldest is None or oldest > seq + 1:
+        return None
+    payloads = session.scalars(
+        select(EventRow.payload).where(EventRow.seq > seq).order_by(EventRow.seq)
+    )
+    events: list[StaffEvent] = []
+    for payload in payloads:
+        event = decode(payload)
+        if not isinstance(event, _STAFF):
+            raise TypeError(f"event log holds a non-staff event: {event.type}")
+        events.append(event)
+    return events

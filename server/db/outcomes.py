@@ -1,0 +1,87 @@
+"""What the store's methods return: frozen results carrying the events they caused."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from shared.domain import DeviceRole, TicketStatus, UserRole
+from shared.policy import PolicySettings
+from shared.protocol import CounterInfo, StaffEvent, TicketInfo
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    """Tunables of the store: the queue policy, the replay window, the status page base URL."""
+
+    policy: PolicySettings = field(default_factory=PolicySettings)
+    replay_limit: int = 1000
+    status_base_url: str = ""
+
+
+@dataclass(frozen=True)
+class Issued:
+    """A ticket handed to a visitor (new, or the same one again for a retried request)."""
+
+    ticket: TicketInfo
+    service_name: str
+    expected_wait_minutes: float | None
+    position: int
+    status_key: str
+    events: tuple[StaffEvent, ...]
+
+
+@dataclass(frozen=True)
+class Called:
+    """A ticket called to a counter, with why the policy chose it."""
+
+    ticket: TicketInfo
+    reason: str
+    events: tuple[StaffEvent, ...]
+
+
+@dataclass(frozen=True)
+class Changed:
+    """A ticket after a step (start, finish, no-show, park, cancel, transfer)."""
+
+    ticket: TicketInfo
+    events: tuple[StaffEvent, ...]
+
+
+@dataclass(frozen=True)
+class CounterUpdate:
+    """A counter after its state or clerk changed."""
+
+    counter: CounterInfo
+    events: tuple[StaffEvent, ...]
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: a paired device or a logged-in user."""
+
+    kind: Literal["device", "user"]
+    id: str
+    name: str
+    device_role: DeviceRole | None
+    user_role: UserRole | None
+
+
+@dataclass(frozen=True)
+class TicketStatusView:
+    """The visitor's status page (QR code target): no names, no other visitors."""
+
+    number: str
+    status: TicketStatus
+    position: int | None
+    counter_name: str | None
+    service_name: str
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """The outcome of an appointment import: rows taken, rows already known, rows refused."""
+
+    imported: int
+    skipped: int
+    errors: tuple[str, ...]

@@ -1,0 +1,172 @@
+"""Trust data inside one transaction: paired devices, users (argon2), login sessions."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import uuid
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from server.db.models import DeviceRow, SessionRow, UserRow
+from server.db.outcomes import Principal
+from server.errors import AuthError, ConflictError, InvalidInputError, NotFoundError
+from shared.domain import Clerk, Device, DeviceRole, UserRole
+
+SESSION_LIFETIME = timedelta(hours=12)
+MIN_PASSWORD = 8
+_USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+_HASHER = PasswordHasher()
+_DUMMY_HASH = _HASHER.hash("not-a-real-password")
+
+
+def hash_token(token: str) -> str:
+    """SHA-256 of a token: enough for random 32-byte tokens, and lookups stay indexed."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _device(row: DeviceRow) -> Device:
+    return Device(id=row.id, name=row.name, role=DeviceRole(row.role), revoked=row.revoked)
+
+
+def _clerk(row: UserRow) -> Clerk:
+    return Clerk(username=row.username, display_name=row.display_name, role=UserRole(row.role))
+
+
+def add_device(session: Session, name: str, role: DeviceRole, now: datetime) -> tuple[Device, str]:
+    """Pair a device; the token is returned once and only its hash is kept."""
+    clean = name.strip()
+    if not clean or len(clean) > 100:
+        raise InvalidInputError("device name must be 1 to 100 characters")
+    token = secrets.token_urlsafe(32)
+    row = DeviceRow(
+        id=uuid.uuid4().hex,
+        name=clean,
+        role=role.value,
+        token_hash=hash_token(token),
+        revoked=False,
+        created_at=now,
+    )
+    session.add(row)
+    return _device(row), token
+
+
+def list_devices(session: Session) -> list[Device]:
+    """All paired devices, revoked ones included, oldest first."""
+    rows = session.scalars(select(DeviceRow).order_by(DeviceRow.created_at, DeviceRow.id))
+    return [_device(row) for row in rows]
+
+
+def revoke_device(session: Session, device_id: str) -> Device:
+    """Revoke a device: its token stops working at once."""
+    row = session.get(DeviceRow, device_id)
+    if row is None:
+        raise NotFoundError(f"no device with id {device_id!r}")
+    row.revoked = True
+    return _device(row)
+
+
+def check_new_user(username: str, password: str) -> None:
+    """Refuse a malformed username or a too short password (before any hashing)."""
+    if not _USERNAME.fullmatch(username):
+        raise InvalidInputError(
+            "username must be 1 to 64 characters: lower-case letters, digits, '.', '_' or '-'"
+        )
+    if len(password) < MIN_PASSWORD:
+        raise InvalidInputError(f"password must have at least {MIN_PASSWORD} characters")
+
+
+def hash_password(password: str) -> str:
+    """The argon2 hash of a password (slow on purpose: call it outside a write transaction)."""
+    return _HASHER.hash(password)
+
+
+def add_user(
+    session: Session,
+    username: str,
+    password_hash: str,
+    *,
+    role: UserRole,
+    display_name: str,
+    now: datetime,
+) -> Clerk:
+    """Store a new user with an already computed argon2 hash."""
+    if session.get(UserRow, username) is not None:
+        raise ConflictError(f"user {username!r} already exists")
+    row = UserRow(
+        username=username,
+        display_name=display_name.strip() or username,
+        role=role.value,
+        password_hash=password_hash,
+        created_at=now,
+    )
+    session.add(row)
+    return _clerk(row)
+
+
+def list_users(session: Session) -> list[Clerk]:
+    """All users by username."""
+    return [_clerk(row) for row in session.scalars(select(UserRow).order_by(UserRow.username))]
+
+
+def verify_login(session: Session, username: str, password: str) -> tuple[Clerk, str | None]:
+    """Check a password; AuthError on any mismatch. Returns the clerk and a new hash if due."""
+    row = session.get(UserRow, username)
+    try:
+        _HASHER.verify(row.password_hash if row else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError) as error:
+        raise AuthError("wrong username or password") from error
+    if row is None:
+        raise AuthError("wrong username or password")
+    rehash = _HASHER.hash(password) if _HASHER.check_needs_rehash(row.password_hash) else None
+    return _clerk(row), rehash
+
+
+def open_session(session: Session, username: str, rehash: str | None, now: datetime) -> str:
+    """Open a 12-hour session for a verified user; returns the token (kept only as a hash)."""
+    row = session.get(UserRow, username)
+    if row is None:
+        raise AuthError("wrong username or password")
+    if rehash is not None:
+        row.password_hash = rehash
+    token = secrets.token_urlsafe(32)
+    session.execute(delete(SessionRow).where(SessionRow.expires_at <= now))
+    session.add(
+        SessionRow(
+            token_hash=hash_token(token),
+            username=username,
+            created_at=now,
+            expires_at=now + SESSION_LIFETIME,
+        )
+    )
+    return token
+
+
+def logout(session: Session, token: str) -> None:
+    """End the session of a token (nothing happens for an unknown one)."""
+    session.execute(delete(SessionRow).where(SessionRow.token_hash == hash_token(token)))
+
+
+def authenticate(session: Session, token: str, now: datetime) -> Principal | None:
+    """The device or user behind a token, or None (unknown, revoked, expired)."""
+    if not token:
+        return None
+    digest = hash_token(token)
+    device = session.scalar(select(DeviceRow).where(DeviceRow.token_hash == digest))
+    if device is not None:
+        if device.revoked:
+            return None
+        return Principal("device", device.id, device.name, DeviceRole(device.role), None)
+    found = session.execute(
+        select(UserRow)
+        .join(SessionRow, SessionRow.username == UserRow.username)
+        .where(SessionRow.token_hash == digest, SessionRow.expires_at > now)
+    ).scalar_one_or_none()
+    if found is None:
+        return None
+    return Principal("user", found.username, found.display_name, None, UserRole(found.role))

@@ -1,0 +1,288 @@
+"""The server's store: every mutation is one transaction that changes rows and logs events.
+
+Writers are serialised (SQLite ``BEGIN IMMEDIATE``; PostgreSQL row lock on ``event_seq``), so
+event seqs are gap-free in commit order and *call next* never hands a ticket to two counters.
+Methods return the events they caused; the API publishes them after commit.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from server.db import eventlog, trust
+from server.db.appointments import import_csv
+from server.db.desk import Desk, counter_info
+from server.db.engine import (
+    create_engine_for,
+    migrate,
+    read_engine,
+    read_session,
+    write_session,
+)
+from server.db.models import CounterRow
+from server.db.outcomes import (
+    Called,
+    Changed,
+    CounterUpdate,
+    ImportResult,
+    Issued,
+    Principal,
+    StoreSettings,
+    TicketStatusView,
+)
+from server.db.tickets import LIVE, position, ticket_info, tickets_of_day
+from server.db.visitors import Handed, Visitors, status_of
+from server.db.waits import expected_wait_minutes
+from shared.clock import Clock
+from shared.domain import Clerk, CounterState, Device, DeviceRole, Site, TicketStatus, UserRole
+from shared.lifecycle import TicketAction
+from shared.numbering import local_day
+from shared.protocol import Snapshot, StaffEvent
+
+log = logging.getLogger(__name__)
+DEFAULT_SETTINGS = StoreSettings()
+
+__all__ = [
+    "Called",
+    "Changed",
+    "CounterUpdate",
+    "ImportResult",
+    "Issued",
+    "Principal",
+    "Store",
+    "StoreSettings",
+    "TicketStatusView",
+    "create_engine_for",
+    "migrate",
+]
+
+
+class Store:
+    """Tickets, counters, the event log and trust data of one site, on SQLite or PostgreSQL."""
+
+    def __init__(
+        self, engine: Engine, site: Site, clock: Clock, settings: StoreSettings = DEFAULT_SETTINGS
+    ) -> None:
+        self._engine = engine
+        self._reader = read_engine(engine)
+        self._site = site
+        self._clock = clock
+        self._settings = settings
+
+    @property
+    def site(self) -> Site:
+        """The site this store serves."""
+        return self._site
+
+    @contextmanager
+    def _desk(self) -> Iterator[Desk]:
+        with write_session(self._engine) as session:
+            yield Desk(session, self._site, self._clock.now(), self._settings.policy)
+
+    # ------------------------------------------------------------------ visitors
+    def issue_ticket(
+        self,
+        *,
+        service_id: str,
+        language: str,
+        idempotency_key: str,
+        issuer_id: str,
+        emergency: bool = False,
+    ) -> Issued:
+        """Issue a walk-in ticket; the same key from the same issuer gives the same ticket."""
+        with write_session(self._engine) as session:
+            now = self._clock.now()
+            visitors = Visitors(session, self._site, now)
+            handed = visitors.issue(
+                service_id, language, idempotency_key, issuer_id, emergency=emergency
+            )
+            return self._issued(session, handed)
+
+    def check_in(
+        self, *, appointment_number: str, language: str, idempotency_key: str, issuer_id: str
+    ) -> Issued:
+        """Check in a booked appointment of today and issue its ticket."""
+        with write_session(self._engine) as session:
+            visitors = Visitors(session, self._site, self._clock.now())
+            handed = visitors.check_in(appointment_number, language, idempotency_key, issuer_id)
+            return self._issued(session, handed)
+
+    def _issued(self, session: Session, handed: Handed) -> Issued:
+        ticket = handed.ticket
+        service = self._site.services.get(ticket.service_id)
+        name = service.name(ticket.language) if service else ticket.service_id
+        now = self._clock.now()
+        waiting = ticket.status is TicketStatus.WAITING
+        wait = expected_wait_minutes(session, self._site, ticket, now, self._settings.policy)
+        place = position(session, ticket) if waiting else 0
+        if handed.events:
+            log.info("issued %s (%s)", ticket.number, ticket.service_id)
+        return Issued(ticket_info(ticket), name, wait, place, handed.status_key, handed.events)
+
+    def ticket_status(self, ticket_id: int, key: str) -> TicketStatusView:
+        """The visitor's status page for a ticket; NotFoundError unless the key matches."""
+        with read_session(self._reader) as session:
+            ticket, place = status_of(session, ticket_id, key)
+        service = self._site.services.get(ticket.service_id)
+        counter = self._site.counters.get(ticket.counter_id or "")
+        in_hand = ticket.status in {TicketStatus.CALLED, TicketStatus.SERVING}
+        return TicketStatusView(
+            number=ticket.number,
+            status=ticket.status,
+            position=place,
+            counter_name=counter.name if counter is not None and in_hand else None,
+            service_name=service.name(ticket.language) if service else ticket.service_id,
+        )
+
+    def status_url(self, ticket_id: int, key: str) -> str:
+        """The visitor's status page address (`settings.status_base_url` + id and key)."""
+        base = self._settings.status_base_url.rstrip("/")
+        return f"{base}/api/v1/tickets/{ticket_id}/status?key={key}"
+
+    # ------------------------------------------------------------------ counters
+    def call_next(self, counter_id: str) -> Called | None:
+        """Call the ticket the policy picks for an open, free counter; None when nobody waits."""
+        with self._desk() as desk:
+            return desk.call_next(counter_id)
+
+    def call_ticket(self, counter_id: str, ticket_id: int) -> Called:
+        """Call a named waiting or parked ticket to an open, free counter."""
+        with self._desk() as desk:
+            return desk.call_ticket(counter_id, ticket_id)
+
+    def recall(self, ticket_id: int) -> Called:
+        """Call a called ticket again."""
+        with self._desk() as desk:
+            return desk.recall(ticket_id)
+
+    def start(self, ticket_id: int) -> Changed:
+        """The called visitor has arrived: service starts."""
+        with self._desk() as desk:
+            return desk.change(ticket_id, TicketAction.START)
+
+    def finish(self, ticket_id: int) -> Changed:
+        """Service is over."""
+        with self._desk() as desk:
+            return desk.change(ticket_id, TicketAction.FINISH)
+
+    def no_show(self, ticket_id: int) -> Changed:
+        """The called visitor did not come."""
+        with self._desk() as desk:
+            return desk.change(ticket_id, TicketAction.NO_SHOW)
+
+    def park(self, ticket_id: int, note: str = "") -> Changed:
+        """Set a called or serving ticket aside; it can be called again by hand."""
+        with self._desk() as desk:
+            return desk.change(ticket_id, TicketAction.PARK, note)
+
+    def cancel(self, ticket_id: int) -> Changed:
+        """Withdraw a waiting or parked ticket."""
+        with self._desk() as desk:
+            return desk.change(ticket_id, TicketAction.CANCEL)
+
+    def transfer(
+        self, ticket_id: int, *, service_id: str | None, counter_id: str | None, note: str
+    ) -> Changed:
+        """Send a ticket back to the queue for another service and/or a named counter."""
+        with self._desk() as desk:
+            return desk.transfer(ticket_id, service_id, counter_id, note)
+
+    def set_counter_state(
+        self, counter_id: str, state: CounterState, clerk: str | None
+    ) -> CounterUpdate:
+        """Open, pause or close a counter (closing needs an empty hand)."""
+        with self._desk() as desk:
+            return desk.set_state(counter_id, state, clerk)
+
+    # ------------------------------------------------------------------ reading
+    def snapshot(self) -> Snapshot:
+        """Today's live tickets and all counters, consistent with `seq`."""
+        now = self._clock.now()
+        with read_session(self._reader) as session:
+            seq = eventlog.last_seq(session)
+            tickets = tickets_of_day(session, local_day(now, self._site.timezone), LIVE)
+            counters = tuple(
+                counter_info(session, counter, session.get(CounterRow, counter.id))
+                for counter in self._site.counters.values()
+            )
+        return Snapshot(
+            seq=seq, at=now, tickets=tuple(ticket_info(t) for t in tickets), counters=counters
+        )
+
+    def events_since(self, seq: int) -> list[StaffEvent] | None:
+        """Events after `seq`, or None when too far behind (the caller sends a snapshot)."""
+        with read_session(self._reader) as session:
+            return eventlog.since(session, seq, self._settings.replay_limit)
+
+    def last_seq(self) -> int:
+        """The seq of the newest event (0 before the first)."""
+        with read_session(self._reader) as session:
+            return eventlog.last_seq(session)
+
+    # ------------------------------------------------------------------ appointments
+    def import_appointments(self, csv_text: str) -> ImportResult:
+        """Import booked appointments: number,service_id,scheduled_at,name (naive = site time)."""
+        with write_session(self._engine) as session:
+            result = import_csv(session, self._site, csv_text)
+        log.info("imported %d appointments, skipped %d", result.imported, result.skipped)
+        return result
+
+    # ------------------------------------------------------------------ trust
+    def add_device(self, name: str, role: DeviceRole) -> tuple[Device, str]:
+        """Pair a device; the token is shown once and stored hashed."""
+        with write_session(self._engine) as session:
+            return trust.add_device(session, name, role, self._clock.now())
+
+    def list_devices(self) -> list[Device]:
+        """All paired devices."""
+        with read_session(self._reader) as session:
+            return trust.list_devices(session)
+
+    def revoke_device(self, device_id: str) -> Device:
+        """Revoke a device's token."""
+        with write_session(self._engine) as session:
+            return trust.revoke_device(session, device_id)
+
+    def add_user(
+        self, username: str, password: str, role: UserRole, display_name: str = ""
+    ) -> Clerk:
+        """Create a user (password hashed with argon2 outside the write lock)."""
+        trust.check_new_user(username, password)
+        digest = trust.hash_password(password)
+        with write_session(self._engine) as session:
+            return trust.add_user(
+                session,
+                username,
+                digest,
+                role=role,
+                display_name=display_name,
+                now=self._clock.now(),
+            )
+
+    def list_users(self) -> list[Clerk]:
+        """All users."""
+        with read_session(self._reader) as session:
+            return trust.list_users(session)
+
+    def login(self, username: str, password: str) -> tuple[Clerk, str]:
+        """Check a password and open a 12-hour session; AuthError on a mismatch."""
+        with read_session(self._reader) as session:
+            clerk, rehash = trust.verify_login(session, username, password)
+        with write_session(self._engine) as session:
+            token = trust.open_session(session, username, rehash, self._clock.now())
+        return clerk, token
+
+    def logout(self, token: str) -> None:
+        """End a session (no-op for an unknown token)."""
+        with write_session(self._engine) as session:
+            trust.logout(session, token)
+
+    def authenticate(self, token: str) -> Principal | None:
+        """The device or user behind a bearer token, or None."""
+        with read_session(self._reader) as session:
+            return trust.authenticate(session, token, self._clock.now())

@@ -1,0 +1,106 @@
+"""Fixtures of the store tests: a real SQLite file and a real PostgreSQL schema per test."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlalchemy import Engine
+
+from server.db.engine import create_engine_for, migrate
+from server.store import Store
+from shared.clock import FakeClock
+from shared.domain import Counter, Service, Site
+
+PG_URL = os.environ.get("AUFRUF_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+BERLIN = "Europe/Berlin"
+START = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # 09:00 in Berlin
+
+
+def make_site(counters: int = 2) -> Site:
+    """A small office: general (A, cap 50), passports (P), emergencies (N)."""
+    services = {
+        "general": Service("general", "A", {"de": "Allgemein", "en": "General"}, daily_cap=50),
+        "passport": Service("passport", "P", {"de": "Pass", "en": "Passport"}, 5.0),
+        "urgent": Service("urgent", "N", {"de": "Notfall", "en": "Urgent"}, emergency=True),
+    }
+    desks = {
+        f"c{i}": Counter(
+            f"c{i}",
+            f"Schalter {i}",
+            f"Raum {100 + i}",
+            {"general": 1.0, "passport": 1.0 if i % 2 else 0.0, "urgent": 1.0},
+        )
+        for i in range(1, counters + 1)
+    }
+    return Site("office", "Ausländerbehörde", BERLIN, services, desks, ("de", "en", "tr"))
+
+
+def _pg_reachable() -> bool:
+    try:
+        with psycopg.connect(PG_URL.replace("+psycopg", ""), connect_timeout=2):
+            return True
+    except psycopg.OperationalError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def pg_available() -> bool:
+    """Whether PostgreSQL answers; without it the tests skip, except in CI where they fail."""
+    if _pg_reachable():
+        return True
+    if os.environ.get("CI"):
+        pytest.fail(f"CI is set but PostgreSQL at {PG_URL} is not reachable")
+    pytest.skip(f"PostgreSQL at {PG_URL} is not reachable")
+
+
+@pytest.fixture
+def pg_schema_url(pg_available: bool) -> Iterator[str]:
+    """A URL whose search_path is a fresh schema, dropped after the test."""
+    assert pg_available
+    schema = f"store_{uuid.uuid4().hex[:12]}"
+    raw = PG_URL.replace("+psycopg", "")
+    with psycopg.connect(raw, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    yield f"{PG_URL}?options=-csearch_path%3D{schema}"
+    with psycopg.connect(raw, autocommit=True) as conn:
+        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def _sqlite(tmp_path: Path) -> Engine:
+    return create_engine_for(None, tmp_path)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """A migrated engine on a real SQLite file or a real PostgreSQL schema."""
+    if request.param == "sqlite":
+        eng = _sqlite(tmp_path)
+    else:
+        eng = create_engine_for(request.getfixturevalue("pg_schema_url"))
+    migrate(eng)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A clock standing at 09:00 Berlin time on a Monday."""
+    return FakeClock(START)
+
+
+@pytest.fixture
+def site() -> Site:
+    """The small test office."""
+    return make_site()
+
+
+@pytest.fixture
+def store(engine: Engine, site: Site, clock: FakeClock) -> Store:
+    """A store on the migrated engine."""
+    return Store(engine, site, clock)
