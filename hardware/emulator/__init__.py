@@ -1,0 +1,16 @@
+"""Printer emulator: ESC/POS over TCP or a serial pty, interpreted back into a picture."""
+
+from hardware.emulator.interpreter import Printout, TextRun, interpret
+from hardware.emulator.network import NetworkPrinterEmulator
+from hardware.emulator.serial_pty import SerialPrinterEmulator
+from hardware.emulator.state import EmulatorJob, EmulatorState
+
+__all__ = [
+    "EmulatorJob",
+    "EmulatorState",
+    "NetworkPrinterEmulator",
+    "Printout",
+    "SerialPrinterEmulator",
+    "TextRun",
+    "interpret",
+]
