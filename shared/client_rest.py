@@ -1,0 +1,182 @@
+"""REST calls to the hub on QtNetwork: one `QtReply` per request, errors as `ApiError`.
+
+No threads: QNetworkAccessManager runs the requests on the Qt event loop, and every request
+carries a transfer timeout so a dead hub surfaces as an error instead of a spinner forever.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QObject, QUrl, Signal
+from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
+
+logger = logging.getLogger(__name__)
+
+API_PREFIX = "/api/v1"
+
+_TIMED_OUT = frozenset(
+    {QNetworkReply.NetworkError.OperationCanceledError, QNetworkReply.NetworkError.TimeoutError}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ApiError:
+    """A failed API call: the HTTP status (0 when the hub was not reached) and why."""
+
+    status: int
+    detail: str
+    method: str = ""
+    path: str = ""
+
+    @property
+    def unreachable(self) -> bool:
+        """True when no HTTP answer came at all (network down, refused, timed out)."""
+        return self.status == 0
+
+    def __str__(self) -> str:
+        where = f"{self.method} {self.path}: " if self.method else ""
+        code = "no answer" if self.status == 0 else f"HTTP {self.status}"
+        return f"{where}{code}: {self.detail}"
+
+
+def _detail(body: bytes, fallback: str) -> str:
+    """The server's `detail` message from an error body, else the fallback."""
+    try:
+        parsed = json.loads(body)
+    except ValueError:
+        text = body.decode(errors="replace").strip()
+        return text[:200] or fallback
+    if isinstance(parsed, dict) and "detail" in parsed:
+        detail = parsed["detail"]
+        if isinstance(detail, str):
+            return detail
+        # FastAPI's validation errors: a list of {loc, msg, ...}.
+        if isinstance(detail, list):
+            parts = [
+                f"{'.'.join(str(p) for p in item.get('loc', ()))}: {item.get('msg', '')}"
+                if isinstance(item, dict)
+                else str(item)
+                for item in detail
+            ]
+            return "; ".join(parts)
+        return json.dumps(detail)
+    return fallback
+
+
+class QtReply(QObject):
+    """One API request in flight; it deletes itself after it has reported.
+
+    Signals: ``succeeded(object)`` with the parsed JSON (None for an empty answer such as
+    204), ``failed(ApiError)``. After either, ``result`` / ``error`` hold the outcome.
+    """
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(
+        self, reply: QNetworkReply, method: str, path: str, timeout: float, parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self.method = method
+        self.path = path
+        self.timeout = timeout
+        self.done = False
+        self.result: Any = None
+        self.error: ApiError | None = None
+        self._aborted = False
+        self._reply: QNetworkReply | None = reply
+        reply.finished.connect(self._on_finished)
+
+    def abort(self) -> None:
+        """Give up on the request; it fails with status 0 ("aborted")."""
+        if self._reply is not None and not self.done:
+            self._aborted = True
+            self._reply.abort()
+
+    def _on_finished(self) -> None:
+        reply = self._reply
+        if reply is None:  # pragma: no cover - Qt reports once
+            return
+        self._reply = None
+        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        body = bytes(reply.readAll().data()) if reply.isOpen() else b""
+        error = reply.error()
+        message = reply.errorString()
+        reply.deleteLater()
+        if status is None or error in _TIMED_OUT:
+            self._fail(0, self._network_message(error, message))
+        elif not 200 <= int(status) < 300:
+            self._fail(int(status), _detail(body, message))
+        elif error != QNetworkReply.NetworkError.NoError:
+            self._fail(0, self._network_message(error, message))
+        elif not body.strip():
+            self._succeed(None)
+        else:
+            try:
+                self._succeed(json.loads(body))
+            except ValueError:
+                self._fail(int(status), f"the hub answered with invalid JSON: {body[:80]!r}")
+        self.deleteLater()
+
+    def _network_message(self, error: QNetworkReply.NetworkError, message: str) -> str:
+        if self._aborted:
+            return "aborted"
+        if error in _TIMED_OUT:
+            return f"no answer from the hub within {self.timeout:g} s"
+        return f"hub not reachable: {message}"
+
+    def _succeed(self, result: Any) -> None:
+        self.done = True
+        self.result = result
+        self.succeeded.emit(result)
+
+    def _fail(self, status: int, detail: str) -> None:
+        self.done = True
+        self.error = ApiError(status, detail, self.method, self.path)
+        logger.info("%s", self.error)
+        self.failed.emit(self.error)
+
+
+class QtRest(QObject):
+    """Sends JSON requests to ``<base_url>/api/v1`` with the bearer token and a timeout."""
+
+    def __init__(
+        self, base_url: str, token: str, timeout: float = 10.0, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.timeout = timeout
+        self._manager = QNetworkAccessManager(self)
+        self._pending: set[QtReply] = set()
+
+    def request(self, method: str, path: str, body: dict[str, Any] | None = None) -> QtReply:
+        """Send ``method`` to ``/api/v1<path>`` with an optional JSON body."""
+        request = QNetworkRequest(QUrl(f"{self.base_url}{API_PREFIX}{path}"))
+        request.setTransferTimeout(max(1, round(self.timeout * 1000)))
+        request.setRawHeader(b"Accept", b"application/json")
+        if self.token:
+            request.setRawHeader(b"Authorization", f"Bearer {self.token}".encode())
+        data = QByteArray()
+        if body is not None:
+            request.setRawHeader(b"Content-Type", b"application/json")
+            data = QByteArray(json.dumps(body).encode())
+        verb = QByteArray(method.upper().encode())
+        network_reply = self._manager.sendCustomRequest(request, verb, data)
+        reply = QtReply(network_reply, method.upper(), path, self.timeout, self)
+        self._pending = {r for r in self._pending if not r.done}
+        self._pending.add(reply)
+        return reply
+
+    def abort_all(self) -> None:
+        """Abort every request still in flight."""
+        for reply in list(self._pending):
+            reply.abort()
+        self._pending.clear()
+
+
+__all__ = ["API_PREFIX", "ApiError", "QtReply", "QtRest"]

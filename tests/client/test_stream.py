@@ -1,0 +1,205 @@
+"""The client's event stream against a real WebSocket hub on 127.0.0.1."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+import pytest
+
+from shared.client import Backoff, ConnectionState
+from shared.client_stream import events_url
+from shared.domain import TicketOrigin, TicketStatus
+from shared.protocol import Heartbeat, TicketInfo, TicketIssued
+
+AT = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+
+
+def issued(seq):
+    """A walk-in ticket A<seq> issued as event <seq>."""
+    ticket = TicketInfo(
+        id=seq,
+        number=f"A{seq:03d}",
+        service_id="pass",
+        status=TicketStatus.WAITING,
+        origin=TicketOrigin.WALK_IN,
+        emergency=False,
+        language="de",
+        created_at=AT,
+    )
+    return TicketIssued(seq=seq, at=AT, ticket=ticket)
+
+
+def collect(client):
+    """The list that fills with the client's delivered events."""
+    received = []
+    client.event_received.connect(received.append)
+    return received
+
+
+def seqs(received):
+    return [event.seq for event in received]
+
+
+@pytest.mark.parametrize(
+    ("base", "since", "url"),
+    [
+        ("http://hub:8000", 0, "ws://hub:8000/api/v1/events?since=0"),
+        ("https://hub.amt.de/", 42, "wss://hub.amt.de/api/v1/events?since=42"),
+        ("http://10.0.0.2:80/aufruf", 7, "ws://10.0.0.2:80/aufruf/api/v1/events?since=7"),
+    ],
+)
+def test_events_url(base, since, url):
+    assert events_url(base, since) == url
+
+
+def test_replays_then_streams_live_with_the_token(qtbot, hub, served, make_client):
+    for seq in (1, 2, 3):
+        hub.log.append(issued(seq))
+    client = make_client(served.url, token="kiosk-1")
+    received = collect(client)
+    with qtbot.wait_signal(client.connection_changed) as blocker:
+        client.connect_events()
+    assert blocker.args == [ConnectionState.CONNECTING]
+    qtbot.wait_until(lambda: len(received) == 3)
+    assert client.state is ConnectionState.CONNECTED
+    hub.publish(issued(4))
+    qtbot.wait_until(lambda: len(received) == 4)
+    assert all(isinstance(event, TicketIssued) for event in received)
+    assert seqs(received) == [1, 2, 3, 4]
+    assert received[3].ticket.number == "A004"
+    assert client.last_seq == 4
+    assert [(c.since, c.authorization) for c in hub.connections] == [(0, "Bearer kiosk-1")]
+
+
+def test_resumes_with_since_after_the_hub_drops_the_line(qtbot, hub, served, make_client):
+    client = make_client(served.url, backoff=Backoff(0.3, 1.0, jitter=0.0))
+    received = collect(client)
+    client.connect_events()
+    hub.log.append(issued(1))
+    qtbot.wait_until(lambda: hub.live == 1)
+    hub.publish(issued(2))
+    qtbot.wait_until(lambda: len(received) == 2)
+    with qtbot.wait_signal(client.connection_changed) as blocker:
+        hub.drop()
+    assert blocker.args == [ConnectionState.DISCONNECTED]
+    hub.publish(issued(3))  # while the client waits to reconnect: it must get it on replay
+    hub.publish(issued(4))
+    qtbot.wait_until(lambda: len(received) == 4)
+    assert seqs(received) == [1, 2, 3, 4]
+    assert [c.since for c in hub.connections] == [0, 2]
+    assert client.state is ConnectionState.CONNECTED
+
+
+def test_resumes_after_the_hub_restarts_on_the_same_port(qtbot, hub, served, make_client):
+    client = make_client(served.url)
+    received = collect(client)
+    client.connect_events()
+    qtbot.wait_until(lambda: hub.live == 1)
+    hub.publish(issued(1))
+    qtbot.wait_until(lambda: len(received) == 1)
+    served.stop()
+    qtbot.wait_until(lambda: client.state is not ConnectionState.CONNECTED)
+    hub.log.append(issued(2))  # happened while the hub was down (e.g. another process)
+    served.start()
+    hub.publish(issued(3))
+    qtbot.wait_until(lambda: len(received) == 3, timeout=5000)
+    assert seqs(received) == [1, 2, 3]
+    assert hub.connections[-1].since == 1
+
+
+def test_backs_off_while_the_hub_is_down_and_resets_after_a_good_frame(
+    qtbot, hub, served, make_client
+):
+    backoff = Backoff(0.05, 0.4, jitter=0.0)
+    client = make_client(served.url, backoff=backoff)
+    client.connect_events()
+    qtbot.wait_until(lambda: hub.live == 1)
+    served.stop()
+    started = client._stream.attempts
+    qtbot.wait(1200)
+    tries = client._stream.attempts - started
+    # 0.05 + 0.1 + 0.2 + 0.4 + 0.4 … → about 5 tries in 1.2 s; without back-off, hundreds.
+    assert 3 <= tries <= 7, tries
+    assert backoff.attempts >= 3
+    served.start()
+    qtbot.wait_until(lambda: hub.live == 1, timeout=3000)
+    hub.heartbeat()
+    qtbot.wait_until(lambda: backoff.attempts == 0)
+
+
+def test_malformed_frames_are_logged_and_skipped(qtbot, hub, served, make_client, caplog):
+    client = make_client(served.url)
+    received = collect(client)
+    client.connect_events()
+    qtbot.wait_until(lambda: hub.live == 1)
+    with caplog.at_level(logging.WARNING, logger="shared.client_stream"):
+        hub.send_raw("not json at all")
+        hub.send_raw('{"type": "ticket.issued", "seq": 1}')
+        hub.send_raw('{"type": "from.the.future", "seq": 2, "at": "2026-11-23T08:00:00Z"}')
+        hub.send_raw("[]")
+        hub.publish(issued(1))
+        qtbot.wait_until(lambda: len(received) == 1)
+    assert seqs(received) == [1]
+    assert caplog.text.count("skipping malformed frame") == 4
+    assert len(hub.connections) == 1
+    assert client.state is ConnectionState.CONNECTED
+
+
+def test_heartbeats_advance_the_seq_but_are_not_delivered(qtbot, hub, served, make_client):
+    client = make_client(served.url)
+    received = collect(client)
+    client.connect_events()
+    qtbot.wait_until(lambda: hub.live == 1)
+    hub.log.append(issued(9))  # a staff-only event a public stream would not carry
+    hub.heartbeat()
+    qtbot.wait_until(lambda: client.last_seq == 9)
+    assert received == []
+    hub.publish(Heartbeat(seq=9, at=AT))
+
+
+def test_silent_hub_is_declared_dead_and_reconnected(qtbot, hub, served, make_client):
+    client = make_client(served.url, heartbeat_interval=0.15)
+    errors = []
+    client.error_occurred.connect(errors.append)
+    client.connect_events()
+    qtbot.wait_until(lambda: len(hub.connections) >= 2, timeout=3000)
+    assert any("no word from the hub for 0.3 s" in error for error in errors)
+
+
+def test_heartbeats_keep_the_line_alive(qtbot, hub, served, make_client):
+    client = make_client(served.url, heartbeat_interval=0.15)
+    client.connect_events()
+    qtbot.wait_until(lambda: hub.live == 1)
+    for _ in range(10):
+        hub.heartbeat()
+        qtbot.wait(100)
+    assert len(hub.connections) == 1
+    assert client.state is ConnectionState.CONNECTED
+
+
+def test_unreachable_hub_reports_errors_and_keeps_trying(qtbot, hub, served, make_client):
+    url = served.url
+    served.stop()
+    client = make_client(url)
+    errors = []
+    client.error_occurred.connect(errors.append)
+    client.connect_events()
+    qtbot.wait_until(lambda: len(errors) >= 2)
+    assert "refused" in errors[0].lower()
+    assert client.state is not ConnectionState.CONNECTED
+    served.start()
+    qtbot.wait_until(lambda: client.state is ConnectionState.CONNECTED, timeout=3000)
+
+
+def test_close_stops_everything(qtbot, hub, served, make_client):
+    client = make_client(served.url)
+    client.connect_events()
+    qtbot.wait_until(lambda: client.state is ConnectionState.CONNECTED)
+    with qtbot.wait_signal(client.connection_changed) as blocker:
+        client.close()
+    assert blocker.args == [ConnectionState.DISCONNECTED]
+    qtbot.wait_until(lambda: hub.live == 0)
+    qtbot.wait(300)
+    assert len(hub.connections) == 1
+    assert client.state is ConnectionState.DISCONNECTED
