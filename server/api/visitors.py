@@ -1,0 +1,157 @@
+"""Endpoints for everyone and for kiosks: health, site, sessions, tickets, check-ins, status."""
+
+from __future__ import annotations
+
+import logging
+import math
+from functools import partial
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
+from starlette.concurrency import run_in_threadpool
+
+from server.api.context import AppContext, context
+from server.api.models import (
+    CheckInRequest,
+    Health,
+    IssuedTicket,
+    IssueRequest,
+    LoginRequest,
+    SessionOut,
+    SiteOut,
+    TicketId,
+    TicketStatusOut,
+)
+from server.auth import Endpoint, bearer_token, may, require, role_of
+from server.store import Issued, Principal
+from shared.domain import DeviceRole
+
+log = logging.getLogger(__name__)
+router = APIRouter()
+
+Ctx = Annotated[AppContext, Depends(context)]
+
+
+@router.get("/health")
+def health(ctx: Ctx) -> Health:
+    """Liveness: the server answers and which site it serves."""
+    return Health(status="ok", site=ctx.site.id, api=1)
+
+
+@router.get("/site")
+def site(ctx: Ctx, _: Annotated[Principal, Depends(require(Endpoint.SITE))]) -> SiteOut:
+    """The site's services, counters and languages."""
+    return SiteOut.of(ctx.site)
+
+
+@router.post("/sessions", responses={401: {"description": "wrong username or password"}})
+async def login(body: LoginRequest, ctx: Ctx) -> SessionOut:
+    """Log a clerk in; the token authorises the following requests."""
+    clerk, token = await run_in_threadpool(ctx.store.login, body.username, body.password)
+    log.info("%s logged in", clerk.username)
+    return SessionOut(token=token, role=clerk.role.value, username=clerk.username)
+
+
+@router.delete("/sessions/current", status_code=status.HTTP_204_NO_CONTENT)
+async def logout(
+    request: Request, ctx: Ctx, _: Annotated[Principal, Depends(require(Endpoint.LOGOUT))]
+) -> Response:
+    """End the caller's session."""
+    token = bearer_token(request)
+    if token is not None:
+        await run_in_threadpool(ctx.store.logout, token)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+def _check_rate(ctx: AppContext, principal: Principal) -> None:
+    """429 when a kiosk issues more tickets than its bucket allows."""
+    if ctx.limiter is None or principal.device_role is not DeviceRole.KIOSK:
+        return
+    wait = ctx.limiter.take(principal.id)
+    if wait > 0:
+        log.warning("kiosk %s is issuing too fast", principal.name)
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            "too many tickets from this kiosk; try again shortly",
+            headers={"Retry-After": str(max(1, math.ceil(wait)))},
+        )
+
+
+def _issued(ctx: AppContext, issued: Issued) -> IssuedTicket:
+    ctx.publish(issued.events)
+    url = ctx.store.status_url(issued.ticket.id, issued.status_key)
+    return IssuedTicket(
+        ticket=issued.ticket,
+        service_name=issued.service_name,
+        expected_wait_minutes=issued.expected_wait_minutes,
+        position=issued.position,
+        status_url=url,
+    )
+
+
+_ISSUE_ERRORS: dict[int | str, dict[str, str]] = {
+    400: {"description": "unknown service or appointment"},
+    429: {"description": "this kiosk issues too fast (see Retry-After)"},
+}
+
+
+@router.post("/tickets", responses=_ISSUE_ERRORS)
+async def issue_ticket(
+    body: IssueRequest,
+    ctx: Ctx,
+    principal: Annotated[Principal, Depends(require(Endpoint.ISSUE))],
+) -> IssuedTicket:
+    """Issue a walk-in ticket; the same idempotency key returns the same ticket."""
+    if body.emergency and not may(principal, Endpoint.ISSUE_EMERGENCY):
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN, f"role {role_of(principal)} may not issue emergencies"
+        )
+    _check_rate(ctx, principal)
+    issued = await run_in_threadpool(
+        partial(
+            ctx.store.issue_ticket,
+            service_id=body.service_id,
+            language=body.language,
+            idempotency_key=body.idempotency_key,
+            issuer_id=principal.id,
+            emergency=body.emergency,
+        )
+    )
+    return _issued(ctx, issued)
+
+
+@router.post("/checkins", responses=_ISSUE_ERRORS)
+async def check_in(
+    body: CheckInRequest,
+    ctx: Ctx,
+    principal: Annotated[Principal, Depends(require(Endpoint.CHECKIN))],
+) -> IssuedTicket:
+    """Check in for an appointment: the visitor gets a ticket for it."""
+    _check_rate(ctx, principal)
+    issued = await run_in_threadpool(
+        partial(
+            ctx.store.check_in,
+            appointment_number=body.appointment_number,
+            language=body.language,
+            idempotency_key=body.idempotency_key,
+            issuer_id=principal.id,
+        )
+    )
+    return _issued(ctx, issued)
+
+
+@router.get("/tickets/{ticket_id}/status")
+async def ticket_status(
+    ticket_id: Annotated[TicketId, Path()],
+    key: Annotated[str, Query(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.~-]+$")],
+    ctx: Ctx,
+) -> TicketStatusOut:
+    """Where a ticket stands, for whoever holds its status key (the QR code)."""
+    view = await run_in_threadpool(ctx.store.ticket_status, ticket_id, key)
+    return TicketStatusOut(
+        number=view.number,
+        status=view.status.value,
+        position=view.position,
+        counter_name=view.counter_name,
+        service_name=view.service_name,
+    )

@@ -1,0 +1,118 @@
+"""The FastAPI application of the hub: routers under /api/v1, errors, the event stream."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from server import errors
+from server.api import counters, visitors
+from server.api.context import AppContext
+from server.ratelimit import RateLimiter
+from server.store import Store
+from server.stream import Broadcaster
+from server.stream import router as stream_router
+from shared.clock import Clock
+from shared.config import OfficeConfig
+from shared.domain import Site
+from shared.lifecycle import IllegalTransitionError
+
+log = logging.getLogger(__name__)
+
+API_PREFIX = "/api/v1"
+
+_STATUS: tuple[tuple[type[Exception], int], ...] = (
+    (errors.NotFoundError, 404),
+    (errors.ConflictError, 409),
+    (IllegalTransitionError, 409),
+    (errors.InvalidInputError, 400),
+    (errors.AuthError, 401),
+    (errors.ForbiddenError, 403),
+)
+
+
+@dataclass(frozen=True)
+class ServerOptions:
+    """Tunables of the running server (from the site file's `[server]`, or set by tests)."""
+
+    tickets_per_minute_per_kiosk: float | None = 30
+    heartbeat_seconds: float = 15.0
+    status_base_url: str = ""
+    queue_bound: int = 1000
+    reorder_wait: float = 0.5
+
+    @classmethod
+    def from_config(cls, config: OfficeConfig) -> ServerOptions:
+        """The options a site file asks for."""
+        return cls(
+            tickets_per_minute_per_kiosk=config.server.tickets_per_minute_per_kiosk,
+            status_base_url=(config.site.status_base_url or "").rstrip("/"),
+        )
+
+
+def _error_handler(status_code: int):  # type: ignore[no-untyped-def]
+    async def handle(_: Request, exc: Exception) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if status_code == 401 else None
+        return JSONResponse({"detail": str(exc)}, status_code, headers=headers)
+
+    return handle
+
+
+def create_app(
+    store: Store,
+    *,
+    site: Site,
+    config: OfficeConfig | None = None,
+    clock: Clock,
+    options: ServerOptions | None = None,
+) -> FastAPI:
+    """The API app over a store; the caller runs it (uvicorn) and owns the store's engine."""
+    opts = options or (ServerOptions.from_config(config) if config else ServerOptions())
+    rate = opts.tickets_per_minute_per_kiosk
+    ctx = AppContext(
+        store=store,
+        site=site,
+        clock=clock,
+        broadcaster=Broadcaster(
+            0,
+            queue_bound=opts.queue_bound,
+            reorder_wait=opts.reorder_wait,
+            heartbeat_seconds=opts.heartbeat_seconds,
+        ),
+        limiter=RateLimiter(rate) if rate else None,
+        status_base_url=opts.status_base_url,
+    )
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        ctx.broadcaster.last_seq = await run_in_threadpool(store.last_seq)
+        ctx.broadcaster.remember_counters(await run_in_threadpool(store.snapshot))
+        log.info("serving site %s from event seq %d", site.id, ctx.broadcaster.last_seq)
+        try:
+            yield
+        finally:
+            ctx.broadcaster.close()
+            log.info("stopped serving site %s", site.id)
+
+    app = FastAPI(
+        title="Aufruf hub API",
+        version="1",
+        summary="Tickets, calls and the live event stream of one office.",
+        lifespan=lifespan,
+        openapi_url="/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.ctx = ctx
+    for exc_type, status_code in _STATUS:
+        app.add_exception_handler(exc_type, _error_handler(status_code))
+    app.include_router(visitors.router, prefix=API_PREFIX)
+    app.include_router(counters.router, prefix=API_PREFIX)
+    app.include_router(stream_router, prefix=API_PREFIX)
+    return app

@@ -1,0 +1,248 @@
+"""The `aufruf` command: run the hub, check the site file, pair devices, add users, demo."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from server.errors import StoreError
+from server.logs import configure_logging
+from server.store import Store, create_engine_for, migrate
+from shared.clock import SystemClock
+from shared.config import ConfigError, OfficeConfig, check_config, load_config, starter_config
+from shared.domain import DeviceRole, UserRole
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CONFIG = Path("/etc/aufruf/office.toml")
+USAGE_ERROR = 2
+
+
+class UsageError(Exception):
+    """Bad input on the command line: printed, exit code 2."""
+
+
+def _config(args: argparse.Namespace) -> OfficeConfig:
+    path = args.config or Path(os.environ.get("AUFRUF_CONFIG") or DEFAULT_CONFIG)
+    return load_config(path)
+
+
+def _store(args: argparse.Namespace) -> Store:
+    config = _config(args)
+    url = args.database_url or config.server.database_url
+    engine = create_engine_for(url, config.server.data_dir)
+    migrate(engine)
+    return Store(engine, config.to_site(), SystemClock())
+
+
+def cmd_server(args: argparse.Namespace) -> int:
+    """Run the hub until SIGINT/SIGTERM."""
+    from server.serve import HubServer, announcer_for, build_hub, uvicorn_config  # noqa: PLC0415
+
+    config = _config(args)
+    hub = build_hub(config, database_url=args.database_url)
+    host = args.host or config.server.host
+    port = config.server.port if args.port is None else args.port
+    server = HubServer(uvicorn_config(hub.app, host, port), announce=announcer_for(config))
+    server.run()
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Write the starter site file."""
+    path: Path = args.file
+    if path.exists() and not args.force:
+        raise UsageError(f"{path} exists; use --force to overwrite it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(starter_config(), encoding="utf-8")
+    print(f"wrote {path}; edit it, then run: aufruf check-config {path}")
+    return 0
+
+
+def cmd_check_config(args: argparse.Namespace) -> int:
+    """Validate a site file; exit 2 with the errors when it is broken."""
+    ok, text = check_config(args.file)
+    print(text, file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else USAGE_ERROR
+
+
+def cmd_device_add(args: argparse.Namespace) -> int:
+    """Pair a device and print its token once."""
+    device, token = _store(args).add_device(args.name, DeviceRole(args.role))
+    print(f"device {device.id} ({device.role.value}) {device.name!r} paired.")
+    print("Its token (shown only now; enter it on the device):")
+    print(token)
+    return 0
+
+
+def cmd_device_list(args: argparse.Namespace) -> int:
+    """List paired devices."""
+    for device in _store(args).list_devices():
+        state = "revoked" if device.revoked else "active"
+        print(f"{device.id}\t{device.role.value}\t{state}\t{device.name}")
+    return 0
+
+
+def cmd_device_revoke(args: argparse.Namespace) -> int:
+    """Revoke a device's token."""
+    device = _store(args).revoke_device(args.id)
+    print(f"device {device.id} {device.name!r} revoked")
+    return 0
+
+
+def _password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Again: ") != password:
+            raise UsageError("the passwords differ")
+    if len(password) < 8:
+        raise UsageError("the password needs at least 8 characters")
+    return password
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    """Add a clerk, supervisor or admin."""
+    password = _password(args)
+    clerk = _store(args).add_user(
+        args.username, password, UserRole(args.role), args.display_name or ""
+    )
+    print(f"user {clerk.username} ({clerk.role.value}) added")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    """List users."""
+    for clerk in _store(args).list_users():
+        print(f"{clerk.username}\t{clerk.role.value}\t{clerk.display_name}")
+    return 0
+
+
+def cmd_appointments_import(args: argparse.Namespace) -> int:
+    """Import appointments from a CSV file."""
+    try:
+        text = Path(args.file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {args.file}: {exc}") from exc
+    result = _store(args).import_appointments(text)
+    print(f"imported {result.imported}, skipped {result.skipped}")
+    for error in result.errors:
+        print(f"  {error}", file=sys.stderr)
+    return 0 if not result.errors else USAGE_ERROR
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Run a scripted office against a real server."""
+    from server.demo import run_demo  # noqa: PLC0415
+
+    return run_demo(
+        load_config(args.file), port=args.port, speed=args.speed, duration=args.duration
+    )
+
+
+def _positive(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= 10_000:
+        raise argparse.ArgumentTypeError(f"{text} is not a number in (0, 10000]")
+    return value
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port (0-65535)")
+    return value
+
+
+def _with_store(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        help=f"the site file (default: $AUFRUF_CONFIG or {DEFAULT_CONFIG})",
+    )
+    parser.add_argument("--database-url", default=None, help="overrides [server] database_url")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of `aufruf`."""
+    parser = argparse.ArgumentParser(prog="aufruf", description="Aufruf call-up system hub")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    server = _with_store(sub.add_parser("server", help="run the hub"))
+    server.add_argument("--host", default=None, help="listen address (default from the file)")
+    server.add_argument("--port", type=_port, default=None, help="port (0 picks a free one)")
+    server.set_defaults(func=cmd_server)
+
+    init = sub.add_parser("init", help="write a starter site file")
+    init.add_argument("file", type=Path, nargs="?", default=Path("office.toml"))
+    init.add_argument("--force", action="store_true", help="overwrite an existing file")
+    init.set_defaults(func=cmd_init)
+
+    check = sub.add_parser("check-config", help="validate a site file")
+    check.add_argument("file", type=Path)
+    check.set_defaults(func=cmd_check_config)
+
+    device = sub.add_parser("device", help="pair, list and revoke devices").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    add = _with_store(device.add_parser("add", help="pair a device; prints its token once"))
+    add.add_argument("--role", required=True, choices=[r.value for r in DeviceRole])
+    add.add_argument("--name", required=True)
+    add.set_defaults(func=cmd_device_add)
+    _with_store(device.add_parser("list", help="list devices")).set_defaults(func=cmd_device_list)
+    revoke = _with_store(device.add_parser("revoke", help="revoke a device's token"))
+    revoke.add_argument("id")
+    revoke.set_defaults(func=cmd_device_revoke)
+
+    user = sub.add_parser("user", help="add and list users").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    uadd = _with_store(user.add_parser("add", help="add a user"))
+    uadd.add_argument("username")
+    uadd.add_argument("--role", required=True, choices=[r.value for r in UserRole])
+    uadd.add_argument("--display-name", default="")
+    uadd.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    uadd.set_defaults(func=cmd_user_add)
+    _with_store(user.add_parser("list", help="list users")).set_defaults(func=cmd_user_list)
+
+    appointments = sub.add_parser("appointments", help="appointments").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    imp = _with_store(appointments.add_parser("import", help="import a CSV of appointments"))
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(func=cmd_appointments_import)
+
+    demo = sub.add_parser("demo", help="run a scripted office against a real server")
+    demo.add_argument("file", type=Path, help="the site file, e.g. examples/office.toml")
+    demo.add_argument("--port", type=_port, default=0)
+    demo.add_argument("--speed", type=_positive, default=20.0, help="time lapse factor")
+    demo.add_argument("--duration", type=_positive, default=None, help="stop after SECONDS")
+    demo.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `aufruf` console script."""
+    args = build_parser().parse_args(argv)
+    configure_logging(logging.DEBUG if args.verbose else logging.INFO)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except (ConfigError, StoreError, UsageError) as exc:
+        print(f"aufruf: error: {exc}", file=sys.stderr)
+        return USAGE_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,266 @@
+"""`aufruf demo`: a real hub and a scripted office that uses it over HTTP and WebSocket.
+
+Kiosks issue tickets (and check in booked appointments), clerks open their counters and
+call, serve, park and transfer, all through the public API at an accelerated pace; a
+display subscribes to the public stream and prints each call as the waiting room sees it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import shutil
+import time
+import uuid
+from collections.abc import Coroutine
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import httpx
+import platformdirs
+from websockets.asyncio.client import connect
+
+from server.serve import ServerThread, build_hub
+from shared.config import OfficeConfig
+from shared.domain import DeviceRole, Site, UserRole
+from shared.protocol import PublicCall, decode
+
+log = logging.getLogger(__name__)
+
+CLERK_PASSWORD = "demo-password"  # noqa: S105 - a throwaway demo account
+
+
+class ScaledClock:
+    """A clock that starts at a chosen time and runs `speed` times faster than real time."""
+
+    def __init__(self, start: datetime, speed: float) -> None:
+        self._start = start.astimezone(UTC)
+        self._real = time.monotonic()
+        self.speed = speed
+
+    def now(self) -> datetime:
+        """The demo's current time."""
+        return self._start + timedelta(seconds=(time.monotonic() - self._real) * self.speed)
+
+    async def sleep(self, demo_seconds: float) -> None:
+        """Sleep for a span of demo time."""
+        await asyncio.sleep(demo_seconds / self.speed)
+
+
+@dataclass(frozen=True)
+class Office:
+    """What the script needs: the site, the API's address, tokens and the clock."""
+
+    site: Site
+    base: str
+    kiosk_tokens: tuple[str, ...]
+    display_token: str
+    clerks: dict[str, str]
+    clock: ScaledClock
+    rng: random.Random
+
+
+def demo_dir() -> Path:
+    """The demo's data dir (reset at every start)."""
+    return Path(platformdirs.user_data_dir("aufruf")) / "demo"
+
+
+def _headers(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def _appointments_csv(site: Site, clock: ScaledClock, count: int, rng: random.Random) -> str:
+    zone = ZoneInfo(site.timezone)
+    services = [s.id for s in site.services.values() if not s.emergency]
+    start = clock.now().astimezone(zone).replace(second=0, microsecond=0)
+    rows = ["number,service_id,scheduled_at,name"]
+    for k in range(count):
+        when = (start + timedelta(minutes=10 + 12 * k)).replace(tzinfo=None)
+        rows.append(f"T{1001 + k},{rng.choice(services)},{when.isoformat()},Demo Person {k + 1}")
+    return "\n".join(rows) + "\n"
+
+
+async def _kiosk(office: Office, client: httpx.AsyncClient, token: str, booked: list[str]) -> None:
+    rng, site = office.rng, office.site
+    walk_ins = [s.id for s in site.services.values() if not s.emergency]
+    while True:
+        if booked and rng.random() < 0.25:
+            path = "/checkins"
+            body = {"appointment_number": booked.pop(0)}
+        else:
+            path, body = "/tickets", {"service_id": rng.choice(walk_ins)}
+        body |= {"language": rng.choice(site.languages), "idempotency_key": uuid.uuid4().hex}
+        answer = await client.post(path, json=body, headers=_headers(token))
+        if answer.status_code != 200:
+            log.warning("kiosk: %s %s: %s", path, answer.status_code, answer.text)
+        await office.clock.sleep(rng.expovariate(1 / 150))
+
+
+async def _login(client: httpx.AsyncClient, username: str) -> str:
+    answer = await client.post("/sessions", json={"username": username, "password": CLERK_PASSWORD})
+    answer.raise_for_status()
+    token: str = answer.json()["token"]
+    return token
+
+
+async def _serve_one(
+    office: Office, client: httpx.AsyncClient, auth: dict[str, str], ticket: dict[str, object]
+) -> None:
+    rng, tid = office.rng, ticket["id"]
+    await office.clock.sleep(rng.uniform(30, 90))
+    if rng.random() < 0.06:
+        await client.post(f"/tickets/{tid}/no-show", headers=auth)
+        return
+    await client.post(f"/tickets/{tid}/start", headers=auth)
+    service = office.site.services[str(ticket["service_id"])]
+    await office.clock.sleep(rng.expovariate(1 / (service.expected_minutes * 60)))
+    roll = rng.random()
+    others = [
+        s for s in office.site.services if s != service.id and not office.site.services[s].emergency
+    ]
+    if roll < 0.05:
+        await client.post(f"/tickets/{tid}/park", json={"note": "holt Unterlagen"}, headers=auth)
+    elif roll < 0.10 and others:
+        body = {"service_id": rng.choice(others), "note": "weitergeleitet"}
+        await client.post(f"/tickets/{tid}/transfer", json=body, headers=auth)
+    else:
+        await client.post(f"/tickets/{tid}/finish", headers=auth)
+
+
+async def _clerk(office: Office, client: httpx.AsyncClient, counter_id: str, username: str) -> None:
+    auth = _headers(await _login(client, username))
+    await client.post(f"/counters/{counter_id}/open", headers=auth)
+    while True:
+        answer = await client.post(f"/counters/{counter_id}/call-next", headers=auth)
+        if answer.status_code == 401:  # the session ran out (12 h of demo time)
+            auth = _headers(await _login(client, username))
+            continue
+        if answer.status_code != 200:
+            await office.clock.sleep(60)
+            continue
+        await _serve_one(office, client, auth, answer.json()["ticket"])
+
+
+async def _emergencies(office: Office, client: httpx.AsyncClient, username: str) -> None:
+    auth = _headers(await _login(client, username))
+    urgent = [s.id for s in office.site.services.values() if s.emergency]
+    service = urgent[0] if urgent else next(iter(office.site.services))
+    while True:
+        await office.clock.sleep(office.rng.uniform(20 * 60, 60 * 60))
+        body = {"service_id": service, "language": "de", "emergency": True}
+        body["idempotency_key"] = uuid.uuid4().hex
+        await client.post("/tickets", json=body, headers=auth)
+
+
+async def _display(office: Office, port: int) -> None:
+    zone = ZoneInfo(office.site.timezone)
+    url = f"ws://127.0.0.1:{port}/api/v1/events?since=0"
+    async with connect(url, additional_headers=_headers(office.display_token)) as socket:
+        async for frame in socket:
+            event = decode(frame)
+            if isinstance(event, PublicCall):
+                clock = event.at.astimezone(zone).strftime("%H:%M")
+                where = f" ({event.location})" if event.location else ""
+                again = "  (erneut)" if event.recall else ""
+                print(f"{clock}  {event.number} → {event.counter_name}{where}{again}", flush=True)
+
+
+async def _run_office(office: Office, port: int, supervisor: str) -> None:
+    async with httpx.AsyncClient(base_url=f"{office.base}/api/v1", timeout=10) as client:
+        csv = _appointments_csv(office.site, office.clock, 12, office.rng)
+        answer = await client.post(
+            "/appointments/import",
+            content=csv,
+            headers={**_headers(await _login(client, supervisor)), "Content-Type": "text/csv"},
+        )
+        log.info("demo appointments: %s", answer.json())
+        booked = [line.split(",")[0] for line in csv.splitlines()[1:]]
+        display = asyncio.create_task(_display(office, port))
+        for _ in range(4):  # visitors already waiting at opening time
+            await client.post(
+                "/tickets",
+                json={
+                    "service_id": office.rng.choice(
+                        [s.id for s in office.site.services.values() if not s.emergency]
+                    ),
+                    "language": "de",
+                    "idempotency_key": uuid.uuid4().hex,
+                },
+                headers=_headers(office.kiosk_tokens[0]),
+            )
+        tasks = [display]
+        tasks += [
+            asyncio.create_task(_kiosk(office, client, t, booked)) for t in office.kiosk_tokens
+        ]
+        tasks += [
+            asyncio.create_task(_clerk(office, client, cid, user))
+            for cid, user in office.clerks.items()
+        ]
+        tasks.append(asyncio.create_task(_emergencies(office, client, supervisor)))
+        try:
+            await asyncio.gather(*tasks)
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def _opening_time(site: Site) -> datetime:
+    """Today at 07:58 at the site: the demo starts just before the office opens."""
+    zone = ZoneInfo(site.timezone)
+    return datetime.now(zone).replace(hour=7, minute=58, second=0, microsecond=0)
+
+
+def run_demo(
+    config: OfficeConfig, *, port: int = 0, speed: float = 60.0, duration: float | None = None
+) -> int:
+    """Serve a demo office until Ctrl-C (or `duration` seconds); print every call."""
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    data = demo_dir()
+    shutil.rmtree(data, ignore_errors=True)
+    data.mkdir(parents=True)
+    server = config.server.model_copy(
+        update={"database_url": None, "data_dir": data, "zeroconf": False}
+    )
+    config = config.model_copy(update={"server": server})
+    site = config.to_site()
+    clock = ScaledClock(_opening_time(site), speed)
+    hub = build_hub(config, clock=clock)
+    kiosks = tuple(hub.store.add_device(f"Demo-Kiosk {i}", DeviceRole.KIOSK)[1] for i in (1, 2))
+    display_token = hub.store.add_device("Demo-Anzeige", DeviceRole.DISPLAY)[1]
+    clerks = {}
+    for number, counter_id in enumerate(site.counters, start=1):
+        username = f"demo-clerk-{number}"
+        hub.store.add_user(username, CLERK_PASSWORD, UserRole.CLERK, f"Demo Clerk {number}")
+        clerks[counter_id] = username
+    hub.store.add_user("demo-supervisor", CLERK_PASSWORD, UserRole.SUPERVISOR, "Demo Supervisor")
+    thread = ServerThread(hub.app, "127.0.0.1", port)
+    bound = thread.start()
+    office = Office(
+        site=site,
+        base=f"http://127.0.0.1:{bound}",
+        kiosk_tokens=kiosks,
+        display_token=display_token,
+        clerks=clerks,
+        clock=clock,
+        rng=random.Random(),
+    )
+    print(f"Demo office {site.name!r} at {office.base} (data in {data}); Ctrl-C ends it.")
+    try:
+        asyncio.run(_until(_run_office(office, bound, "demo-supervisor"), duration))
+    except KeyboardInterrupt:
+        print("\nstopping the demo")
+    finally:
+        thread.stop()
+    return 0
+
+
+async def _until(work: Coroutine[None, None, None], duration: float | None) -> None:
+    """Run `work` until it ends or `duration` seconds have passed."""
+    try:
+        await asyncio.wait_for(work, duration)
+    except TimeoutError:
+        log.info("demo ran its %.0f s", duration)

@@ -1,0 +1,139 @@
+"""Running the hub: build the store and app from a site file, serve them with uvicorn."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+import socket
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from fastapi import FastAPI
+
+from server.app import ServerOptions, create_app
+from server.store import Store, StoreSettings, create_engine_for, migrate
+from shared.clock import Clock, SystemClock
+from shared.config import OfficeConfig
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Hub:
+    """A store and the app over it, ready to serve."""
+
+    store: Store
+    app: FastAPI
+    config: OfficeConfig
+
+
+def build_hub(
+    config: OfficeConfig,
+    *,
+    database_url: str | None = None,
+    data_dir: Path | None = None,
+    clock: Clock | None = None,
+    options: ServerOptions | None = None,
+) -> Hub:
+    """Open (and migrate) the database the site file names and build the app over it."""
+    url = database_url or config.server.database_url
+    engine = create_engine_for(url, data_dir or config.server.data_dir)
+    migrate(engine)
+    site = config.to_site()
+    settings = StoreSettings(
+        policy=config.policy.to_settings(),
+        status_base_url=(config.site.status_base_url or "").rstrip("/"),
+    )
+    store = Store(engine, site, clock or SystemClock(), settings)
+    app = create_app(store, site=site, config=config, clock=clock or SystemClock(), options=options)
+    return Hub(store=store, app=app, config=config)
+
+
+class HubServer(uvicorn.Server):
+    """uvicorn's server that logs where it really listens and advertises itself."""
+
+    def __init__(self, config: uvicorn.Config, *, announce: Callable[[int], Any] | None = None):
+        super().__init__(config)
+        self.port: int | None = None
+        self._announce = announce
+        self._announcer: Any = None
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        """Bind, then log `Aufruf listening on http://HOST:PORT` and start zeroconf."""
+        await super().startup(sockets)
+        if not self.started or not self.servers:
+            return
+        self.port = int(self.servers[0].sockets[0].getsockname()[1])
+        host = self.config.host
+        shown = f"[{host}]" if ":" in host else host
+        log.info("Aufruf listening on http://%s:%d", shown, self.port)
+        if self._announce is not None:
+            self._announcer = await asyncio.to_thread(self._announce, self.port)
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        """Stop advertising, then shut down gracefully."""
+        if self._announcer is not None:
+            await asyncio.to_thread(self._announcer.stop)
+        await super().shutdown(sockets)
+
+
+def announcer_for(config: OfficeConfig) -> Callable[[int], Any] | None:
+    """A function that starts the zeroconf advertisement on a port, when configured."""
+    if not config.server.zeroconf:
+        return None
+    try:
+        module = importlib.import_module("server.announce")
+    except ImportError:
+        log.warning("zeroconf advertisement is not available in this build")
+        return None
+    interfaces = list(config.server.zeroconf_interfaces or ()) or None
+
+    def start(port: int) -> Any:
+        announcer = module.Announcer(config.site.id, port, interfaces)
+        announcer.start()
+        return announcer
+
+    return start
+
+
+def uvicorn_config(app: FastAPI, host: str, port: int) -> uvicorn.Config:
+    """uvicorn's settings for the hub: our logging, no access log, a graceful shutdown."""
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_config=None,
+        access_log=False,
+        timeout_graceful_shutdown=5,
+        ws_ping_interval=20,
+        ws_ping_timeout=20,
+    )
+
+
+class ServerThread:
+    """A hub served by uvicorn in a background thread (tests and the demo)."""
+
+    def __init__(self, app: FastAPI, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.server = HubServer(uvicorn_config(app, host, port))
+        self._thread = threading.Thread(target=self.server.run, name="aufruf-server", daemon=True)
+
+    def start(self, timeout: float = 10.0) -> int:
+        """Start serving; return the bound port."""
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not self.server.started and self._thread.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if not self.server.started or self.server.port is None:
+            raise RuntimeError("the server did not start")
+        return self.server.port
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Shut down gracefully and wait for the thread."""
+        self.server.should_exit = True
+        self._thread.join(timeout)
