@@ -24,28 +24,20 @@ COUNTERS = ("desk1", "desk2", "desk3")
 Make = Callable[..., Ticket]
 
 
-@st.composite
-def tickets(draw: st.DrawFn, make: Make) -> list[Ticket]:
+def tickets(make: Make) -> st.SearchStrategy[list[Ticket]]:
     """A queue of up to 15 tickets of every kind, mostly waiting, with unique ids."""
-    count = draw(st.integers(0, 15))
-    ids = draw(st.lists(st.integers(1, 10_000), min_size=count, max_size=count, unique=True))
-    queue = []
-    for ticket_id in ids:
-        origin = draw(st.sampled_from(TicketOrigin))
-        due = draw(st.none() | st.integers(-60, 60)) if origin is TicketOrigin.APPOINTMENT else None
-        queue.append(
-            make(
-                ticket_id,
-                draw(st.sampled_from(SERVICES)),
-                minutes_ago=draw(st.integers(-2, 150)),
-                status=draw(st.sampled_from([TicketStatus.WAITING] * 4 + list(TicketStatus))),
-                origin=origin,
-                due_at=None if due is None else NOW + timedelta(minutes=due),
-                emergency=draw(st.booleans()) and draw(st.booleans()),
-                pinned_counter_id=draw(st.none() | st.none() | st.sampled_from(COUNTERS)),
-            )
-        )
-    return queue
+    one = st.builds(
+        make,
+        st.integers(1, 10_000),
+        st.sampled_from(SERVICES),
+        minutes_ago=st.integers(-2, 150),
+        status=st.sampled_from([TicketStatus.WAITING] * 4 + list(TicketStatus)),
+        origin=st.sampled_from(TicketOrigin),
+        due_at=st.none() | st.integers(-60, 60).map(lambda m: NOW + timedelta(minutes=m)),
+        emergency=st.sampled_from([False, False, False, True]),
+        pinned_counter_id=st.sampled_from([None, None, *COUNTERS]),
+    )
+    return st.lists(one, max_size=15, unique_by=lambda t: t.id)
 
 
 profiles = st.builds(
