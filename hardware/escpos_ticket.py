@@ -88,11 +88,8 @@ def encode_text_ticket(ticket: TicketPrint, profile: PrinterProfile) -> bytes:
 
 def encode_raster_image(image: Bitmap, profile: PrinterProfile) -> bytes:
     """Raster job: one full-width bitmap as GS v 0 bands (blank rows as feeds), cut."""
-    return (
-        enc.initialize()
-        + enc.raster(image, max_band=profile.max_band_rows)
-        + enc.cut(CUT_FEED_DOTS)
-    )
+    body = enc.raster(image, max_band=profile.max_band_rows, trim_left=profile.raster_left_margin)
+    return enc.initialize() + body + enc.cut(CUT_FEED_DOTS)
 
 
 def render_bitmap(ticket: TicketPrint, profile: PrinterProfile) -> Bitmap:

@@ -160,13 +160,17 @@ class MemoryTransport:
             self.closed = True
 
 
+def _network_device(config: PrinterConfig) -> Network:
+    """An escpos Network printer on a socket we connect (escpos leaks it when connect fails)."""
+    device = Network(config.host, config.port, timeout=config.connect_timeout)
+    device.device = socket.create_connection((config.host, config.port), config.connect_timeout)
+    return device
+
+
 def open_transport(config: PrinterConfig) -> Transport:
     """Open the device a config names; TransportOpenError when it is not there."""
     kinds: dict[TransportKind, tuple[type[EscposTransport], Any]] = {
-        TransportKind.NETWORK: (
-            NetworkTransport,
-            lambda: Network(config.host, config.port, timeout=config.connect_timeout),
-        ),
+        TransportKind.NETWORK: (NetworkTransport, lambda: _network_device(config)),
         TransportKind.SERIAL: (
             SerialTransport,
             lambda: Serial(
@@ -185,7 +189,8 @@ def open_transport(config: PrinterConfig) -> Transport:
     wrapper, build = kinds[config.transport]
     try:
         device = build()
-        device.open()
+        if device.device is None:
+            raise DeviceNotFoundError(f"{config.transport} printer did not open")
     except (DeviceNotFoundError, OSError, RuntimeError) as exc:
         raise TransportOpenError(f"cannot open {config.transport} printer: {exc}") from exc
     logger.info("printer opened over %s", config.transport)

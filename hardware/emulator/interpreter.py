@@ -72,6 +72,7 @@ class _Style:
     height: int = 1
     codec: str = "cp437"
     line_spacing: int = DEFAULT_LINE_SPACING
+    left_margin: int = 0
 
 
 @dataclass
@@ -94,9 +95,10 @@ class _Paper:
         bigger.paste(self.canvas, (0, 0))
         self.canvas = bigger
 
-    def paste(self, picture: Image.Image, align: int) -> None:
+    def paste(self, picture: Image.Image, align: int, margin: int = 0) -> None:
         """Place a picture at the print position with a justification, and advance."""
-        x = {0: 0, 1: (self.width - picture.width) // 2, 2: self.width - picture.width}[align]
+        room = self.width - margin
+        x = margin + {0: 0, 1: (room - picture.width) // 2, 2: room - picture.width}[align]
         self.ensure(self.y + picture.height)
         self.canvas.paste(picture.convert("1"), (max(x, 0), self.y))
         self.y += picture.height
@@ -183,11 +185,13 @@ class _Interpreter:
             x_bytes = command[4] | command[5] << 8
             rows = command[6] | command[7] << 8
             bitmap = Bitmap(width=x_bytes * 8, height=rows, data=command[8:])
-            self.paper.paste(bitmap_to_pil(bitmap), self.style.align)
+            self.paper.paste(bitmap_to_pil(bitmap), self.style.align, self.style.left_margin)
         elif op == "(" and len(command) >= 7 and command[2] == ord("k") and command[5] == 49:
             self.qr(command[6], command[7:])
         elif op == "V":
             self.cut(command)
+        elif op == "L":
+            self.style.left_margin = command[2] | command[3] << 8
         else:
             self.skip(command)
 
@@ -233,8 +237,9 @@ class _Interpreter:
         total = sum(p.width for p in pictures)
         line = Image.new("1", (max(total, 1), CHAR_HEIGHT * tallest), 1)
         x = 0
-        start = {0: 0, 1: (self.paper.width - total) // 2, 2: self.paper.width - total}
-        left = max(start[self.line_align], 0)
+        margin = self.style.left_margin
+        room = self.paper.width - margin
+        left = margin + max({0: 0, 1: (room - total) // 2, 2: room - total}[self.line_align], 0)
         for picture, (text, style) in zip(pictures, self.pending, strict=True):
             line.paste(picture, (x, line.height - picture.height))
             run = TextRun(text, left + x, self.paper.y, self.line_align, style.bold,
@@ -242,7 +247,7 @@ class _Interpreter:
             self.runs.append(run)
             x += picture.width
         y = self.paper.y
-        self.paper.paste(line, self.line_align)
+        self.paper.paste(line, self.line_align, margin)
         self.paper.y = y + max(self.style.line_spacing, CHAR_HEIGHT * tallest + 6)
         self.pending = []
 

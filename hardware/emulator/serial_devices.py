@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import random
 import re
 import select
 import string
@@ -87,6 +88,13 @@ class ScannerEmulator:
         view = memoryview(data)
         while view:
             view = view[os.write(self._pty.master, view) :]
+
+    def noise(self, length: int, *, seed: int = 0, terminator: bytes | None = None) -> bytes:
+        """Send a misread: `length` random bytes (no CR/LF) and a terminator; return them."""
+        rng = random.Random(seed)
+        junk = bytes(rng.choice([b for b in range(256) if b not in b"\r\n"]) for _ in range(length))
+        self.send(junk + (self.terminator if terminator is None else terminator))
+        return junk
 
     def close(self) -> None:
         """Unplug the scanner: the app's open port reports an I/O error from now on."""

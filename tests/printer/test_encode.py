@@ -101,3 +101,18 @@ def test_qr_is_the_five_gs_k_functions() -> None:
 def test_bitmap_refuses_data_of_the_wrong_size() -> None:
     with pytest.raises(ValueError):
         Bitmap(width=9, height=1, data=b"\x00")
+
+
+def test_trim_left_shifts_each_band_with_gs_l_and_resets_it() -> None:
+    rows = [b"\x00\x00\x81", b"\x00\x00\x00", b"\x00\x40\x00"]
+    bitmap = Bitmap(width=24, height=3, data=b"".join(rows))
+    assert enc.raster(bitmap, trim_left=True) == (
+        b"\x1ba\x00"
+        b"\x1dL\x10\x00"
+        b"\x1dv0\x00\x01\x00\x01\x00\x81"
+        b"\x1bJ\x01"
+        b"\x1dL\x08\x00"
+        b"\x1dv0\x00\x01\x00\x01\x00\x40"
+        b"\x1dL\x00\x00"
+    )
+    assert enc.left_margin(576) == b"\x1dL\x40\x02"

@@ -1,0 +1,51 @@
+"""Printing over a serial line (a real pty) into the serial emulator."""
+
+from __future__ import annotations
+
+import pytest
+
+from hardware import escpos_encode as enc
+from hardware.bitmap import Bitmap, bitmap_to_pil
+from hardware.emulator import EmulatorState, SerialPrinterEmulator
+from hardware.escpos_config import PrinterConfig, TransportKind
+from hardware.escpos_printer import EscposPrinter
+from hardware.escpos_ticket import encode_raster_image
+from hardware.printer import PaperOutError, PrinterOfflineError, PrinterStatus
+
+
+def _config(device: str) -> PrinterConfig:
+    return PrinterConfig(
+        transport=TransportKind.SERIAL, serial_device=device, status_timeout=0.3, baudrate=9600
+    )
+
+
+def test_a_raster_job_round_trips_over_the_pty(
+    serial_emulator: SerialPrinterEmulator, drawn_bitmap: Bitmap
+) -> None:
+    printer = EscposPrinter(_config(serial_emulator.device))
+    assert printer.status() is PrinterStatus.OK
+    printer.print_job(encode_raster_image(drawn_bitmap, printer.config.profile))
+    printer.close()
+    (job,) = serial_emulator.wait_for_jobs(1)
+    image = serial_emulator.render(job)
+    top = image.crop((0, 0, drawn_bitmap.width, drawn_bitmap.height))
+    assert top.tobytes() == bitmap_to_pil(drawn_bitmap).tobytes()
+
+
+def test_serial_faults_read_back(serial_emulator: SerialPrinterEmulator) -> None:
+    printer = EscposPrinter(_config(serial_emulator.device))
+    serial_emulator.state = EmulatorState.PAPER_OUT
+    with pytest.raises(PaperOutError):
+        printer.print_job(b"x\n" + enc.cut())
+    serial_emulator.state = EmulatorState.OFFLINE
+    assert printer.status() is PrinterStatus.OFFLINE
+    serial_emulator.state = EmulatorState.PAPER_NEAR_END
+    assert printer.status() is PrinterStatus.PAPER_NEAR_END
+    printer.close()
+
+
+def test_a_missing_serial_device_is_offline() -> None:
+    printer = EscposPrinter(_config("/dev/does-not-exist-ttyUSB9"))
+    assert printer.status() is PrinterStatus.OFFLINE
+    with pytest.raises(PrinterOfflineError):
+        printer.print_job(b"x\n")
