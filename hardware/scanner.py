@@ -193,11 +193,14 @@ class QtSerialScanner(QObject):
 
     def start(self) -> None:
         """Open the scanner now, or keep retrying in the background until it appears."""
-        self._try_open()
+        if not self.connected and not self._retry.isActive():
+            self._try_open()
 
     def stop(self) -> None:
         """Stop watching, stop retrying, close the port."""
         self._retry.stop()
+        self._in_outage = False
+        self._delay_ms = self._retry_initial_ms
         self._unwatch()
         self._scanner.close()
 

@@ -38,7 +38,7 @@ def test_scans_arrive_as_signals(
 
 
 def test_unplug_reports_once_and_replug_reconnects(
-    qtbot: QtBot, scanner_link: Path, qt_scanner: QtSerialScanner
+    qtbot: QtBot, scanner_link: Path, qt_scanner: QtSerialScanner, no_leaks: None
 ) -> None:
     errors: list[str] = []
     qt_scanner.error_occurred.connect(errors.append)
@@ -87,3 +87,26 @@ def test_stop_ends_retrying(qtbot: QtBot, scanner_link: Path, qt_scanner: QtSeri
     ):
         pass
     assert not qt_scanner.connected
+
+
+def test_start_twice_watches_once(
+    qtbot: QtBot, scanner_emulator: ScannerEmulator, qt_scanner: QtSerialScanner
+) -> None:
+    received: list[str] = []
+    qt_scanner.scanned.connect(received.append)
+    qt_scanner.start()
+    qt_scanner.start()
+    scanner_emulator.scan("ONCE-1")
+    qtbot.wait_until(lambda: received == ["ONCE-1"], timeout=2000)
+    qtbot.wait(50)
+    assert received == ["ONCE-1"]
+
+
+def test_restart_after_stop_reports_a_new_outage(
+    qtbot: QtBot, scanner_link: Path, qt_scanner: QtSerialScanner
+) -> None:
+    with qtbot.wait_signal(qt_scanner.error_occurred):
+        qt_scanner.start()
+    qt_scanner.stop()
+    with qtbot.wait_signal(qt_scanner.error_occurred):
+        qt_scanner.start()

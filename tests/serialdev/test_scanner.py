@@ -76,6 +76,18 @@ def test_garbage_between_scans_is_ignored(
     assert collect(scanner, 1) == ["ABCD-1"]
 
 
+def test_misreads_from_the_emulator_are_dropped(
+    scanner_emulator: ScannerEmulator, scanner: SerialScanner
+) -> None:
+    for seed in range(5):
+        junk = scanner_emulator.noise(12, seed=seed, terminator=b"\r\n")
+        assert len(junk) == 12
+        assert b"\r" not in junk
+        assert b"\n" not in junk
+    scanner_emulator.scan("REAL-1")
+    assert collect(scanner, 1) == ["REAL-1"]
+
+
 def test_very_long_line_stays_bounded(scanner_emulator: ScannerEmulator) -> None:
     scanner = SerialScanner(SerialSettings(scanner_emulator.port), ScanFramer(max_length=128))
     scanner.open()
