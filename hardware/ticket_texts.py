@@ -62,17 +62,17 @@ _TEXTS: dict[str, TicketTexts] = {
     "de": TicketTexts(
         language="de",
         your_number="Ihre Nummer",
-        expected_wait="Voraussichtliche Wartezeit: {n} Min.",
+        expected_wait="Voraussichtliche Wartezeit: {n}\u00a0Min.",
         please_have_ready="Bitte halten Sie bereit:",
         watch_screens="Bitte achten Sie auf die Bildschirme. Ihre Nummer wird aufgerufen.",
         counter="Schalter: {counter}",
         scan_for_status="Wartestand auf dem Handy: Code scannen",
-        date_format="{d:02d}.{m:02d}.{y:04d}, {H:02d}:{M:02d} Uhr",
+        date_format="{d:02d}.{m:02d}.{y:04d}, {H:02d}:{M:02d}\u00a0Uhr",
     ),
     "en": TicketTexts(
         language="en",
         your_number="Your number",
-        expected_wait="Expected wait: {n} min",
+        expected_wait="Expected wait: {n}\u00a0min",
         please_have_ready="Please have ready:",
         watch_screens="Watch the screens; your number will be called.",
         counter="Counter: {counter}",
@@ -83,7 +83,7 @@ _TEXTS: dict[str, TicketTexts] = {
     "ar": TicketTexts(
         language="ar",
         your_number="رقمك",
-        expected_wait="مدة الانتظار المتوقعة: {n} دقيقة",
+        expected_wait="مدة الانتظار المتوقعة: {n}\u00a0دقيقة",
         please_have_ready="يرجى تجهيز ما يلي:",
         watch_screens="يرجى متابعة الشاشات، سيتم النداء على رقمك.",
         counter="الشباك: {counter}",
@@ -94,7 +94,7 @@ _TEXTS: dict[str, TicketTexts] = {
     "fa": TicketTexts(
         language="fa",
         your_number="شماره شما",
-        expected_wait="زمان تقریبی انتظار: {n} دقیقه",
+        expected_wait="زمان تقریبی انتظار: {n}\u00a0دقیقه",
         please_have_ready="لطفاً این مدارک را آماده داشته باشید:",
         watch_screens="لطفاً به صفحه‌های نمایش توجه کنید؛ شماره شما اعلام می‌شود.",
         counter="باجه: {counter}",
@@ -105,7 +105,7 @@ _TEXTS: dict[str, TicketTexts] = {
     "tr": TicketTexts(
         language="tr",
         your_number="Numaranız",
-        expected_wait="Tahmini bekleme süresi: {n} dk",
+        expected_wait="Tahmini bekleme süresi: {n}\u00a0dk",
         please_have_ready="Lütfen hazır bulundurun:",
         watch_screens="Lütfen ekranları takip edin; numaranız çağrılacaktır.",
         counter="Gişe: {counter}",
@@ -115,7 +115,7 @@ _TEXTS: dict[str, TicketTexts] = {
     "ru": TicketTexts(
         language="ru",
         your_number="Ваш номер",
-        expected_wait="Примерное время ожидания: {n} мин.",
+        expected_wait="Примерное время ожидания: {n}\u00a0мин.",
         please_have_ready="Пожалуйста, подготовьте:",
         watch_screens="Следите за экранами: ваш номер вызовут.",
         counter="Окно: {counter}",
@@ -125,7 +125,7 @@ _TEXTS: dict[str, TicketTexts] = {
     "uk": TicketTexts(
         language="uk",
         your_number="Ваш номер",
-        expected_wait="Орієнтовний час очікування: {n} хв",
+        expected_wait="Орієнтовний час очікування: {n}\u00a0хв",
         please_have_ready="Будь ласка, підготуйте:",
         watch_screens="Стежте за екранами: ваш номер викличуть.",
         counter="Вікно: {counter}",
@@ -135,7 +135,7 @@ _TEXTS: dict[str, TicketTexts] = {
     "ti": TicketTexts(
         language="ti",
         your_number="ቁጽሪኹም",
-        expected_wait="ግምታዊ ግዜ ምጽባይ: {n} ደቒቕ",
+        expected_wait="ግምታዊ ግዜ ምጽባይ: {n}\u00a0ደቒቕ",
         please_have_ready="በጃኹም እዚ ዝስዕብ ኣዳልዉ:",
         watch_screens="በጃኹም ስክሪናት ተኸታተሉ፣ ቁጽሪኹም ክጽዋዕ እዩ።",
         counter="መስኮት: {counter}",
@@ -145,7 +145,7 @@ _TEXTS: dict[str, TicketTexts] = {
     "zh": TicketTexts(
         language="zh",
         your_number="您的号码",
-        expected_wait="预计等待：{n} 分钟",
+        expected_wait="预计等待：{n}\u00a0分钟",
         please_have_ready="请准备好以下材料：",
         watch_screens="请留意显示屏，届时将呼叫您的号码。",
         counter="窗口：{counter}",
