@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections.abc import Callable
 from functools import cache
 
@@ -160,3 +161,14 @@ def test_threshold_has_no_grey_dither(qapp: object) -> None:
 
 def test_ensure_gui_app_reuses_the_running_application(qapp: object) -> None:
     assert ensure_gui_app() is qapp
+
+
+def test_rendering_keeps_none_alive(render: Render) -> None:
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None on every void call; a kiosk
+    then dies with "deallocating None" after some dozen tickets. Pinned 6.11.3 does not."""
+    ticket = sample_ticket("ar")
+    render(ticket, PaperWidth.MM58)  # warm caches
+    before = sys.getrefcount(None)
+    for _ in range(3):
+        render(ticket, PaperWidth.MM58)
+    assert sys.getrefcount(None) - before > -50
