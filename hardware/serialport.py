@@ -96,7 +96,7 @@ def open_port(
     device (pyserial raises `SerialTimeoutException`, a `SerialException`).
     """
     try:
-        return serial.Serial(
+        port = serial.Serial(
             port=settings.port,
             baudrate=settings.baudrate,
             bytesize=settings.bytesize,
@@ -108,3 +108,5 @@ def open_port(
         )
     except OSError as exc:  # pyserial's SerialException is an OSError, errno set on open
         raise port_error(settings.port, exc) from exc
+    log.debug("opened %s at %d baud", settings.port, settings.baudrate)
+    return port
