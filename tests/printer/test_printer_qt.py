@@ -1,0 +1,89 @@
+"""Printing from Qt: the event loop keeps running while a slow printer works."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+from hardware.emulator import EmulatorState, NetworkPrinterEmulator
+from hardware.escpos_printer import EscposPrinter
+from hardware.printer import PaperOutError, PrinterStatus
+from hardware.printer_qt import QtPrintQueue
+from hardware.ticket import PrintMode
+from hardware.ticket_sample import sample_ticket
+
+from .conftest import NetworkConfig
+
+
+@pytest.fixture
+def slow_emulator() -> Iterator[NetworkPrinterEmulator]:
+    """A printer that takes about a second for a text ticket."""
+    with NetworkPrinterEmulator(state=EmulatorState.SLOW, bytes_per_second=800) as emu:
+        yield emu
+
+
+def _queue(emu: NetworkPrinterEmulator, network_config: NetworkConfig) -> QtPrintQueue:
+    printer = EscposPrinter(network_config(emu, PrintMode.TEXT, write_timeout=10.0))
+    return QtPrintQueue(printer, poll_interval_ms=60_000)
+
+
+def test_a_slow_print_does_not_block_the_event_loop(
+    qtbot: QtBot, slow_emulator: NetworkPrinterEmulator, network_config: NetworkConfig
+) -> None:
+    queue = _queue(slow_emulator, network_config)
+    ticks: list[float] = []
+    heartbeat = QTimer()
+    heartbeat.setInterval(20)
+    heartbeat.timeout.connect(lambda: ticks.append(time.monotonic()))
+    queue.start()
+    heartbeat.start()
+    started = time.monotonic()
+    with qtbot.wait_signal(queue.printed, timeout=10_000) as blocker:
+        job_id = queue.submit(sample_ticket("de"))
+    took = time.monotonic() - started
+    heartbeat.stop()
+    queue.stop()
+    assert blocker.args == [job_id]
+    assert took > 0.5
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert len(ticks) > took / 0.02 * 0.5
+    assert max(gaps) < 0.25
+    assert slow_emulator.wait_for_jobs(1)[0].complete
+
+
+def test_a_failed_print_comes_back_with_its_typed_error_and_status(
+    qtbot: QtBot, emulator: NetworkPrinterEmulator, network_config: NetworkConfig
+) -> None:
+    queue = _queue(emulator, network_config)
+    with qtbot.wait_signal(queue.printer_status_changed, timeout=5000) as first:
+        queue.start()
+    assert first.args == [PrinterStatus.OK]
+    emulator.state = EmulatorState.PAPER_OUT
+    with (
+        qtbot.wait_signal(queue.print_failed, timeout=5000) as failed,
+        qtbot.wait_signal(queue.printer_status_changed, timeout=5000) as changed,
+    ):
+        job_id = queue.submit(sample_ticket("de"))
+    queue.stop()
+    assert failed.args[0] == job_id
+    assert isinstance(failed.args[1], PaperOutError)
+    assert changed.args == [PrinterStatus.PAPER_OUT]
+    assert queue.status is PrinterStatus.PAPER_OUT
+
+
+def test_polling_reports_a_printer_that_goes_silent(
+    qtbot: QtBot, emulator: NetworkPrinterEmulator, network_config: NetworkConfig
+) -> None:
+    queue = QtPrintQueue(EscposPrinter(network_config(emulator)), poll_interval_ms=50)
+    with qtbot.wait_signal(queue.printer_status_changed, timeout=5000):
+        queue.start()
+    emulator.state = EmulatorState.OFFLINE
+    with qtbot.wait_signal(queue.printer_status_changed, timeout=5000) as blocker:
+        pass
+    queue.stop()
+    assert blocker.args == [PrinterStatus.OFFLINE]
