@@ -106,15 +106,16 @@ def tickets_ahead(
     now: datetime,
     settings: PolicySettings = DEFAULT_SETTINGS,
 ) -> list[Ticket]:
-    """Waiting tickets the policy calls before `subject` at any of `counters`, oldest first."""
+    """Waiting tickets called before `subject` at any counter that may call it, oldest first."""
     subject = replace(subject, status=TicketStatus.WAITING)
     others = [t for t in waiting if t.id != subject.id]
     ahead: dict[int, Ticket] = {}
     for profile in counters:
-        for choice in rank([*others, subject], profile, now, settings):
-            if choice.ticket.id == subject.id:
-                break
-            ahead[choice.ticket.id] = choice.ticket
+        if not eligible(subject, profile):
+            continue
+        order = [choice.ticket for choice in rank([*others, subject], profile, now, settings)]
+        for other in order[: order.index(subject)]:
+            ahead[other.id] = other
     return sorted(ahead.values(), key=lambda t: (t.waiting_since, t.id))
 
 

@@ -178,3 +178,9 @@ def test_busy_minutes_needs_a_finished_done_ticket(ticket: Make) -> None:
         busy_minutes(ticket(2, status=TicketStatus.CANCELLED, called_at=called, finished_at=NOW))
         is None
     )
+
+
+def test_counters_that_cannot_call_the_subject_add_nothing(ticket: Make) -> None:
+    waiting = [ticket(1, "b", minutes_ago=3), ticket(2, "a", minutes_ago=2)]
+    counters = [CounterProfile("c1", {"a": 1.0}), CounterProfile("c2", {"b": 1.0})]
+    assert [t.id for t in tickets_ahead(ticket(3, "a"), waiting, counters, NOW)] == [2]
