@@ -40,6 +40,7 @@ _MAX_LINE_ADVANCE = 1.6
 """Line advance cap in em: Noto Sans Arabic's line box is 2.1 em, its ink about 1.5 em."""
 
 _app_keepalive: list[QGuiApplication] = []
+"""Holds the app ensure_gui_app() made: PySide destroys a QGuiApplication nobody references."""
 
 
 def ensure_gui_app() -> QGuiApplication:
