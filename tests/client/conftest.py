@@ -258,3 +258,19 @@ def make_client(qtbot: Any) -> Iterator[Any]:
     for client in clients:
         client.close()
     qtbot.wait(20)
+
+
+@pytest.fixture
+def serve() -> Iterator[Any]:
+    """Serves an ASGI app on 127.0.0.1 in a thread; returns its `ServerThread`."""
+    threads: list[ServerThread] = []
+
+    def start(app: Any) -> ServerThread:
+        thread = ServerThread(app)
+        thread.start()
+        threads.append(thread)
+        return thread
+
+    yield start
+    for thread in threads:
+        thread.stop()

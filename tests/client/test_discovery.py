@@ -91,8 +91,10 @@ def test_browser_in_another_process_sees_found_and_lost(browser, site):
     old = Announcer(site, 9002, LOOPBACK, name=f"Old {site}", api_version=2)
     hub = Announcer(site, 8443, LOOPBACK, name=f"Hub {site}")
     started = time.monotonic()
-    old.start()
+    registering = threading.Thread(target=old.start)  # both probe at once: saves ~1.7 s
+    registering.start()
     hub.start()
+    registering.join(10)
     try:
         found = browser.next(site)
         took = time.monotonic() - started

@@ -1,0 +1,116 @@
+"""The client against the real hub (`server.app` over a SQLite file), restarted under it."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from server.app import ServerOptions, create_app
+from server.store import Store, create_engine_for, migrate
+from shared.client import Backoff, ConnectionState
+from shared.clock import SystemClock
+from shared.config import parse_config
+from shared.domain import DeviceRole
+from shared.protocol import Snapshot, TicketIssued
+
+SITE_TOML = """
+[site]
+id = "client-test"
+name = "Testamt"
+timezone = "Europe/Berlin"
+languages = ["de", "en"]
+
+[server]
+zeroconf = false
+
+[[services]]
+id = "general"
+letter = "A"
+names = { de = "Allgemein", en = "General" }
+
+[[counters]]
+id = "c1"
+name = "Schalter 1"
+location = "Raum 1.12"
+services = { general = 10 }
+"""
+
+
+class RealHub:
+    """The real app over one SQLite file; `restart()` builds a fresh app on the same file."""
+
+    def __init__(self, path, serve):
+        self.config = parse_config(SITE_TOML)
+        self.site = self.config.to_site()
+        self.engine = create_engine_for(f"sqlite:///{path}")
+        migrate(self.engine)
+        self.store = Store(self.engine, self.site, SystemClock())
+        self.kiosk_token = self.store.add_device("kiosk 1", DeviceRole.KIOSK)[1]
+        self.thread = serve(self.app())
+
+    def app(self):
+        """A fresh app over the store, with short heartbeats."""
+        options = ServerOptions(tickets_per_minute_per_kiosk=None, heartbeat_seconds=0.3)
+        return create_app(
+            self.store, site=self.site, config=self.config, clock=SystemClock(), options=options
+        )
+
+    def restart(self):
+        """Serve a new app on the same port and database."""
+        self.thread.app = self.app()
+        self.thread.start()
+
+    def issue_behind_the_back(self):
+        """A ticket written straight into the database (no server running to push it)."""
+        return self.store.issue_ticket(
+            service_id="general", language="de", idempotency_key="offline", issuer_id="test"
+        )
+
+
+@pytest.fixture
+def real_hub(tmp_path, serve):
+    hub = RealHub(tmp_path / "hub.sqlite3", serve)
+    yield hub
+    hub.thread.stop()
+    hub.engine.dispose()
+
+
+def settle(qtbot, reply):
+    qtbot.wait_until(lambda: reply.done, timeout=5000)
+    assert reply.error is None, reply.error
+    return reply.result
+
+
+def test_issued_ticket_arrives_on_the_stream_and_survives_a_restart(qtbot, real_hub, make_client):
+    client = make_client(
+        real_hub.thread.url,
+        token=real_hub.kiosk_token,
+        heartbeat_interval=0.3,
+        backoff=Backoff(0.05, 0.4),
+    )
+    received = []
+    client.event_received.connect(received.append)
+    client.connect_events()
+    qtbot.wait_until(lambda: any(isinstance(e, Snapshot) for e in received))
+
+    answer = settle(qtbot, client.issue_ticket("general", "de", uuid.uuid4().hex))
+    first_id = answer["ticket"]["id"]
+    qtbot.wait_until(lambda: any(isinstance(e, TicketIssued) for e in received))
+    assert received[-1].ticket.id == first_id
+    assert received[-1].ticket.number == answer["ticket"]["number"]
+    seen_before_restart = client.last_seq
+
+    real_hub.thread.stop()
+    qtbot.wait_until(lambda: client.state is not ConnectionState.CONNECTED)
+    offline = real_hub.issue_behind_the_back()
+    real_hub.restart()
+    qtbot.wait_until(lambda: client.state is ConnectionState.CONNECTED, timeout=5000)
+    answer = settle(qtbot, client.issue_ticket("general", "de", uuid.uuid4().hex))
+    qtbot.wait_until(lambda: received[-1].ticket.id == answer["ticket"]["id"], timeout=5000)
+
+    issued = [e for e in received if isinstance(e, TicketIssued)]
+    assert [e.ticket.id for e in issued] == [first_id, offline.ticket.id, answer["ticket"]["id"]]
+    assert [e.seq for e in issued] == sorted({e.seq for e in issued})
+    assert issued[1].seq > seen_before_restart
+    assert sum(isinstance(e, Snapshot) for e in received) == 1, "resumed, not re-snapshotted"
