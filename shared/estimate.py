@@ -7,7 +7,7 @@ The model, kept simple on purpose so it can be explained to a visitor and checke
    ``expected_minutes`` while there are fewer than ``min_samples`` of them.
 2. **Counters** that count are the open ones that serve the ticket's service (weight > 0, or
    the counter a ticket is pinned to). None of them: no estimate (``None``).
-3. **Work ahead**: every waiting ticket that the queue policy (`shared.policy.rank`) puts
+3. **Work ahead**: every waiting ticket that the queue policy (`shared.policy.ahead_of`) puts
    before our ticket at one of those counters. Each brings its service minutes times the
    share of its counters that are also ours: a ticket ahead that three open counters serve,
    only one of them ours, brings a third of its minutes.
@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from statistics import median
 
 from shared.domain import Ticket, TicketStatus
-from shared.policy import DEFAULT_SETTINGS, CounterProfile, PolicySettings, eligible, rank
+from shared.policy import DEFAULT_SETTINGS, CounterProfile, PolicySettings, ahead_of, eligible
 
 logger = logging.getLogger(__name__)
 
@@ -107,14 +107,11 @@ def tickets_ahead(
     settings: PolicySettings = DEFAULT_SETTINGS,
 ) -> list[Ticket]:
     """Waiting tickets called before `subject` at any counter that may call it, oldest first."""
-    subject = replace(subject, status=TicketStatus.WAITING)
-    others = [t for t in waiting if t.id != subject.id]
     ahead: dict[int, Ticket] = {}
     for profile in counters:
         if not eligible(subject, profile):
             continue
-        order = [choice.ticket for choice in rank([*others, subject], profile, now, settings)]
-        for other in order[: order.index(subject)]:
+        for other in ahead_of(subject, waiting, profile, now, settings):
             ahead[other.id] = other
     return sorted(ahead.values(), key=lambda t: (t.waiting_since, t.id))
 

@@ -199,6 +199,18 @@ def _explain(
     return f"walk-in, {waiting}, weight {weight:g}, score {score:.1f}"
 
 
+def _candidates(
+    waiting: Sequence[Ticket], profile: CounterProfile, now: datetime, settings: PolicySettings
+) -> list[tuple[tuple[int, _TieKey], _Rank, Ticket]]:
+    keyed = []
+    for ticket in waiting:
+        if ticket.status is not TicketStatus.WAITING or not eligible(ticket, profile):
+            continue
+        tier = _rank(ticket, profile, now, settings)
+        keyed.append((_sort_key(ticket, tier, profile, now, settings), tier, ticket))
+    return keyed
+
+
 def rank(
     waiting: Sequence[Ticket],
     profile: CounterProfile,
@@ -206,16 +218,26 @@ def rank(
     settings: PolicySettings = DEFAULT_SETTINGS,
 ) -> list[Choice]:
     """All candidates for the counter in the order the policy would call them."""
-    keyed = []
-    for ticket in waiting:
-        if ticket.status is not TicketStatus.WAITING or not eligible(ticket, profile):
-            continue
-        tier = _rank(ticket, profile, now, settings)
-        keyed.append((_sort_key(ticket, tier, profile, now, settings), tier, ticket))
-    keyed.sort(key=lambda item: item[0])
+    keyed = sorted(_candidates(waiting, profile, now, settings), key=lambda item: item[0])
     return [
         Choice(ticket, _REASON[tier], _explain(ticket, tier, profile, now, settings))
         for _, tier, ticket in keyed
+    ]
+
+
+def ahead_of(
+    subject: Ticket,
+    waiting: Sequence[Ticket],
+    profile: CounterProfile,
+    now: datetime,
+    settings: PolicySettings = DEFAULT_SETTINGS,
+) -> list[Ticket]:
+    """The candidates the counter would call before `subject` (as if it were waiting there)."""
+    mine = _sort_key(subject, _rank(subject, profile, now, settings), profile, now, settings)
+    return [
+        ticket
+        for key, _, ticket in _candidates(waiting, profile, now, settings)
+        if ticket.id != subject.id and key < mine
     ]
 
 

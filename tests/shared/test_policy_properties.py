@@ -13,6 +13,7 @@ from shared.policy import (
     ChoiceReason,
     CounterProfile,
     PolicySettings,
+    ahead_of,
     choose_next,
     eligible,
     rank,
@@ -147,3 +148,15 @@ def test_pinned_tickets_only_at_their_counter(ticket: Make, data: st.DataObject)
         profile = CounterProfile(counter, dict.fromkeys(SERVICES, 1.0))
         for choice in rank(queue, profile, NOW, cfg):
             assert pinned.get(choice.ticket.id, counter) == counter
+
+
+@given(data=st.data())
+def test_ahead_of_is_the_part_of_rank_before_the_subject(ticket: Make, data: st.DataObject) -> None:
+    queue, profile, cfg = data.draw(queue_cases(ticket))
+    waiting = [t for t in queue if t.status is TicketStatus.WAITING and eligible(t, profile)]
+    if not waiting:
+        return
+    subject = data.draw(st.sampled_from(waiting))
+    order = [c.ticket for c in rank(queue, profile, NOW, cfg)]
+    ahead = ahead_of(subject, queue, profile, NOW, cfg)
+    assert sorted(t.id for t in ahead) == sorted(t.id for t in order[: order.index(subject)])
