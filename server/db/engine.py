@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +25,17 @@ MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 READ_OPTION = "aufruf_read_only"
 BUSY_TIMEOUT_MS = 30_000
 _PG_MIGRATE_LOCK = 0x41756652  # "AufR": one migrator at a time
+_WRITE_LOCKS: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()
+_LOCKS_GUARD = threading.Lock()
+
+
+def _writer_lock(engine: Engine) -> threading.Lock:
+    """One lock per SQLite engine: threads queue for the writer slot instead of busy-polling."""
+    with _LOCKS_GUARD:
+        lock = _WRITE_LOCKS.get(engine)
+        if lock is None:
+            lock = _WRITE_LOCKS[engine] = threading.Lock()
+        return lock
 
 
 def create_engine_for(url: str | None, data_dir: Path | None = None) -> Engine:
@@ -71,9 +84,19 @@ def read_engine(engine: Engine) -> Engine:
 @contextmanager
 def write_session(engine: Engine) -> Iterator[Session]:
     """One write transaction; writers are serialised (BEGIN IMMEDIATE / row lock on event_seq)."""
+    if engine.dialect.name == "sqlite":
+        # BEGIN IMMEDIATE (see _on_begin) takes SQLite's one writer slot; other processes wait
+        # for it in busy_timeout, threads of this process queue fairly on the lock.
+        with (
+            _writer_lock(engine),
+            Session(engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
+        return
     with Session(engine, expire_on_commit=False) as session, session.begin():
-        # On PostgreSQL this row lock orders all writers, so event seqs commit in order and a
-        # writer sees everything committed before it. On SQLite BEGIN IMMEDIATE already did.
+        # This row lock orders all writers, so event seqs commit in order and a writer
+        # sees everything committed before it (READ COMMITTED takes a new snapshot per statement).
         session.execute(select(EventSeqRow.value).where(EventSeqRow.id == 1).with_for_update())
         yield session
 

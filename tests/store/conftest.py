@@ -22,10 +22,10 @@ BERLIN = "Europe/Berlin"
 START = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # 09:00 in Berlin
 
 
-def make_site(counters: int = 2) -> Site:
-    """A small office: general (A, cap 50), passports (P), emergencies (N)."""
+def make_site(counters: int = 2, cap: int | None = 50) -> Site:
+    """A small office: general (A, daily cap), passports (P), emergencies (N)."""
     services = {
-        "general": Service("general", "A", {"de": "Allgemein", "en": "General"}, daily_cap=50),
+        "general": Service("general", "A", {"de": "Allgemein", "en": "General"}, daily_cap=cap),
         "passport": Service("passport", "P", {"de": "Pass", "en": "Passport"}, 5.0),
         "urgent": Service("urgent", "N", {"de": "Notfall", "en": "Urgent"}, emergency=True),
     }

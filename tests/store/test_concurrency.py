@@ -1,0 +1,116 @@
+"""Real concurrency: 32 clerks press *Next* at once; every ticket is called exactly once."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter as Tally
+
+import pytest
+from sqlalchemy import Engine
+
+from server.db.engine import write_session
+from server.db.visitors import Visitors
+from server.store import Store
+from shared.clock import FakeClock
+from shared.domain import CounterState, Site, TicketStatus
+from shared.protocol import TicketCalled
+
+from .conftest import make_site
+
+THREADS = 32
+TICKETS = 2000
+
+
+def _issue_all(engine: Engine, site: Site, clock: FakeClock, count: int) -> set[int]:
+    """Issue the morning's tickets through the store's own issuing code, in one transaction."""
+    with write_session(engine) as session:
+        kiosk = Visitors(session, site, clock.now())
+        services = ("passport", "general", "general", "urgent")
+        return {
+            kiosk.issue(services[i % 4], "de", f"k{i}", "kiosk", emergency=False).ticket.id
+            for i in range(count)
+        }
+
+
+@pytest.mark.slow
+def test_32_counters_call_2000_tickets_each_exactly_once(engine: Engine, clock: FakeClock) -> None:
+    site = make_site(counters=THREADS, cap=None)
+    setup = Store(engine, site, clock)
+    issued = _issue_all(engine, site, clock, TICKETS)
+    for cid in site.counters:
+        setup.set_counter_state(cid, CounterState.OPEN, f"clerk-{cid}")
+    start_seq = setup.last_seq()
+
+    barrier = threading.Barrier(THREADS)
+    called: dict[str, list[int]] = {cid: [] for cid in site.counters}
+    failures: list[BaseException] = []
+
+    def clerk(counter_id: str) -> None:
+        store = Store(
+            engine, site, clock
+        )  # its own store; the engine's pool gives real connections
+        try:
+            barrier.wait()
+            while (call := store.call_next(counter_id)) is not None:
+                called[counter_id].append(call.ticket.id)
+                if call.ticket.id % 2:
+                    store.no_show(call.ticket.id)
+                else:
+                    store.start(call.ticket.id)
+                    store.finish(call.ticket.id)
+        except Exception as error:  # noqa: BLE001 -- reported below, so no thread dies silently
+            failures.append(error)
+
+    threads = [threading.Thread(target=clerk, args=(cid,)) for cid in site.counters]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=240)
+    assert not any(thread.is_alive() for thread in threads)
+    assert failures == []
+
+    everyone = [tid for ids in called.values() for tid in ids]
+    assert len(everyone) == TICKETS
+    assert set(everyone) == issued
+    assert sum(1 for ids in called.values() if ids) > THREADS // 2  # the work was shared
+
+    events = setup.events_since(start_seq)
+    assert events is None or len(events) > 0  # more than replay_limit behind is fine
+    snapshot = setup.snapshot()
+    assert snapshot.tickets == ()
+    assert all(c.ticket_number is None for c in snapshot.counters)
+    steps = sum(1 if tid % 2 else 2 for tid in everyone)
+    assert snapshot.seq == start_seq + TICKETS + steps  # one call and its steps per ticket
+
+
+@pytest.mark.slow
+def test_event_log_of_the_rush_is_gap_free_and_each_call_logged_once(
+    engine: Engine, clock: FakeClock
+) -> None:
+    site = make_site(counters=8, cap=None)
+    setup = Store(engine, site, clock)
+    _issue_all(engine, site, clock, 200)
+    for cid in site.counters:
+        setup.set_counter_state(cid, CounterState.OPEN, None)
+    barrier = threading.Barrier(len(site.counters))
+
+    def clerk(counter_id: str) -> None:
+        store = Store(engine, site, clock)
+        barrier.wait()
+        while (call := store.call_next(counter_id)) is not None:
+            store.no_show(call.ticket.id)
+
+    threads = [threading.Thread(target=clerk, args=(cid,)) for cid in site.counters]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    events = setup.events_since(0)
+    assert events is not None
+    assert [e.seq for e in events] == list(range(1, len(events) + 1))
+    calls = Tally(e.ticket.id for e in events if isinstance(e, TicketCalled))
+    assert len(calls) == 200
+    assert set(calls.values()) == {1}
+    assert all(
+        e.ticket.status is TicketStatus.CALLED for e in events if isinstance(e, TicketCalled)
+    )
