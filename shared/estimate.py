@@ -31,6 +31,8 @@ from shared.policy import DEFAULT_SETTINGS, CounterProfile, PolicySettings, ahea
 
 logger = logging.getLogger(__name__)
 
+_BUSY = frozenset({TicketStatus.CALLED, TicketStatus.SERVING})
+
 DEFAULT_MINUTES = 10.0
 """Minutes assumed for a service that has neither recent samples nor a configured time."""
 
@@ -116,6 +118,13 @@ def tickets_ahead(
     return sorted(ahead.values(), key=lambda t: (t.waiting_since, t.id))
 
 
+def remaining_minutes(ticket: Ticket, times: ServiceTimes, now: datetime) -> float:
+    """Minutes a called or serving ticket should still keep its counter busy (0 when overdue)."""
+    began = ticket.last_called_at or ticket.called_at or ticket.started_at or now
+    elapsed = max((now - began).total_seconds() / 60.0, 0.0)
+    return max(times.minutes(ticket.service_id) - elapsed, 0.0)
+
+
 def estimate_wait(  # noqa: PLR0917 -- positional order agreed with the store (store_api.md)
     service_id: str,
     waiting: Sequence[Ticket],
@@ -125,21 +134,27 @@ def estimate_wait(  # noqa: PLR0917 -- positional order agreed with the store (s
     settings: PolicySettings = DEFAULT_SETTINGS,
     *,
     ticket: Ticket | None = None,
+    serving: Sequence[Ticket] = (),
 ) -> timedelta | None:
     """Expected wait for a new walk-in of a service (or for `ticket`, if given); None if unserved.
 
     Pass ``ticket`` when `waiting` already holds the ticket being estimated (it is then left out
-    of the work ahead); without it a walk-in issued at `now` is assumed.
+    of the work ahead); without it a walk-in issued at `now` is assumed. ``serving`` are the
+    CALLED/SERVING tickets: the first of our counters frees up when its ticket is done.
     """
     subject = ticket if ticket is not None else _newcomer(service_id, waiting, now)
     ours = [c for c in open_counters if eligible(subject, c)]
     if not ours:
         return None
     ours_ids = {c.counter_id for c in ours}
+    remaining = dict.fromkeys(ours_ids, 0.0)
+    for busy in serving:
+        if busy.status in _BUSY and busy.counter_id in remaining:
+            remaining[busy.counter_id] = remaining_minutes(busy, times, now)
     work = 0.0
     for other in tickets_ahead(subject, waiting, ours, now, settings):
         theirs = {c.counter_id for c in open_counters if eligible(other, c)}
         work += times.minutes(other.service_id) * len(theirs & ours_ids) / len(theirs)
-    wait = timedelta(minutes=work / len(ours))
+    wait = timedelta(minutes=min(remaining.values()) + work / len(ours))
     logger.debug("estimate for %s: %.1f min of work on %d counters", service_id, work, len(ours))
     return wait

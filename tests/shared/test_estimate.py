@@ -13,6 +13,7 @@ from shared.estimate import (
     ServiceTimes,
     busy_minutes,
     estimate_wait,
+    remaining_minutes,
     tickets_ahead,
 )
 from shared.policy import CounterProfile
@@ -184,3 +185,54 @@ def test_counters_that_cannot_call_the_subject_add_nothing(ticket: Make) -> None
     waiting = [ticket(1, "b", minutes_ago=3), ticket(2, "a", minutes_ago=2)]
     counters = [CounterProfile("c1", {"a": 1.0}), CounterProfile("c2", {"b": 1.0})]
     assert [t.id for t in tickets_ahead(ticket(3, "a"), waiting, counters, NOW)] == [2]
+
+
+def test_services_in_progress_delay_the_first_free_counter(ticket: Make) -> None:
+    counters = [CounterProfile("c1", {"a": 1.0}), CounterProfile("c2", {"a": 1.0})]
+    # c1 called an a (10 min) 4 min ago: 6 min left; c2 serves a b (6 min) started 1 min ago: 5
+    busy = [
+        ticket(
+            1,
+            "a",
+            status=TicketStatus.CALLED,
+            counter_id="c1",
+            last_called_at=NOW - timedelta(minutes=4),
+        ),
+        ticket(
+            2,
+            "b",
+            status=TicketStatus.SERVING,
+            counter_id="c2",
+            started_at=NOW - timedelta(minutes=1),
+        ),
+    ]
+    waiting = [ticket(3, "a", minutes_ago=2), ticket(4, "a", minutes_ago=1)]
+    # first free counter in 5 min, then 2 × 10 min of work ahead over 2 counters: 5 + 10
+    assert estimate_wait("a", waiting, counters, TIMES, NOW, serving=busy) == timedelta(minutes=15)
+    # one counter idle: no one to wait for but the work ahead
+    assert estimate_wait("a", waiting, counters, TIMES, NOW, serving=busy[:1]) == timedelta(
+        minutes=10
+    )
+
+
+def test_only_busy_tickets_at_our_counters_count(ticket: Make) -> None:
+    counters = [CounterProfile("c1", {"a": 1.0}), CounterProfile("c9", {"b": 1.0})]
+    elsewhere = ticket(1, "b", status=TicketStatus.SERVING, counter_id="c9", started_at=NOW)
+    finished = ticket(2, "a", status=TicketStatus.DONE, counter_id="c1", called_at=NOW)
+    assert estimate_wait("a", [], counters, TIMES, NOW, serving=[elsewhere, finished]) == timedelta(
+        0
+    )
+
+
+@pytest.mark.parametrize(
+    ("began_ago", "left"), [(0, 10.0), (3, 7.0), (10, 0.0), (25, 0.0), (-5, 10.0)]
+)
+def test_remaining_minutes(ticket: Make, began_ago: float, left: float) -> None:
+    busy = ticket(
+        1, "a", status=TicketStatus.SERVING, started_at=NOW - timedelta(minutes=began_ago)
+    )
+    assert remaining_minutes(busy, TIMES, NOW) == pytest.approx(left)
+
+
+def test_remaining_minutes_without_any_time_is_the_whole_service(ticket: Make) -> None:
+    assert remaining_minutes(ticket(1, "b", status=TicketStatus.CALLED), TIMES, NOW) == 6.0
