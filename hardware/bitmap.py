@@ -38,6 +38,13 @@ class Bitmap:
         start = y * self.row_bytes
         return self.data[start : start + self.row_bytes]
 
+    def crop_rows(self, top: int, count: int) -> Bitmap:
+        """Rows ``top`` to ``top + count`` (clipped to the picture) as a new Bitmap."""
+        top = max(0, min(top, self.height))
+        count = max(0, min(count, self.height - top))
+        start = top * self.row_bytes
+        return Bitmap(self.width, count, self.data[start : start + count * self.row_bytes])
+
     def is_black(self, x: int, y: int) -> bool:
         """Whether the dot at (x, y) is black."""
         byte = self.data[y * self.row_bytes + x // 8]

@@ -141,7 +141,7 @@ def _blank_left_bytes(bitmap: Bitmap, top: int, rows: int) -> int:
     return min(len(line) - len(line.lstrip(b"\x00")) for line in lines)
 
 
-def _row_runs(bitmap: Bitmap) -> Iterator[tuple[bool, int, int]]:
+def row_runs(bitmap: Bitmap) -> Iterator[tuple[bool, int, int]]:
     """Runs of (blank, first row, row count) down the bitmap."""
     start = 0
     for y in range(1, bitmap.height + 1):
@@ -167,7 +167,7 @@ def raster(
         return b""
     out = bytearray(align(Align.LEFT))
     runs: Iterable[tuple[bool, int, int]] = (
-        _row_runs(bitmap) if skip_blank else [(False, 0, bitmap.height)]
+        row_runs(bitmap) if skip_blank else [(False, 0, bitmap.height)]
     )
     margin = 0
     for blank, top, count in runs:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 import qrcode
 from PySide6.QtGui import QImage
@@ -11,6 +12,7 @@ from hardware import escpos_encode as enc
 from hardware.bitmap import Bitmap, bitmap_from_pil, bitmap_from_qimage
 from hardware.escpos_config import PrinterProfile
 from hardware.escpos_encode import Align, TextLine
+from hardware.qr import QrMatrix, qr_matrix
 from hardware.ticket import PrintMode, TicketPrint
 
 logger = logging.getLogger(__name__)
@@ -86,10 +88,66 @@ def encode_text_ticket(ticket: TicketPrint, profile: PrinterProfile) -> bytes:
     return bytes(out)
 
 
-def encode_raster_image(image: Bitmap, profile: PrinterProfile) -> bytes:
-    """Raster job: one full-width bitmap as GS v 0 bands (blank rows as feeds), cut."""
-    body = enc.raster(image, max_band=profile.max_band_rows, trim_left=profile.raster_left_margin)
-    return enc.initialize() + body + enc.cut(CUT_FEED_DOTS)
+@dataclass(frozen=True, slots=True)
+class QrBand:
+    """Where the renderer drew the status QR code: first row, dots per module, height."""
+
+    top: int
+    module: int
+    height: int
+
+
+def _qr_rows(matrix: QrMatrix, module: int, width: int) -> bytes:
+    """The packed rows of a full-width bitmap with the matrix centred (as the renderer does)."""
+    left = (width - len(matrix) * module) // 2
+    row_bits = (width + 7) // 8 * 8
+    out = bytearray()
+    for row in matrix:
+        bits = "0" * left + "".join(("1" if dark else "0") * module for dark in row)
+        packed = int(bits.ljust(row_bits, "0"), 2).to_bytes(row_bits // 8, "big")
+        out += packed * module
+    return bytes(out)
+
+
+def find_qr(image: Bitmap, data: str) -> QrBand | None:
+    """The band holding exactly the centred QR code of ``data``, if the picture has one."""
+    matrix = qr_matrix(data)
+    modules = len(matrix)
+    for blank, top, count in enc.row_runs(image):
+        module = count // modules
+        if blank or count % modules or not 1 <= module <= 16:
+            continue
+        band = image.crop_rows(top, count).data
+        if band == _qr_rows(matrix, module, image.width):
+            return QrBand(top, module, count)
+    return None
+
+
+def encode_raster_image(
+    image: Bitmap, profile: PrinterProfile, qr_data: str | None = None
+) -> bytes:
+    """Raster job: the bitmap as GS v 0 bands (blank rows as feeds), cut.
+
+    When the printer has native QR and the picture holds the QR code of ``qr_data``, that
+    band is sent as GS ( k instead (~16 KB less on 80 mm): the printer draws the same modules.
+    """
+    band = find_qr(image, qr_data) if qr_data and profile.native_qr else None
+    if band is None:
+        return enc.initialize() + _raster(image, profile) + enc.cut(CUT_FEED_DOTS)
+    below = band.top + band.height
+    return (
+        enc.initialize()
+        + _raster(image.crop_rows(0, band.top), profile)
+        + enc.align(Align.CENTER)
+        + enc.qr(qr_data or "", module_size=band.module)
+        + _raster(image.crop_rows(below, image.height - below), profile)
+        + enc.cut(CUT_FEED_DOTS)
+    )
+
+
+def _raster(image: Bitmap, profile: PrinterProfile) -> bytes:
+    """GS v 0 bands as the profile wants them."""
+    return enc.raster(image, max_band=profile.max_band_rows, trim_left=profile.raster_left_margin)
 
 
 def render_bitmap(ticket: TicketPrint, profile: PrinterProfile) -> Bitmap:
@@ -107,4 +165,4 @@ def encode_ticket(ticket: TicketPrint, profile: PrinterProfile, mode: PrintMode)
         if text_mode_supported(ticket, profile):
             return encode_text_ticket(ticket, profile)
         logger.info("ticket language %s not in %s: printing raster", ticket.language, profile)
-    return encode_raster_image(render_bitmap(ticket, profile), profile)
+    return encode_raster_image(render_bitmap(ticket, profile), profile, ticket.status_url)

@@ -10,7 +10,9 @@ from hardware.emulator import NetworkPrinterEmulator, interpret
 from hardware.escpos_config import PrinterProfile
 from hardware.escpos_printer import EscposPrinter
 from hardware.escpos_ticket import (
+    encode_raster_image,
     encode_ticket,
+    find_qr,
     render_bitmap,
     text_mode_supported,
     ticket_text_lines,
@@ -36,7 +38,26 @@ def test_a_rendered_ticket_comes_out_of_the_emulator_pixel_for_pixel(
     expected = bitmap_to_pil(render_bitmap(ticket, printer.config.profile))
     printed = emulator.render(job).crop((0, 0, expected.width, expected.height))
     assert printed.tobytes() == expected.tobytes()
-    assert len(job.data) < len(render_bitmap(ticket, printer.config.profile).data) * 0.6
+    assert b"\x1d(k" in job.data, "the QR band goes as a native QR code"
+    assert len(job.data) < len(render_bitmap(ticket, printer.config.profile).data) * 0.45
+
+
+def test_the_qr_band_is_found_only_where_it_is(qtbot: QtBot) -> None:
+    ticket = sample_ticket("de")
+    image = render_bitmap(ticket, PrinterProfile())
+    band = find_qr(image, ticket.status_url)
+    assert band is not None
+    assert band.height % band.module == 0
+    assert find_qr(image, "https://example.org/another") is None
+    assert find_qr(image.crop_rows(0, band.top + band.height // 2), ticket.status_url) is None
+    no_native = encode_raster_image(image, PrinterProfile(native_qr=False), ticket.status_url)
+    assert b"\x1d(k" not in no_native
+    assert (
+        interpret(no_native, 576).image.tobytes()
+        == interpret(
+            encode_raster_image(image, PrinterProfile(), ticket.status_url), 576
+        ).image.tobytes()
+    )
 
 
 @pytest.mark.parametrize("paper", list(PaperWidth))
