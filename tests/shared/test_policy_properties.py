@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shared.domain import Ticket, TicketOrigin, TicketStatus
@@ -71,6 +71,7 @@ def _plain(ticket: Ticket, profile: CounterProfile, when: datetime, cfg: PolicyS
     return not (ticket.emergency or ticket.pinned_counter_id == profile.counter_id or due)
 
 
+@settings(max_examples=60)
 @given(data=st.data())
 def test_choose_next_is_the_head_of_rank(ticket: Make, data: st.DataObject) -> None:
     queue, profile, cfg = data.draw(queue_cases(ticket))
@@ -79,6 +80,7 @@ def test_choose_next_is_the_head_of_rank(ticket: Make, data: st.DataObject) -> N
     assert choice == (ranked[0] if ranked else None)
 
 
+@settings(max_examples=60)
 @given(data=st.data())
 def test_candidates_are_exactly_the_waiting_eligible_tickets(
     ticket: Make, data: st.DataObject
@@ -92,6 +94,7 @@ def test_candidates_are_exactly_the_waiting_eligible_tickets(
         assert profile.serves(chosen.service_id) or chosen.pinned_counter_id == profile.counter_id
 
 
+@settings(max_examples=60)
 @given(data=st.data())
 def test_emergencies_always_first(ticket: Make, data: st.DataObject) -> None:
     queue, profile, cfg = data.draw(queue_cases(ticket))
@@ -103,6 +106,7 @@ def test_emergencies_always_first(ticket: Make, data: st.DataObject) -> None:
         assert choice.reason is ChoiceReason.EMERGENCY
 
 
+@settings(max_examples=60)
 @given(data=st.data())
 def test_classes_in_order(ticket: Make, data: st.DataObject) -> None:
     queue, profile, cfg = data.draw(queue_cases(ticket))
@@ -111,6 +115,7 @@ def test_classes_in_order(ticket: Make, data: st.DataObject) -> None:
     assert positions == sorted(positions)
 
 
+@settings(max_examples=60)
 @given(data=st.data())
 def test_fifo_within_an_equal_class(ticket: Make, data: st.DataObject) -> None:
     queue, profile, cfg = data.draw(queue_cases(ticket))
@@ -132,6 +137,7 @@ def test_fifo_within_an_equal_class(ticket: Make, data: st.DataObject) -> None:
                 assert (a.waiting_since, a.id) < (b.waiting_since, b.id)
 
 
+@settings(max_examples=60)
 @given(data=st.data())
 def test_deterministic_whatever_the_input_order(ticket: Make, data: st.DataObject) -> None:
     queue, profile, cfg = data.draw(queue_cases(ticket))
@@ -140,6 +146,7 @@ def test_deterministic_whatever_the_input_order(ticket: Make, data: st.DataObjec
     assert choose_next(shuffled, profile, NOW, cfg) == choose_next(queue, profile, NOW, cfg)
 
 
+@settings(max_examples=60)
 @given(data=st.data())
 def test_pinned_tickets_only_at_their_counter(ticket: Make, data: st.DataObject) -> None:
     queue, _, cfg = data.draw(queue_cases(ticket))
@@ -150,6 +157,7 @@ def test_pinned_tickets_only_at_their_counter(ticket: Make, data: st.DataObject)
             assert pinned.get(choice.ticket.id, counter) == counter
 
 
+@settings(max_examples=60)
 @given(data=st.data())
 def test_ahead_of_is_the_part_of_rank_before_the_subject(ticket: Make, data: st.DataObject) -> None:
     queue, profile, cfg = data.draw(queue_cases(ticket))
