@@ -218,7 +218,8 @@ def run_demo(
     config: OfficeConfig, *, port: int = 0, speed: float = 60.0, duration: float | None = None
 ) -> int:
     """Serve a demo office until Ctrl-C (or `duration` seconds); print every call."""
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    for noisy in ("httpx", "server.store", "server.api", "server.db"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     data = demo_dir()
     shutil.rmtree(data, ignore_errors=True)
     data.mkdir(parents=True)

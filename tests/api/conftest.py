@@ -5,8 +5,9 @@ from __future__ import annotations
 import shutil
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -75,9 +76,18 @@ class Hub:
     config: OfficeConfig
     thread: ServerThread
     engine: Engine
+    http: httpx.Client = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.http = httpx.Client(base_url=f"{self.base}/api/v1", timeout=10)
+
+    def auth(self, role: str | None) -> dict[str, str]:
+        """The Authorization header of a role (empty for None)."""
+        return {"Authorization": f"Bearer {self.tokens[role]}"} if role else {}
 
     def stop(self) -> None:
         """Stop the server and close the database."""
+        self.http.close()
         self.thread.stop()
         self.engine.dispose()
 
@@ -86,11 +96,12 @@ class Hub:
         headers = {"Authorization": f"Bearer {self.tokens[role]}"} if role else {}
         return httpx.Client(base_url=f"{self.base}/api/v1", headers=headers, timeout=10)
 
-    def issue(self, service_id: str = "general", role: str = "kiosk", **extra: object) -> dict:
+    def issue(
+        self, service_id: str = "general", role: str = "kiosk", **extra: object
+    ) -> dict[str, Any]:
         """Issue a ticket over HTTP and return the answer's JSON (asserting 200)."""
         body = {"service_id": service_id, "language": "de", "idempotency_key": uuid.uuid4().hex}
-        with self.client(role) as client:
-            answer = client.post("/tickets", json=body | extra)
+        answer = self.http.post("/tickets", json=body | extra, headers=self.auth(role))
         assert answer.status_code == 200, answer.text
         return dict(answer.json())
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+if TYPE_CHECKING:
+    from tests.api.conftest import Hub
 
-def test_health_and_site(hub) -> None:
+
+def test_health_and_site(hub: Hub) -> None:
     with hub.client() as anon, hub.client("display") as display:
         assert anon.get("/health").json() == {"status": "ok", "site": "test-office", "api": 1}
         site = display.get("/site").json()
@@ -21,7 +25,7 @@ def test_health_and_site(hub) -> None:
     assert site["languages"] == ["de", "en", "ar"]
 
 
-def test_full_life_of_a_ticket(hub) -> None:
+def test_full_life_of_a_ticket(hub: Hub) -> None:
     issued = hub.issue("general")
     ticket = issued["ticket"]
     assert ticket["number"] == "A001"
@@ -55,7 +59,7 @@ def test_full_life_of_a_ticket(hub) -> None:
         assert anon.get(f"/tickets/{tid}/status", params={"key": "wrong"}).status_code == 404
 
 
-def test_park_call_back_transfer_and_cancel(hub) -> None:
+def test_park_call_back_transfer_and_cancel(hub: Hub) -> None:
     tid = hub.issue("general")["ticket"]["id"]
     other = hub.issue("passport")["ticket"]["id"]
     with hub.client("supervisor") as clerk:
@@ -78,7 +82,7 @@ def test_park_call_back_transfer_and_cancel(hub) -> None:
         assert clerk.post("/tickets/999999/start").status_code == 404
 
 
-def test_idempotent_issue_gives_the_same_ticket(hub) -> None:
+def test_idempotent_issue_gives_the_same_ticket(hub: Hub) -> None:
     key = uuid.uuid4().hex
     body = {"service_id": "passport", "language": "en", "idempotency_key": key}
     with hub.client("kiosk") as kiosk:
@@ -90,7 +94,7 @@ def test_idempotent_issue_gives_the_same_ticket(hub) -> None:
     assert hub.store.last_seq() == 2  # the repeat wrote no event
 
 
-def test_check_in_for_an_imported_appointment(hub) -> None:
+def test_check_in_for_an_imported_appointment(hub: Hub) -> None:
     zone = ZoneInfo("Europe/Berlin")
     soon = (datetime.now(zone) + timedelta(minutes=5)).replace(tzinfo=None, microsecond=0)
     csv = f"number,service_id,scheduled_at,name\nT77,passport,{soon.isoformat()},Erika Muster\n"
@@ -113,7 +117,7 @@ def test_check_in_for_an_imported_appointment(hub) -> None:
     assert "Erika" not in str(issued)
 
 
-def test_hostile_input_is_refused_with_4xx(hub) -> None:
+def test_hostile_input_is_refused_with_4xx(hub: Hub) -> None:
     with hub.client("admin") as admin:
         bad_bodies = [
             {"service_id": "general", "language": "de"},
@@ -137,7 +141,7 @@ def test_hostile_input_is_refused_with_4xx(hub) -> None:
         )
 
 
-def test_login_and_logout(hub) -> None:
+def test_login_and_logout(hub: Hub) -> None:
     with hub.client() as anon:
         answer = anon.post(
             "/sessions", json={"username": "clerk", "password": "correct horse battery"}

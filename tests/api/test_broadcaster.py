@@ -1,0 +1,111 @@
+"""The broadcaster on its own: order, duplicates, gaps, slow subscribers, shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+from server.ratelimit import RateLimiter
+from server.stream import Broadcaster, EndReason
+from shared.domain import TicketOrigin, TicketStatus
+from shared.lifecycle import TicketAction
+from shared.protocol import PublicClear, TicketCalled, TicketChanged, TicketInfo, TicketIssued
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def _ticket(tid: int = 1, counter: str | None = None) -> TicketInfo:
+    return TicketInfo(
+        id=tid,
+        number=f"A{tid:03d}",
+        service_id="general",
+        status=TicketStatus.WAITING,
+        origin=TicketOrigin.WALK_IN,
+        emergency=False,
+        language="de",
+        created_at=NOW,
+        counter_id=counter,
+    )
+
+
+def _issued(seq: int) -> TicketIssued:
+    return TicketIssued(seq=seq, at=NOW, ticket=_ticket(seq))
+
+
+def _drain(queue: asyncio.Queue) -> list:  # type: ignore[type-arg]
+    items = []
+    while not queue.empty():
+        items.append(queue.get_nowait())
+    return items
+
+
+def test_events_arriving_out_of_order_are_delivered_in_order_once() -> None:
+    async def scenario() -> list[int]:
+        hub = Broadcaster(0)
+        sub = hub.subscribe(public=False)
+        hub.publish([_issued(2)])
+        hub.publish([_issued(1)])
+        hub.publish([_issued(1), _issued(3)])
+        return [e.seq for e in _drain(sub.queue)]
+
+    assert asyncio.run(scenario()) == [1, 2, 3]
+
+
+def test_a_gap_that_never_fills_is_skipped_after_the_wait() -> None:
+    async def scenario() -> tuple[list[int], list[int]]:
+        hub = Broadcaster(0, reorder_wait=0.05)
+        sub = hub.subscribe(public=False)
+        hub.publish([_issued(1), _issued(3)])
+        before = [e.seq for e in _drain(sub.queue)]
+        await asyncio.sleep(0.1)
+        return before, [e.seq for e in _drain(sub.queue)]
+
+    assert asyncio.run(scenario()) == ([1], [3])
+
+
+def test_a_subscriber_that_falls_behind_is_dropped() -> None:
+    async def scenario() -> tuple[EndReason | None, int, int]:
+        hub = Broadcaster(0, queue_bound=2)
+        slow = hub.subscribe(public=False)
+        hub.publish([_issued(1), _issued(2), _issued(3)])
+        return slow.ended, slow.queue.qsize(), hub.subscriber_count
+
+    assert asyncio.run(scenario()) == (EndReason.FELL_BEHIND, 3, 0)  # 2 events + end marker
+
+
+def test_a_transfer_clears_the_board_at_the_counter_that_called() -> None:
+    async def scenario() -> list[object]:
+        hub = Broadcaster(0)
+        sub = hub.subscribe(public=True)
+        called = TicketCalled(
+            seq=1, at=NOW, ticket=_ticket(7, "c1"), counter_id="c1", counter_name="S1", location=""
+        )
+        moved = TicketChanged(seq=2, at=NOW, ticket=_ticket(7), action=TicketAction.TRANSFER)
+        hub.publish([called, moved])
+        return _drain(sub.queue)
+
+    public = asyncio.run(scenario())
+    assert public[1] == PublicClear(seq=2, at=NOW, number="A007", counter_id="c1")
+
+
+def test_close_ends_every_subscription() -> None:
+    async def scenario() -> tuple[EndReason | None, EndReason | None]:
+        hub = Broadcaster(0)
+        sub = hub.subscribe(public=False)
+        hub.close()
+        late = hub.subscribe(public=True)
+        return sub.ended, late.ended
+
+    assert asyncio.run(scenario()) == (EndReason.SHUTDOWN, EndReason.SHUTDOWN)
+
+
+def test_the_token_bucket_refills_evenly() -> None:
+    now = [0.0]
+    limiter = RateLimiter(6, monotonic=lambda: now[0])  # one token per 10 s, burst 6
+    assert [limiter.take("k1") for _ in range(6)] == [0.0] * 6
+    assert limiter.take("k1") == 10.0
+    assert limiter.take("k2") == 0.0
+    now[0] = 5.0
+    assert limiter.take("k1") == 5.0
+    now[0] = 10.0
+    assert limiter.take("k1") == 0.0

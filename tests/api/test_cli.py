@@ -1,0 +1,142 @@
+"""The `aufruf` command, run as a real subprocess."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+AUFRUF = str(Path(sys.executable).with_name("aufruf"))
+
+
+def run(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [AUFRUF, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+
+
+@pytest.fixture
+def site_file(config_path: Path, tmp_path: Path) -> Path:
+    """The test site file with its data dir in tmp_path."""
+    text = config_path.read_text().replace(
+        "[server]\n", f'[server]\ndata_dir = "{tmp_path / "data"}"\n'
+    )
+    config_path.write_text(text)
+    return config_path
+
+
+def test_init_and_check_config(tmp_path: Path) -> None:
+    target = tmp_path / "etc" / "office.toml"
+    first = run("init", str(target))
+    assert first.returncode == 0, first.stderr
+    assert "wrote" in first.stdout
+    again = run("init", str(target))
+    assert again.returncode == 2
+    assert "--force" in again.stderr
+    checked = run("check-config", str(target))
+    assert checked.returncode == 0
+    assert checked.stdout.startswith("OK:")
+
+
+def test_check_config_names_the_broken_line(tmp_path: Path, config_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text(config_path.read_text().replace('letter = "P"', 'letter = "PP"'))
+    result = run("check-config", str(broken))
+    assert result.returncode == 2
+    assert "broken.toml:" in result.stderr
+    assert "letter" in result.stderr
+    missing = run("device", "list", "--config", str(tmp_path / "nope.toml"))
+    assert missing.returncode == 2
+    assert "no such file" in missing.stderr
+
+
+@pytest.mark.slow
+def test_devices_users_and_appointments(site_file: Path, tmp_path: Path) -> None:
+    cfg = ("--config", str(site_file))
+    added = run("device", "add", "--role", "kiosk", "--name", "Eingang", *cfg)
+    assert added.returncode == 0, added.stderr
+    token = added.stdout.strip().splitlines()[-1]
+    assert len(token) >= 32
+    device_id = added.stdout.split()[1]
+    listed = run("device", "list", *cfg)
+    assert f"{device_id}\tkiosk\tactive\tEingang" in listed.stdout
+    assert run("device", "revoke", device_id, *cfg).returncode == 0
+    assert run("device", "revoke", "no-such-device", *cfg).returncode == 2
+    user = run(
+        "user", "add", "erika", "--role", "clerk", "--password-stdin", *cfg, stdin="geheim-genug\n"
+    )
+    assert user.returncode == 0, user.stderr
+    assert (
+        run(
+            "user", "add", "kurz", "--role", "clerk", "--password-stdin", *cfg, stdin="x\n"
+        ).returncode
+        == 2
+    )
+    assert "erika\tclerk" in run("user", "list", *cfg).stdout
+    csv = tmp_path / "today.csv"
+    csv.write_text("number,service_id,scheduled_at,name\nT1,general,2030-01-01T09:00,A B\n")
+    imported = run("appointments", "import", str(csv), *cfg)
+    assert imported.returncode == 0, imported.stderr
+    assert "imported 1" in imported.stdout
+    assert run("device", "add", "--role", "robot", "--name", "x", *cfg).returncode == 2
+
+
+def test_server_logs_its_port_and_stops_on_sigterm(site_file: Path) -> None:
+    env = {**os.environ, "JOURNAL_STREAM": "8:123"}
+    proc = subprocess.Popen(
+        [AUFRUF, "server", "--config", str(site_file), "--port", "0"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert proc.stderr is not None
+        deadline = time.monotonic() + 30
+        port = None
+        while port is None and time.monotonic() < deadline:
+            line = proc.stderr.readline()
+            found = re.search(r"Aufruf listening on http://127\.0\.0\.1:(\d+)", line)
+            if found:
+                assert line.startswith("<6>server.serve: ")  # journald form, no timestamp
+                port = int(found.group(1))
+        assert port, "the server never said where it listens"
+        health = httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=5)
+        assert health.json()["site"] == "test-office"
+        proc.send_signal(signal.SIGTERM)
+        # uvicorn re-raises the signal after its graceful shutdown; systemd counts it as clean.
+        assert proc.wait(timeout=15) in (0, -signal.SIGTERM)
+        assert "stopped serving site test-office" in proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        if proc.stderr is not None:
+            proc.stderr.close()
+
+
+@pytest.mark.slow
+def test_demo_prints_calls(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
+    example = Path(__file__).parents[2] / "examples" / "office.toml"
+    result = run("demo", str(example), "--duration", "5", "--speed", "120", env=env)
+    assert result.returncode == 0, result.stderr
+    calls = [line for line in result.stdout.splitlines() if " → " in line]
+    assert len(calls) >= 2, result.stdout + result.stderr
+    assert re.fullmatch(r"\d\d:\d\d  [A-Z]\d{3} → .+", calls[0])
+    assert "Aufruf listening on http://127.0.0.1:" in result.stderr
+    assert (tmp_path / "aufruf" / "demo" / "aufruf.sqlite3").exists()
