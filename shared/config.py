@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+import stat
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -120,8 +121,11 @@ def load_config(path: Path) -> OfficeConfig:
     """Read, parse and validate a site file; raises ConfigError for any problem."""
     source = str(path)
     try:
-        if path.is_dir():
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
             raise ConfigError.single(source, "is a directory, not a TOML file")
+        if not stat.S_ISREG(mode):
+            raise ConfigError.single(source, "is not a regular file")
         with path.open("rb") as file:
             data = file.read(MAX_BYTES + 1)
     except FileNotFoundError:
@@ -189,7 +193,7 @@ def _parse_toml(text: str, source: str) -> dict[str, Any]:
             line = int(match.group(1))
             message = f"{_TOML_POSITION.sub('', message)} (column {match.group(2)})"
         elif match:
-            line = text.count("\n") + 1
+            line = text.rstrip().count("\n") + 1
             message = f"{_TOML_POSITION.sub('', message)} (at end of file)"
         raise ConfigError.single(source, f"TOML syntax error: {message}", line) from None
     except RecursionError:

@@ -80,6 +80,7 @@ class _Scanner:
         path: Loc = ()
         for key in keys[:-1]:
             path = (*path, key)
+            self.record(path)  # an implicit parent table begins here at the latest
             if path in self.array_tables:
                 path = (*path, self.array_tables[path] - 1)
         path = (*path, keys[-1])

@@ -8,7 +8,7 @@ not a silent conversion). No Qt, no I/O.
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
@@ -69,25 +69,47 @@ def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
     return values
 
 
+def _with_required_languages(values: tuple[str, ...]) -> tuple[str, ...]:
+    _unique(values)
+    _require_languages(values)
+    return values
+
+
+def _require_languages(languages: Collection[str]) -> None:
+    missing = [lang for lang in REQUIRED_LANGUAGES if lang not in languages]
+    if missing:
+        raise ValueError(f"must include {' and '.join(repr(m) for m in missing)}")
+
+
+def _names(names: Mapping[str, str]) -> Mapping[str, str]:
+    _require_languages(names)
+    return names
+
+
+def _http_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"{value!r} is not an http:// or https:// address")
+    return value
+
+
+def _database_url(value: str) -> str:
+    scheme = value.split(":", 1)[0].split("+", 1)[0]
+    if scheme not in ("sqlite", "postgresql") or "://" not in value:
+        raise ValueError(f"{value!r} must start with sqlite:// or postgresql://")
+    return value
+
+
 class SiteConfig(Section):
     """``[site]``: who the office is, its time zone and languages."""
 
     id: Slug
     name: Text
     timezone: Annotated[StrictStr, AfterValidator(_check_timezone)] = "Europe/Berlin"
-    languages: Annotated[tuple[Language, ...], AfterValidator(_unique)] = REQUIRED_LANGUAGES
-    status_base_url: StrictStr | None = None
-
-    @model_validator(mode="after")
-    def _check(self) -> SiteConfig:
-        missing = [lang for lang in REQUIRED_LANGUAGES if lang not in self.languages]
-        if missing:
-            raise ValueError(f"languages must include {' and '.join(missing)}")
-        if self.status_base_url is not None:
-            parts = urlsplit(self.status_base_url)
-            if parts.scheme not in ("http", "https") or not parts.netloc:
-                raise ValueError("status_base_url must be an http:// or https:// address")
-        return self
+    languages: Annotated[tuple[Language, ...], AfterValidator(_with_required_languages)] = (
+        REQUIRED_LANGUAGES
+    )
+    status_base_url: Annotated[StrictStr, AfterValidator(_http_url)] | None = None
 
     @property
     def default_language(self) -> str:
@@ -98,21 +120,13 @@ class SiteConfig(Section):
 class ServerConfig(Section):
     """``[server]``: where the hub listens and where it keeps its data."""
 
-    host: StrictStr = "127.0.0.1"
+    host: Annotated[StrictStr, Field(min_length=1)] = "127.0.0.1"
     port: Port = 8470
-    database_url: StrictStr | None = None
+    database_url: Annotated[StrictStr, AfterValidator(_database_url)] | None = None
     data_dir: Path | None = None
     zeroconf: StrictBool = True
     zeroconf_interfaces: tuple[Annotated[StrictStr, AfterValidator(_check_ip)], ...] | None = None
     tickets_per_minute_per_kiosk: Annotated[StrictInt, Field(ge=1, le=10_000)] = 30
-
-    @model_validator(mode="after")
-    def _check(self) -> ServerConfig:
-        if self.database_url is not None:
-            scheme = self.database_url.split(":", 1)[0].split("+", 1)[0]
-            if scheme not in ("sqlite", "postgresql"):
-                raise ValueError("database_url must start with sqlite:// or postgresql://")
-        return self
 
     def resolved_data_dir(self) -> Path:
         """The data directory: ``data_dir`` or the platform's user data dir for aufruf."""
@@ -146,18 +160,11 @@ class ServiceConfig(Section):
 
     id: Slug
     letter: Annotated[StrictStr, Field(pattern=r"^[A-Z]$")]
-    names: Mapping[Language, Text]
+    names: Annotated[Mapping[Language, Text], AfterValidator(_names)]
     documents: Mapping[Language, tuple[Text, ...]] = Field(default_factory=dict)
     expected_minutes: Annotated[float, Strict(), Field(gt=0, le=8 * 60)] = 10
     emergency: StrictBool = False
     daily_cap: Annotated[StrictInt, Field(ge=1)] | None = None
-
-    @model_validator(mode="after")
-    def _check(self) -> ServiceConfig:
-        missing = [lang for lang in REQUIRED_LANGUAGES if lang not in self.names]
-        if missing:
-            raise ValueError(f"names must include {' and '.join(missing)}")
-        return self
 
     def to_service(self) -> Service:
         """The domain entity."""

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "office.toml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "office.toml"
 
 
 @pytest.fixture

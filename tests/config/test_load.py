@@ -21,7 +21,7 @@ from shared.config import (
 )
 from shared.domain import Counter, Service, Site
 
-from .conftest import EXAMPLE
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "office.toml"
 
 
 def test_example_loads_with_expected_shape() -> None:
