@@ -9,6 +9,8 @@ from typing import Any
 
 from hardware.escpos_encode import CodePage
 from hardware.ticket import PaperWidth, PrintMode
+from shared.config_printer import PrinterConfig as SitePrinter
+from shared.config_printer import PrinterTransport as SiteTransport
 
 
 class TransportKind(StrEnum):
@@ -33,6 +35,10 @@ class PrinterProfile:
     """Rows per GS v 0 command."""
     raster_left_margin: bool = False
     """Whether GS L shifts GS v 0 images: lets raster skip white on the left (~25 % less)."""
+
+
+_ALIASES = {"vendor_id": "usb_vendor_id", "product_id": "usb_product_id", "device": "serial_device"}
+"""Site-file key names and the names used here."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +80,16 @@ class PrinterConfig:
 
     @classmethod
     def from_mapping(cls, raw: Mapping[str, Any]) -> PrinterConfig:
-        """Build from a config dict (e.g. a TOML table); unknown keys are an error."""
-        values = dict(raw)
+        """Build from a config dict (e.g. a TOML table); unknown keys are an error.
+
+        Takes the site file's names too: ``vendor_id``, ``product_id``, ``device``,
+        ``paper = "58mm" | "80mm"``.
+        """
+        values = {_ALIASES.get(key, key): value for key, value in raw.items()}
+        if isinstance(values.get("paper"), str):
+            values["paper_mm"] = int(values.pop("paper").removesuffix("mm"))
+        if "path" in values:
+            values["path"] = str(values["path"])
         profile_keys = {f.name for f in fields(PrinterProfile)}
         own_keys = {f.name for f in fields(cls)} - {"profile"}
         unknown = set(values) - profile_keys - own_keys - {"paper_mm"}
@@ -94,3 +108,10 @@ class PrinterConfig:
         if "mode" in values:
             values["mode"] = PrintMode(values["mode"])
         return cls(profile=PrinterProfile(**profile_values), **values)
+
+
+def printer_config_from_site(site: SitePrinter) -> PrinterConfig | None:
+    """The printer a kiosk's ``printer = {...}`` entry describes; None when it has none."""
+    if site.transport == SiteTransport.NONE:
+        return None
+    return PrinterConfig.from_mapping(site.model_dump(mode="python"))

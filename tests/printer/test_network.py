@@ -6,11 +6,17 @@ import time
 from pathlib import Path
 
 import pytest
+from pydantic import TypeAdapter
 
 from hardware import escpos_encode as enc
 from hardware.bitmap import Bitmap, bitmap_to_pil
 from hardware.emulator import EmulatorState, NetworkPrinterEmulator
-from hardware.escpos_config import PrinterConfig, PrinterProfile, TransportKind
+from hardware.escpos_config import (
+    PrinterConfig,
+    PrinterProfile,
+    TransportKind,
+    printer_config_from_site,
+)
 from hardware.escpos_printer import EscposPrinter
 from hardware.escpos_ticket import encode_raster_image
 from hardware.printer import (
@@ -21,6 +27,8 @@ from hardware.printer import (
     PrinterStatus,
     PrintInterruptedError,
 )
+from hardware.ticket import PaperWidth, PrintMode
+from shared.config_printer import PrinterConfig as SitePrinter
 
 from .conftest import NetworkConfig
 
@@ -184,3 +192,28 @@ def test_config_from_a_mapping() -> None:
         PrinterConfig.from_mapping({"transport": "file", "path": "/x", "colour": "red"})
     with pytest.raises(ValueError, match="names no device"):
         PrinterConfig.from_mapping({"transport": "serial"})
+
+
+def test_config_from_the_site_file_models() -> None:
+    network = TypeAdapter(SitePrinter).validate_python(
+        {"transport": "network", "host": "192.168.10.20", "paper": "58mm", "mode": "text"}
+    )
+    config = printer_config_from_site(network)
+    assert config is not None
+    assert (config.host, config.port, config.paper, config.mode) == (
+        "192.168.10.20", 9100, PaperWidth.MM58, PrintMode.TEXT
+    )  # fmt: skip
+    usb = TypeAdapter(SitePrinter).validate_python(
+        {"transport": "usb", "vendor_id": 0x04B8, "product_id": 0x0202}
+    )
+    usb_config = printer_config_from_site(usb)
+    assert usb_config is not None
+    assert (usb_config.usb_vendor_id, usb_config.usb_product_id) == (0x04B8, 0x0202)
+    serial = TypeAdapter(SitePrinter).validate_python(
+        {"transport": "serial", "device": "/dev/ttyS0"}
+    )
+    assert printer_config_from_site(serial) == PrinterConfig(
+        transport=TransportKind.SERIAL, serial_device="/dev/ttyS0"
+    )
+    nothing = TypeAdapter(SitePrinter).validate_python({"transport": "none"})
+    assert printer_config_from_site(nothing) is None
