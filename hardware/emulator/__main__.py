@@ -1,0 +1,68 @@
+"""Run a printer emulator for a demo: ``python -m hardware.emulator --port 9100 --out prints/``.
+
+Every job that arrives is saved as ``job-0001.png`` (and its bytes as ``job-0001.bin``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from hardware.emulator.network import NetworkPrinterEmulator
+from hardware.emulator.serial_pty import SerialPrinterEmulator
+from hardware.emulator.state import EmulatorState
+
+logger = logging.getLogger(__name__)
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The command line."""
+    parser = argparse.ArgumentParser(prog="python -m hardware.emulator", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=9100)
+    parser.add_argument("--serial", action="store_true", help="a pty instead of TCP")
+    parser.add_argument("--paper", type=int, choices=(58, 80), default=80)
+    parser.add_argument("--state", type=EmulatorState, default=EmulatorState.OK)
+    parser.add_argument("--out", type=Path, default=Path("prints"))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Serve until interrupted, saving each job as a PNG."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    width = 384 if args.paper == 58 else 576
+    args.out.mkdir(parents=True, exist_ok=True)
+    emulator: NetworkPrinterEmulator | SerialPrinterEmulator
+    if args.serial:
+        emulator = SerialPrinterEmulator(args.state, paper_width=width)
+    else:
+        emulator = NetworkPrinterEmulator(args.host, args.port, args.state, paper_width=width)
+    with emulator:
+        where = (
+            emulator.device
+            if isinstance(emulator, SerialPrinterEmulator)
+            else f"{emulator.host}:{emulator.port}"
+        )
+        logger.info("printer emulator (%s, %d mm) ready at %s", args.state, args.paper, where)
+        saved = 0
+        try:
+            while True:
+                try:
+                    jobs = emulator.wait_for_jobs(saved + 1, timeout=1.0)
+                except TimeoutError:
+                    continue
+                for job in jobs[saved:]:
+                    saved += 1
+                    stem = args.out / f"job-{saved:04d}"
+                    stem.with_suffix(".bin").write_bytes(job.data)
+                    stem.with_suffix(".png").write_bytes(emulator.interpret(job).png())
+                    logger.info("job %d: %d bytes -> %s.png", saved, len(job.data), stem)
+        except KeyboardInterrupt:
+            return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

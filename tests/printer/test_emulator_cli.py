@@ -1,0 +1,41 @@
+"""The emulator as a process: started from the command line, it saves each job as a PNG."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from PIL import Image
+
+from hardware import escpos_encode as enc
+from hardware.escpos_config import PrinterConfig, TransportKind
+from hardware.escpos_printer import EscposPrinter
+
+
+def test_the_emulator_process_saves_jobs_as_png(tmp_path: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hardware.emulator", "--port", "0", "--paper", "58",
+         "--out", str(tmp_path)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        assert process.stderr is not None
+        line = process.stderr.readline()
+        assert "ready at 127.0.0.1:" in line
+        port = int(line.rsplit(":", 1)[1])
+        config = PrinterConfig(transport=TransportKind.NETWORK, host="127.0.0.1", port=port)
+        printer = EscposPrinter(config)
+        printer.print_job(enc.initialize() + b"Hallo\n" + enc.cut())
+        printer.close()
+        assert "job 1:" in process.stderr.readline()
+        with Image.open(tmp_path / "job-0001.png") as image:
+            assert image.width == 384
+        assert (tmp_path / "job-0001.bin").read_bytes() == enc.initialize() + b"Hallo\n" + enc.cut()
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+        if process.stderr is not None:
+            process.stderr.close()
