@@ -91,8 +91,7 @@ def _fields_at(loc: Loc) -> list[str]:
         elif models and part in models[0].model_fields:
             kind = models[0].model_fields[part].annotation
         else:
-            mappings = [o for o in options if typing.get_origin(o) in (Mapping, dict)]
-            kind = typing.get_args(mappings[0])[1] if mappings else None
+            return []
     models = [o for o in _options(kind) if isinstance(o, type) and issubclass(o, BaseModel)]
     return list(models[0].model_fields) if len(models) == 1 else []
 

@@ -193,12 +193,10 @@ class _Scanner:
             digits = self.text[self.pos + 2 : self.pos + 2 + size]
             self.advance(2 + size)
             return chr(int(digits, 16))
-        if code == "x":
-            self.advance(4)
-            return chr(int(self.text[self.pos - 2 : self.pos], 16))
-        # a line-ending backslash in a multi-line string: skip it and the whitespace after
+        # a line-ending backslash in a multi-line string: skip it and all whitespace after
         self.advance()
-        self.skip_blank(newlines=True)
+        while self.pos < len(self.text) and self.text[self.pos] in " \t\r\n":
+            self.advance()
         return ""
 
 

@@ -1,0 +1,209 @@
+"""Checks across sections, on small hand-written sites, and the models used directly."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from shared.config import ConfigError, OfficeConfig, parse_config
+from shared.config_checks import format_loc, suggest
+from shared.config_locate import key_lines
+
+BASE = """\
+[site]
+id = "s"
+name = "S"
+languages = ["de", "en", "tr"]
+
+[[services]]
+id = "a"
+letter = "A"
+names = { de = "A", en = "A" }
+
+[[counters]]
+id = "c1"
+name = "C1"
+services = { a = 1 }
+"""
+
+
+def problems(extra: str) -> list[str]:
+    with pytest.raises(ConfigError) as info:
+        parse_config(BASE + extra, "t.toml")
+    return str(info.value).splitlines()
+
+
+def test_base_is_valid() -> None:
+    cfg = parse_config(BASE)
+    assert cfg.displays == ()
+    assert cfg.kiosks == ()
+
+
+def test_duplicate_display_ids() -> None:
+    extra = """
+[[displays]]
+id = "d"
+name = "D"
+counters = ["c1"]
+
+[[displays]]
+id = "d"
+name = "D2"
+counters = ["c1"]
+"""
+    assert problems(extra) == ["t.toml:22: displays[1].id: id 'd' is already used by displays[0]"]
+
+
+def test_duplicate_kiosk_ids() -> None:
+    extra = """
+[[kiosks]]
+id = "k"
+name = "K"
+printer = { transport = "none" }
+
+[[kiosks]]
+id = "k"
+name = "K2"
+printer = { transport = "file", path = "/dev/usb/lp0" }
+"""
+    assert problems(extra) == ["t.toml:22: kiosks[1].id: id 'k' is already used by kiosks[0]"]
+
+
+def test_every_service_needs_a_counter() -> None:
+    extra = """
+[[services]]
+id = "b"
+letter = "B"
+names = { de = "B", en = "B" }
+"""
+    assert problems(extra) == [
+        "t.toml:17: services[1].id: no counter serves 'b' (add it to a counter's services)"
+    ]
+
+
+def test_all_problems_are_reported_together_in_line_order() -> None:
+    extra = """
+[[counters]]
+id = "c1"
+name = "again"
+services = { a = 1, b = 2 }
+
+[[displays]]
+id = "d"
+name = "D"
+counters = [
+  "c1",
+  "c3",
+]
+
+[[kiosks]]
+id = "k"
+name = "K"
+languages = ["de", "tk"]
+printer = { transport = "usb", vendor_id = 0x04b8, product_id = 0x0202 }
+"""
+    assert problems(extra) == [
+        "t.toml:17: counters[1].id: id 'c1' is already used by counters[0]",
+        "t.toml:19: counters[1].services: unknown service 'b'",
+        "t.toml:26: displays[0].counters: unknown counter 'c3'",
+        "t.toml:32: kiosks[0].languages: language 'tk' is not in site.languages",
+    ]
+
+
+def test_usb_ids_are_read_as_hex_numbers() -> None:
+    extra = """
+[[kiosks]]
+id = "k"
+name = "K"
+printer = { transport = "usb", vendor_id = 0x04b8, product_id = 0x0202, paper = "58mm" }
+"""
+    printer = parse_config(BASE + extra).kiosks[0].printer
+    assert (printer.vendor_id, printer.product_id) == (0x04B8, 0x0202)  # type: ignore[union-attr]
+
+
+def test_unknown_printer_key_suggests_from_its_transport() -> None:
+    extra = """
+[[kiosks]]
+id = "k"
+name = "K"
+printer = { transport = "network", hostname = "10.0.0.9" }
+"""
+    assert problems(extra) == [
+        "t.toml:19: kiosks[0].printer.host: missing required key",
+        "t.toml:19: kiosks[0].printer: unknown key 'hostname' (did you mean 'host'?)",
+    ]
+
+
+def test_model_used_directly_still_runs_cross_checks() -> None:
+    data = {
+        "site": {"id": "s", "name": "S"},
+        "services": [{"id": "a", "letter": "A", "names": {"de": "A", "en": "A"}}],
+        "counters": [{"id": "c", "name": "C", "services": {"b": 1.0}}],
+    }
+    with pytest.raises(ValidationError, match=r"counters\[0\].services: unknown service 'b'"):
+        OfficeConfig.model_validate(data)
+
+
+def test_models_are_frozen() -> None:
+    cfg = parse_config(BASE)
+    with pytest.raises(ValidationError):
+        cfg.site.name = "other"  # type: ignore[misc]
+
+
+def test_database_url_given_is_used() -> None:
+    url = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+    cfg = parse_config(BASE + f'\n[server]\ndatabase_url = "{url}"\n')
+    assert cfg.server.resolved_database_url() == url
+
+
+def test_format_loc_and_suggest() -> None:
+    assert format_loc(("counters", 3, "services", "blue_card")) == "counters[3].services.blue_card"
+    assert format_loc(()) == "(top level)"
+    assert suggest("blu_card", ["blue_card", "emergency"]) == " (did you mean 'blue_card'?)"
+    assert suggest("xyz", ["blue_card"]) == ""
+
+
+def test_locator_decodes_escaped_keys_and_skips_string_continuations() -> None:
+    text = '"caf\\u00e9" = 1\nnote = """a \\\n   # not a comment\n[not.a.table]\n"""\nlast = 2\n'
+    lines = key_lines(text)
+    assert lines == {("café",): 1, ("note",): 2, ("last",): 6}
+
+
+def test_valid_model_used_directly() -> None:
+    data = {
+        "site": {"id": "s", "name": "S"},
+        "services": [{"id": "a", "letter": "A", "names": {"de": "A", "en": "A"}}],
+        "counters": [{"id": "c", "name": "C", "services": {"a": 2}}],
+    }
+    assert OfficeConfig.model_validate(data).to_site().counters["c"].weights == {"a": 2.0}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "services = { a = 1 }",
+            "services = {}",
+            "t.toml:14: counters[0].services: must not be empty",
+        ),
+        (
+            'names = { de = "A", en = "A" }',
+            "names = {}",
+            "t.toml:9: services[0].names: must include 'de' and 'en'",
+        ),
+        (
+            "[[counters]]",
+            "[[counter]]",
+            "t.toml:11: unknown key 'counter' (did you mean 'counters'?)",
+        ),
+    ],
+)
+def test_empty_tables_and_top_level_keys(old: str, new: str, expected: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config(BASE.replace(old, new), "t.toml")
+    assert expected in str(info.value).splitlines()
+
+
+def test_locator_multiline_string_ending_in_quotes() -> None:
+    text = "a = \"\"\"x\"\"\"\"\nb = '''y'''''\nc = 3\n"
+    assert key_lines(text) == {("a",): 1, ("b",): 2, ("c",): 3}
