@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -223,6 +224,11 @@ class Store:
         """The seq of the newest event (0 before the first)."""
         with read_session(self._reader) as session:
             return eventlog.last_seq(session)
+
+    def prune_events(self, before: datetime) -> int:
+        """Drop events logged before a time (housekeeping); clients further behind get None."""
+        with write_session(self._engine) as session:
+            return eventlog.prune(session, before)
 
     # ------------------------------------------------------------------ appointments
     def import_appointments(self, csv_text: str) -> ImportResult:

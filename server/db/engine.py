@@ -92,6 +92,7 @@ def write_session(engine: Engine) -> Iterator[Session]:
             Session(engine, expire_on_commit=False) as session,
             session.begin(),
         ):
+            session.connection()  # BEGIN IMMEDIATE now, not at the first statement
             yield session
         return
     with Session(engine, expire_on_commit=False) as session, session.begin():

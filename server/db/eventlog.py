@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from server.db.models import EventRow, EventSeqRow
@@ -62,3 +62,9 @@ def since(session: Session, seq: int, limit: int) -> list[StaffEvent] | None:
             raise TypeError(f"event log holds a non-staff event: {event.type}")
         events.append(event)
     return events
+
+
+def prune(session: Session, before: datetime) -> int:
+    """Delete events logged before a time; returns how many. Replays from before get None."""
+    result = session.execute(delete(EventRow).where(EventRow.at < before))
+    return int(getattr(result, "rowcount", 0))

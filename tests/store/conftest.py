@@ -26,7 +26,9 @@ def make_site(counters: int = 2, cap: int | None = 50) -> Site:
     """A small office: general (A, daily cap), passports (P), emergencies (N)."""
     services = {
         "general": Service("general", "A", {"de": "Allgemein", "en": "General"}, daily_cap=cap),
-        "passport": Service("passport", "P", {"de": "Pass", "en": "Passport"}, 5.0),
+        "passport": Service(
+            "passport", "P", {"de": "Pass", "en": "Passport"}, expected_minutes=5.0
+        ),
         "urgent": Service("urgent", "N", {"de": "Notfall", "en": "Urgent"}, emergency=True),
     }
     desks = {
