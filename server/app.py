@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
@@ -34,6 +35,8 @@ _STATUS: tuple[tuple[type[Exception], int], ...] = (
     (errors.InvalidInputError, 400),
     (errors.AuthError, 401),
     (errors.ForbiddenError, 403),
+    # Defensive: the csv module's own errors on hostile CSV text are bad input, not a crash.
+    (csv.Error, 400),
 )
 
 
@@ -56,7 +59,7 @@ class ServerOptions:
         )
 
 
-def _error_handler(status_code: int):  # type: ignore[no-untyped-def]
+def _error_handler(status_code: int) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
     async def handle(_: Request, exc: Exception) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if status_code == 401 else None
         return JSONResponse({"detail": str(exc)}, status_code, headers=headers)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import logging
 import socket
 import threading
@@ -11,11 +10,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
 
+from server.announce import Announcer
 from server.app import ServerOptions, create_app
 from server.store import Store, StoreSettings, create_engine_for, migrate
 from shared.clock import Clock, SystemClock
@@ -58,11 +57,13 @@ def build_hub(
 class HubServer(uvicorn.Server):
     """uvicorn's server that logs where it really listens and advertises itself."""
 
-    def __init__(self, config: uvicorn.Config, *, announce: Callable[[int], Any] | None = None):
+    def __init__(
+        self, config: uvicorn.Config, *, announce: Callable[[int], Announcer] | None = None
+    ) -> None:
         super().__init__(config)
         self.port: int | None = None
         self._announce = announce
-        self._announcer: Any = None
+        self._announcer: Announcer | None = None
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         """Bind, then log `Aufruf listening on http://HOST:PORT` and start zeroconf."""
@@ -83,19 +84,14 @@ class HubServer(uvicorn.Server):
         await super().shutdown(sockets)
 
 
-def announcer_for(config: OfficeConfig) -> Callable[[int], Any] | None:
+def announcer_for(config: OfficeConfig) -> Callable[[int], Announcer] | None:
     """A function that starts the zeroconf advertisement on a port, when configured."""
     if not config.server.zeroconf:
         return None
-    try:
-        module = importlib.import_module("server.announce")
-    except ImportError:
-        log.warning("zeroconf advertisement is not available in this build")
-        return None
     interfaces = list(config.server.zeroconf_interfaces or ()) or None
 
-    def start(port: int) -> Any:
-        announcer = module.Announcer(config.site.id, port, interfaces)
+    def start(port: int) -> Announcer:
+        announcer = Announcer(config.site.id, port, interfaces)
         announcer.start()
         return announcer
 

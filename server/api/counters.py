@@ -19,6 +19,7 @@ from server.api.models import (
     StepRequest,
     TicketId,
     TransferRequest,
+    error_responses,
 )
 from server.auth import Endpoint, require
 from server.store import Called, Changed, Principal
@@ -26,17 +27,12 @@ from shared.domain import CounterState
 from shared.protocol import CounterInfo, Snapshot, TicketInfo
 
 log = logging.getLogger(__name__)
-router = APIRouter()
+router = APIRouter(responses=error_responses(400, 401, 403, 404, 409))
 
 Ctx = Annotated[AppContext, Depends(context)]
 CounterId = Annotated[Identifier, Path()]
 TicketPath = Annotated[TicketId, Path()]
 MAX_CSV_BYTES = 2_000_000
-
-_STEP_ERRORS: dict[int | str, dict[str, str]] = {
-    404: {"description": "no such ticket or counter"},
-    409: {"description": "the ticket cannot take this step in its state"},
-}
 
 
 def _called(ctx: AppContext, called: Called) -> CalledOut:
@@ -52,7 +48,7 @@ async def queue(ctx: Ctx, _: Annotated[Principal, Depends(require(Endpoint.QUEUE
 
 @router.post(
     "/counters/{counter_id}/call-next",
-    responses={**_STEP_ERRORS, 204: {"description": "nobody waits for this counter"}},
+    responses={204: {"description": "nobody waits for this counter"}},
     response_model=CalledOut,
 )
 async def call_next(
@@ -67,7 +63,7 @@ async def call_next(
     return _called(ctx, called)
 
 
-@router.post("/counters/{counter_id}/call", responses=_STEP_ERRORS)
+@router.post("/counters/{counter_id}/call")
 async def call_ticket(
     counter_id: CounterId,
     body: CallRequest,
@@ -112,11 +108,10 @@ for _name, _step in _STEPS.items():
         f"/tickets/{{ticket_id}}/{_name}",
         _step_endpoint(_name, _step),
         methods=["POST"],
-        responses=_STEP_ERRORS,
     )
 
 
-@router.post("/tickets/{ticket_id}/transfer", responses=_STEP_ERRORS)
+@router.post("/tickets/{ticket_id}/transfer")
 async def transfer(
     ticket_id: TicketPath,
     body: TransferRequest,
@@ -166,7 +161,6 @@ for _state, _verb in _VERB.items():
         f"/counters/{{counter_id}}/{_verb}",
         _counter_endpoint(_state),
         methods=["POST"],
-        responses={404: {"description": "no such counter"}},
     )
 
 
@@ -178,7 +172,7 @@ for _state, _verb in _VERB.items():
             "content": {"text/csv": {"schema": {"type": "string"}}},
         }
     },
-    responses={400: {"description": "not UTF-8 text"}, 413: {"description": "too large"}},
+    responses=error_responses(413),
 )
 async def import_appointments(
     request: Request,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,6 +16,28 @@ Language = Annotated[
 IdempotencyKey = Annotated[str, Field(min_length=8, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$")]
 Note = Annotated[str, Field(max_length=500)]
 TicketId = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
+_MEANING = {
+    400: "bad input (unknown service, malformed body)",
+    401: "missing or unknown token",
+    403: "this role may not do this",
+    404: "no such ticket, counter or appointment",
+    409: "not possible in the current state",
+    413: "the body is too large",
+    429: "too many tickets from this kiosk; see Retry-After",
+}
+
+
+class ErrorOut(BaseModel):
+    """An error answer: what went wrong, for people."""
+
+    detail: str
+
+
+def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the error codes an endpoint may answer with."""
+    return {code: {"model": ErrorOut, "description": _MEANING[code]} for code in codes}
 
 
 class _Body(BaseModel):

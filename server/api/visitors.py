@@ -21,6 +21,7 @@ from server.api.models import (
     SiteOut,
     TicketId,
     TicketStatusOut,
+    error_responses,
 )
 from server.auth import Endpoint, bearer_token, may, require, role_of
 from server.store import Issued, Principal
@@ -38,13 +39,13 @@ def health(ctx: Ctx) -> Health:
     return Health(status="ok", site=ctx.site.id, api=1)
 
 
-@router.get("/site")
+@router.get("/site", responses=error_responses(401, 403))
 def site(ctx: Ctx, _: Annotated[Principal, Depends(require(Endpoint.SITE))]) -> SiteOut:
     """The site's services, counters and languages."""
     return SiteOut.of(ctx.site)
 
 
-@router.post("/sessions", responses={401: {"description": "wrong username or password"}})
+@router.post("/sessions", responses=error_responses(400, 401))
 async def login(body: LoginRequest, ctx: Ctx) -> SessionOut:
     """Log a clerk in; the token authorises the following requests."""
     clerk, token = await run_in_threadpool(ctx.store.login, body.username, body.password)
@@ -52,7 +53,11 @@ async def login(body: LoginRequest, ctx: Ctx) -> SessionOut:
     return SessionOut(token=token, role=clerk.role.value, username=clerk.username)
 
 
-@router.delete("/sessions/current", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/sessions/current",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=error_responses(401, 403),
+)
 async def logout(
     request: Request, ctx: Ctx, _: Annotated[Principal, Depends(require(Endpoint.LOGOUT))]
 ) -> Response:
@@ -89,10 +94,7 @@ def _issued(ctx: AppContext, issued: Issued) -> IssuedTicket:
     )
 
 
-_ISSUE_ERRORS: dict[int | str, dict[str, str]] = {
-    400: {"description": "unknown service or appointment"},
-    429: {"description": "this kiosk issues too fast (see Retry-After)"},
-}
+_ISSUE_ERRORS = error_responses(400, 401, 403, 404, 409, 429)
 
 
 @router.post("/tickets", responses=_ISSUE_ERRORS)
@@ -140,7 +142,7 @@ async def check_in(
     return _issued(ctx, issued)
 
 
-@router.get("/tickets/{ticket_id}/status")
+@router.get("/tickets/{ticket_id}/status", responses=error_responses(404))
 async def ticket_status(
     ticket_id: Annotated[TicketId, Path()],
     key: Annotated[str, Query(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.~-]+$")],
