@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from shared.config_checks import Loc, Problem, cross_check, format_loc
+from shared.config_checks import Loc, Problem, advisories, cross_check, format_loc
 from shared.config_errors import problem_from_pydantic, relevant
 from shared.config_locate import key_lines, locate
 from shared.config_model import (
@@ -119,6 +119,34 @@ class ConfigError(Exception):
 
 def load_config(path: Path) -> OfficeConfig:
     """Read, parse and validate a site file; raises ConfigError for any problem."""
+    return parse_config(_read(path), str(path))
+
+
+def parse_config(text: str, source: str = "<string>") -> OfficeConfig:
+    """Parse and validate the text of a site file; raises ConfigError for any problem."""
+    cfg, advice = _parse(text, source)
+    for issue in advice:
+        log.warning("%s", issue)
+    return cfg
+
+
+def check_config(path: Path) -> tuple[bool, str]:
+    """The verdict for ``aufruf check-config FILE``: (True, 'OK: …') or (False, the errors).
+
+    A valid file's verdict lists, after the OK line, any advice ('warning: …' lines).
+    """
+    try:
+        cfg, advice = _parse(_read(path), str(path))
+    except ConfigError as exc:
+        return False, str(exc)
+    verdict = (
+        f"OK: {path} — {len(cfg.services)} services, {len(cfg.counters)} counters, "
+        f"{len(cfg.displays)} displays, {len(cfg.kiosks)} kiosks"
+    )
+    return True, "\n".join([verdict, *(f"warning: {issue}" for issue in advice)])
+
+
+def _read(path: Path) -> str:
     source = str(path)
     try:
         mode = path.stat().st_mode
@@ -135,16 +163,15 @@ def load_config(path: Path) -> OfficeConfig:
     if len(data) > MAX_BYTES:
         raise ConfigError.single(source, f"file is larger than {MAX_BYTES // 1_000_000} MB")
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         message = f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
         raise ConfigError.single(source, message, line) from None
-    return parse_config(text, source)
 
 
-def parse_config(text: str, source: str = "<string>") -> OfficeConfig:
-    """Parse and validate the text of a site file; raises ConfigError for any problem."""
+def _parse(text: str, source: str) -> tuple[OfficeConfig, list[ConfigIssue]]:
+    """The validated config and its advice; raises ConfigError."""
     if len(text) > MAX_BYTES:
         raise ConfigError.single(source, f"text is larger than {MAX_BYTES // 1_000_000} MB")
     text = text.removeprefix("\ufeff")
@@ -157,24 +184,12 @@ def parse_config(text: str, source: str = "<string>") -> OfficeConfig:
         cfg = OfficeConfig.model_validate(data, context={"defer_cross_checks": True})
     except ValidationError as exc:
         problems = [problem_from_pydantic(error, data) for error in relevant(exc.errors())]
-        raise _located(problems, text, source) from None
+        raise ConfigError(_issues(problems, text, source)) from None
     problems = cross_check(cfg)
     if problems:
-        raise _located(problems, text, source)
+        raise ConfigError(_issues(problems, text, source))
     log.debug("loaded %s: %d services, %d counters", source, len(cfg.services), len(cfg.counters))
-    return cfg
-
-
-def check_config(path: Path) -> tuple[bool, str]:
-    """The verdict for ``aufruf check-config FILE``: (True, 'OK: …') or (False, the errors)."""
-    try:
-        cfg = load_config(path)
-    except ConfigError as exc:
-        return False, str(exc)
-    return True, (
-        f"OK: {path} — {len(cfg.services)} services, {len(cfg.counters)} counters, "
-        f"{len(cfg.displays)} displays, {len(cfg.kiosks)} kiosks"
-    )
+    return cfg, _issues(advisories(cfg), text, source)
 
 
 def starter_config() -> str:
@@ -214,7 +229,10 @@ def _too_deep(data: dict[str, Any]) -> Loc | None:
     return None
 
 
-def _located(problems: Sequence[Problem], text: str, source: str) -> ConfigError:
+def _issues(problems: Sequence[Problem], text: str, source: str) -> list[ConfigIssue]:
+    """Problems with their lines, in file order."""
+    if not problems:
+        return []
     lines = key_lines(text)
     issues = [
         ConfigIssue(
@@ -226,4 +244,4 @@ def _located(problems: Sequence[Problem], text: str, source: str) -> ConfigError
         for problem in problems
     ]
     issues.sort(key=lambda issue: issue.line or 0)
-    return ConfigError(issues)
+    return issues

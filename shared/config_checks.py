@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from shared.config_printer import NoPrinter, PrintMode
+
 if TYPE_CHECKING:
     from shared.config_model import OfficeConfig
 
@@ -147,4 +149,59 @@ def _check_kiosks(cfg: OfficeConfig) -> list[Problem]:
             for position, lang in enumerate(kiosk.languages or ())
             if lang not in cfg.site.languages
         ]
+    return problems
+
+
+NON_LATIN_LANGUAGES = frozenset(
+    {
+        "am",
+        "ar",
+        "be",
+        "bg",
+        "bn",
+        "el",
+        "fa",
+        "he",
+        "hi",
+        "hy",
+        "ja",
+        "ka",
+        "kk",
+        "ko",
+        "mk",
+        "mn",
+        "ps",
+        "ru",
+        "sr",
+        "ta",
+        "th",
+        "ti",
+        "uk",
+        "ur",
+        "zh",
+    }
+)
+"""Languages written in a script a printer's text mode (a Latin code page) cannot print."""
+
+
+def advisories(cfg: OfficeConfig) -> list[Problem]:
+    """Things that work but are probably not meant: shown by check-config, logged on load."""
+    problems: list[Problem] = []
+    if cfg.displays:
+        shown = {counter_id for display in cfg.displays for counter_id in display.counters}
+        problems += [
+            Problem(("counters", index, "id"), f"no display shows the calls of {counter.id!r}")
+            for index, counter in enumerate(cfg.counters)
+            if counter.id not in shown
+        ]
+    for index, kiosk in enumerate(cfg.kiosks):
+        if isinstance(kiosk.printer, NoPrinter) or kiosk.printer.mode is not PrintMode.TEXT:
+            continue
+        scripts = [lang for lang in cfg.kiosk_languages(kiosk.id) if lang in NON_LATIN_LANGUAGES]
+        if scripts:
+            message = (
+                f"text mode prints Latin script only, not {', '.join(scripts)}: "
+                'use mode = "raster" or limit the kiosk\'s languages'
+            )
+            problems.append(Problem(("kiosks", index, "printer", "mode"), message))
     return problems

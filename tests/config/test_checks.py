@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
-from shared.config import ConfigError, OfficeConfig, parse_config
+from shared.config import ConfigError, OfficeConfig, check_config, parse_config
 from shared.config_checks import format_loc, suggest
 from shared.config_locate import key_lines
 
@@ -207,3 +210,51 @@ def test_empty_tables_and_top_level_keys(old: str, new: str, expected: str) -> N
 def test_locator_multiline_string_ending_in_quotes() -> None:
     text = "a = \"\"\"x\"\"\"\"\nb = '''y'''''\nc = 3\n"
     assert key_lines(text) == {("a",): 1, ("b",): 2, ("c",): 3}
+
+
+ADVISED = """
+[[counters]]
+id = "c2"
+name = "C2"
+services = { a = 1 }
+
+[[displays]]
+id = "d"
+name = "D"
+counters = ["c1"]
+
+[[kiosks]]
+id = "k"
+name = "K"
+printer = { transport = "serial", device = "/dev/ttyS0", mode = "text" }
+"""
+
+
+def test_check_config_lists_advice_after_ok(tmp_path: Path) -> None:
+    path = tmp_path / "t.toml"
+    path.write_text(BASE.replace('"tr"]', '"tr", "ar", "uk"]') + ADVISED, encoding="utf-8")
+    ok, verdict = check_config(path)
+    assert ok
+    assert verdict.splitlines() == [
+        f"OK: {path} — 1 services, 2 counters, 1 displays, 1 kiosks",
+        f"warning: {path}:17: counters[1].id: no display shows the calls of 'c2'",
+        (
+            f"warning: {path}:29: kiosks[0].printer.mode: text mode prints Latin script only, "
+            'not ar, uk: use mode = "raster" or limit the kiosk\'s languages'
+        ),
+    ]
+
+
+def test_parse_config_logs_advice(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="shared.config"):
+        cfg = parse_config(BASE + ADVISED, "t.toml")
+    assert len(cfg.counters) == 2
+    assert [r.getMessage() for r in caplog.records] == [
+        "t.toml:17: counters[1].id: no display shows the calls of 'c2'"
+    ]
+
+
+def test_text_mode_with_latin_languages_only_is_fine(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="shared.config"):
+        parse_config(BASE + ADVISED.replace('counters = ["c1"]', 'counters = ["c1", "c2"]'))
+    assert caplog.records == []
