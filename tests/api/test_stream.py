@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pytest
+from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
 from server.app import ServerOptions
@@ -141,3 +144,18 @@ def test_a_client_too_far_behind_gets_a_snapshot(tmp_path: Path, template: Templ
             assert json.loads(ws.recv(timeout=5))["type"] == "snapshot"
     finally:
         hub.stop()
+
+
+def test_shutdown_closes_open_streams_promptly(tmp_path: Path, template: Template) -> None:
+    from tests.api.conftest import start_hub  # noqa: PLC0415
+
+    hub = start_hub(tmp_path, template, ServerOptions())
+    with _open(hub, "display") as ws:
+        assert json.loads(ws.recv(timeout=5))["type"] == "public.snapshot"
+        started = time.monotonic()
+        hub.stop()
+        assert time.monotonic() - started < 3
+        with pytest.raises(ConnectionClosed) as closed:
+            ws.recv(timeout=5)
+    assert closed.value.rcvd is not None
+    assert closed.value.rcvd.code in (1001, 1012)
