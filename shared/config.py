@@ -79,6 +79,8 @@ log = logging.getLogger(__name__)
 
 MAX_BYTES = 1_000_000
 """A site file is a few kilobytes; anything above this is refused unread."""
+MAX_SHOWN = 50
+"""An error's text lists at most this many issues (``.issues`` holds them all)."""
 MAX_DEPTH = 10
 """The deepest nesting the schema has is 5 (services[0].documents.de[0]); refuse far more."""
 
@@ -102,12 +104,18 @@ class ConfigIssue:
 class ConfigError(Exception):
     """A site file that cannot be used; ``str(e)`` is the full message, one line per issue."""
 
+    issues: tuple[ConfigIssue, ...]
+    """Every issue found, in file order; ``line`` and ``key`` are those of the first."""
+
     def __init__(self, issues: Sequence[ConfigIssue]) -> None:
         self.issues = tuple(issues)
         first = self.issues[0]
         self.line: int | None = first.line
         self.key: str | None = first.key
-        super().__init__("\n".join(str(issue) for issue in self.issues))
+        shown = [str(issue) for issue in self.issues[:MAX_SHOWN]]
+        if len(self.issues) > MAX_SHOWN:
+            shown.append(f"{first.source}: … and {len(self.issues) - MAX_SHOWN} more problems")
+        super().__init__("\n".join(shown))
 
     @classmethod
     def single(
@@ -210,6 +218,8 @@ def _parse_toml(text: str, source: str) -> dict[str, Any]:
         elif match:
             line = text.rstrip().count("\n") + 1
             message = f"{_TOML_POSITION.sub('', message)} (at end of file)"
+        if message.startswith("Cannot overwrite a value"):
+            message = f"a key is set twice ({message})"
         raise ConfigError.single(source, f"TOML syntax error: {message}", line) from None
     except RecursionError:
         raise ConfigError.single(source, "TOML nested too deeply") from None

@@ -97,6 +97,8 @@ def _check_services(cfg: OfficeConfig) -> list[Problem]:
 
 def _check_counters(cfg: OfficeConfig) -> list[Problem]:
     problems = _duplicates("counters", [c.id for c in cfg.counters], "id")
+    # displays show the name: two counters of one name would send visitors to either
+    problems += _duplicates("counters", [c.name for c in cfg.counters], "name")
     service_ids = [s.id for s in cfg.services]
     served: set[str] = set()
     for index, counter in enumerate(cfg.counters):

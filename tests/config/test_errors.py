@@ -282,6 +282,13 @@ CASES = [
         "service = {",
         "unknown key 'service' (did you mean 'services'?)",
     ),
+    Case(
+        'name = "Schalter 9"',
+        'name = "Schalter 2"',
+        "counters[9].name",
+        'name = "Schalter 2"\nlocation = "2. OG',
+        "name 'Schalter 2' is already used by counters[2]",
+    ),
     # [[displays]]
     Case(
         'counters = ["s07", "s08", "s09"]',
@@ -402,3 +409,17 @@ def test_brief_example_message(example_text: str) -> None:
         f"office.toml:{line_number(text, 'blu_card = 10')}: counters[6].services: "
         "unknown service 'blu_card' (did you mean 'blue_card'?)"
     )
+
+
+def test_windows_line_endings_keep_line_numbers(example_text: str) -> None:
+    text = edited(example_text, "daily_cap = 40", "daily_cap = 0").replace("\n", "\r\n")
+    issue = issue_for(text, "services[5].daily_cap")
+    assert issue.line == line_number(text.replace("\r\n", "\n"), "daily_cap = 0")
+
+
+def test_key_set_twice_is_named(example_text: str) -> None:
+    text = edited(example_text, "daily_cap = 40", "daily_cap = 40\ndaily_cap = 41")
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, "office.toml")
+    assert info.value.line == line_number(text, "daily_cap = 41")
+    assert "TOML syntax error: a key is set twice" in str(info.value)
