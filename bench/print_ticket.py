@@ -86,7 +86,7 @@ def main() -> None:
     args = parser.parse_args()
     ensure_gui_app()
     print(
-        "| paper | lang | mode | bytes | target | encode ms | LAN s | 9600 baud s |\n"
+        "| paper | lang | mode | bytes | target | render+encode ms | LAN ms | 9600 baud s |\n"
         "|---|---|---|---:|---:|---:|---:|---:|"
     )
     for case in cases():
@@ -98,7 +98,7 @@ def main() -> None:
         flag = "" if size <= target else " (over)"
         print(
             f"| {case.paper.name[2:]} mm | {case.language} | {case.label} | {size:,}{flag} | "
-            f"{target:,} | {encode_ms:.0f} | {lan:.3f} | {slow} |",
+            f"{target:,} | {encode_ms:.0f} | {lan * 1000:.1f} | {slow} |",
             flush=True,
         )
 
