@@ -133,8 +133,10 @@ def load_config(path: Path) -> OfficeConfig:
 def parse_config(text: str, source: str = "<string>") -> OfficeConfig:
     """Parse and validate the text of a site file; raises ConfigError for any problem."""
     cfg, advice = _parse(text, source)
-    for issue in advice:
+    for issue in advice[:MAX_SHOWN]:
         log.warning("%s", issue)
+    if len(advice) > MAX_SHOWN:
+        log.warning("%s: … and %d more warnings", source, len(advice) - MAX_SHOWN)
     return cfg
 
 
@@ -151,7 +153,10 @@ def check_config(path: Path) -> tuple[bool, str]:
         f"OK: {path} — {len(cfg.services)} services, {len(cfg.counters)} counters, "
         f"{len(cfg.displays)} displays, {len(cfg.kiosks)} kiosks"
     )
-    return True, "\n".join([verdict, *(f"warning: {issue}" for issue in advice)])
+    lines = [verdict, *(f"warning: {issue}" for issue in advice[:MAX_SHOWN])]
+    if len(advice) > MAX_SHOWN:
+        lines.append(f"warning: {path}: … and {len(advice) - MAX_SHOWN} more")
+    return True, "\n".join(lines)
 
 
 def _read(path: Path) -> str:
