@@ -117,6 +117,9 @@ class ConfigError(Exception):
             shown.append(f"{first.source}: … and {len(self.issues) - MAX_SHOWN} more problems")
         super().__init__("\n".join(shown))
 
+    def __reduce__(self) -> tuple[type[ConfigError], tuple[tuple[ConfigIssue, ...]]]:
+        return (ConfigError, (self.issues,))  # so it survives pickling (process pools)
+
     @classmethod
     def single(
         cls, source: str, message: str, line: int | None = None, key: str | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass
 
 import pytest
@@ -423,3 +424,16 @@ def test_key_set_twice_is_named(example_text: str) -> None:
         parse_config(text, "office.toml")
     assert info.value.line == line_number(text, "daily_cap = 41")
     assert "TOML syntax error: a key is set twice" in str(info.value)
+
+
+def test_config_error_survives_pickling(example_text: str) -> None:
+    text = edited(example_text, "daily_cap = 40", "daily_cap = 0")
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, "office.toml")
+    copy = pickle.loads(pickle.dumps(info.value))
+    assert (str(copy), copy.line, copy.key, copy.issues) == (
+        str(info.value),
+        info.value.line,
+        info.value.key,
+        info.value.issues,
+    )
