@@ -13,15 +13,17 @@ import random
 import shutil
 import time
 import uuid
-from collections.abc import Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import httpx
 import platformdirs
 from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
 
 from server.serve import ServerThread, build_hub
 from shared.config import OfficeConfig
@@ -44,6 +46,10 @@ class ScaledClock:
     def now(self) -> datetime:
         """The demo's current time."""
         return self._start + timedelta(seconds=(time.monotonic() - self._real) * self.speed)
+
+    def begin(self) -> None:
+        """Start the run from the start time now (after the slow setup)."""
+        self._real = time.monotonic()
 
     async def sleep(self, demo_seconds: float) -> None:
         """Sleep for a span of demo time."""
@@ -99,6 +105,16 @@ async def _kiosk(office: Office, client: httpx.AsyncClient, token: str, booked: 
         await office.clock.sleep(rng.expovariate(1 / 150))
 
 
+async def _resilient(name: str, loop: Callable[[], Awaitable[None]]) -> None:
+    """Run a role's loop; after a network error, log it and start the loop again."""
+    while True:
+        try:
+            await loop()
+        except httpx.HTTPError as exc:
+            log.warning("%s: %s (%s); again in a second", name, type(exc).__name__, exc)
+            await asyncio.sleep(1)
+
+
 async def _login(client: httpx.AsyncClient, username: str) -> str:
     answer = await client.post("/sessions", json={"username": username, "password": CLERK_PASSWORD})
     answer.raise_for_status()
@@ -108,12 +124,13 @@ async def _login(client: httpx.AsyncClient, username: str) -> str:
 
 async def _serve_one(
     office: Office, client: httpx.AsyncClient, auth: dict[str, str], ticket: dict[str, object]
-) -> None:
-    rng, tid = office.rng, ticket["id"]
+) -> int | None:
+    """Serve one called ticket; return its id when it was parked (to call it back later)."""
+    rng, tid = office.rng, int(str(ticket["id"]))
     await office.clock.sleep(rng.uniform(30, 90))
     if rng.random() < 0.06:
         await client.post(f"/tickets/{tid}/no-show", headers=auth)
-        return
+        return None
     await client.post(f"/tickets/{tid}/start", headers=auth)
     service = office.site.services[str(ticket["service_id"])]
     await office.clock.sleep(rng.expovariate(1 / (service.expected_minutes * 60)))
@@ -123,25 +140,34 @@ async def _serve_one(
     ]
     if roll < 0.05:
         await client.post(f"/tickets/{tid}/park", json={"note": "holt Unterlagen"}, headers=auth)
-    elif roll < 0.10 and others:
+        return tid
+    if roll < 0.10 and others:
         body = {"service_id": rng.choice(others), "note": "weitergeleitet"}
         await client.post(f"/tickets/{tid}/transfer", json=body, headers=auth)
     else:
         await client.post(f"/tickets/{tid}/finish", headers=auth)
+    return None
 
 
 async def _clerk(office: Office, client: httpx.AsyncClient, counter_id: str, username: str) -> None:
     auth = _headers(await _login(client, username))
     await client.post(f"/counters/{counter_id}/open", headers=auth)
+    parked: list[int] = []
     while True:
-        answer = await client.post(f"/counters/{counter_id}/call-next", headers=auth)
+        if parked and office.rng.random() < 0.5:  # the visitor is back with the papers
+            body = {"ticket_id": parked.pop(0)}
+            answer = await client.post(f"/counters/{counter_id}/call", json=body, headers=auth)
+        else:
+            answer = await client.post(f"/counters/{counter_id}/call-next", headers=auth)
         if answer.status_code == 401:  # the session ran out (12 h of demo time)
             auth = _headers(await _login(client, username))
             continue
         if answer.status_code != 200:
             await office.clock.sleep(60)
             continue
-        await _serve_one(office, client, auth, answer.json()["ticket"])
+        set_aside = await _serve_one(office, client, auth, answer.json()["ticket"])
+        if set_aside is not None:
+            parked.append(set_aside)
 
 
 async def _emergencies(office: Office, client: httpx.AsyncClient, username: str) -> None:
@@ -157,15 +183,27 @@ async def _emergencies(office: Office, client: httpx.AsyncClient, username: str)
 
 async def _display(office: Office, port: int) -> None:
     zone = ZoneInfo(office.site.timezone)
-    url = f"ws://127.0.0.1:{port}/api/v1/events?since=0"
-    async with connect(url, additional_headers=_headers(office.display_token)) as socket:
-        async for frame in socket:
-            event = decode(frame)
-            if isinstance(event, PublicCall):
-                clock = event.at.astimezone(zone).strftime("%H:%M")
-                where = f" ({event.location})" if event.location else ""
-                again = "  (erneut)" if event.recall else ""
-                print(f"{clock}  {event.number} → {event.counter_name}{where}{again}", flush=True)
+    last = 0
+    while True:  # like a real display: reconnect and resume after a drop
+        url = f"ws://127.0.0.1:{port}/api/v1/events?since={last}"
+        try:
+            async with connect(url, additional_headers=_headers(office.display_token)) as socket:
+                async for frame in socket:
+                    event = decode(frame)
+                    last = max(last, event.seq)
+                    if isinstance(event, PublicCall):
+                        print(_call_line(event, zone), flush=True)
+        except (ConnectionClosed, OSError) as exc:
+            log.warning("display lost the stream (%s); reconnecting", exc)
+        await asyncio.sleep(0.5)
+
+
+def _call_line(call: PublicCall, zone: ZoneInfo) -> str:
+    """`09:14  A042 → Schalter 3 (Raum 1.12)` in the site's time."""
+    clock = call.at.astimezone(zone).strftime("%H:%M")
+    where = f" ({call.location})" if call.location else ""
+    again = "  (erneut)" if call.recall else ""
+    return f"{clock}  {call.number} → {call.counter_name}{where}{again}"
 
 
 async def _run_office(office: Office, port: int, supervisor: str) -> None:
@@ -193,13 +231,20 @@ async def _run_office(office: Office, port: int, supervisor: str) -> None:
             )
         tasks = [display]
         tasks += [
-            asyncio.create_task(_kiosk(office, client, t, booked)) for t in office.kiosk_tokens
+            asyncio.create_task(
+                _resilient(f"kiosk {n}", partial(_kiosk, office, client, token, booked))
+            )
+            for n, token in enumerate(office.kiosk_tokens, start=1)
         ]
         tasks += [
-            asyncio.create_task(_clerk(office, client, cid, user))
+            asyncio.create_task(_resilient(user, partial(_clerk, office, client, cid, user)))
             for cid, user in office.clerks.items()
         ]
-        tasks.append(asyncio.create_task(_emergencies(office, client, supervisor)))
+        tasks.append(
+            asyncio.create_task(
+                _resilient(supervisor, partial(_emergencies, office, client, supervisor))
+            )
+        )
         try:
             await asyncio.gather(*tasks)
         finally:
@@ -239,6 +284,7 @@ def run_demo(
         clerks[counter_id] = username
     hub.store.add_user("demo-supervisor", CLERK_PASSWORD, UserRole.SUPERVISOR, "Demo Supervisor")
     thread = ServerThread(hub.app, "127.0.0.1", port)
+    clock.begin()
     bound = thread.start()
     office = Office(
         site=site,

@@ -107,6 +107,7 @@ def uvicorn_config(app: FastAPI, host: str, port: int) -> uvicorn.Config:
         log_config=None,
         access_log=False,
         timeout_graceful_shutdown=5,
+        timeout_keep_alive=75,  # kiosks and counters are idle for minutes between requests
         ws_ping_interval=20,
         ws_ping_timeout=20,
     )
