@@ -45,7 +45,7 @@ def test_concurrent_calls_never_share_a_ticket_and_the_stream_has_no_gap(pg_hub:
         for thread in [*desks, kiosk]:
             thread.join()
         last = hub.store.last_seq()
-        seqs = []
+        seqs: list[int] = []
         while not seqs or seqs[-1] < last:
             frame = json.loads(ws.recv(timeout=5))
             if frame["type"] != "heartbeat":
