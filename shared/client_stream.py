@@ -30,6 +30,15 @@ def events_url(base_url: str, since: int) -> str:
     return urlunsplit((scheme, parts.netloc, path, f"since={since}", ""))
 
 
+def _explain(message: str) -> str:
+    """Qt's handshake errors in words a status line can show."""
+    if "WWW-Authenticate" in message or "401" in message:
+        return f"the hub did not accept the token ({message})"
+    if "403" in message:
+        return f"this token may not use the event stream ({message})"
+    return message
+
+
 class QtEventStream(QObject):
     """One WebSocket to the hub that keeps itself open until `close()`.
 
@@ -143,7 +152,7 @@ class QtEventStream(QObject):
         # Qt may report `disconnected` before the error that caused it (connection refused).
         if socket is not self._socket and socket is not self._last_lost:
             return
-        message = socket.errorString() or str(error)
+        message = _explain(socket.errorString() or str(error))
         logger.info("event stream error: %s", message)
         self._last_lost = None
         self.error_occurred.emit(message)

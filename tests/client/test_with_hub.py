@@ -11,8 +11,8 @@ from server.store import Store, create_engine_for, migrate
 from shared.client import Backoff, ConnectionState
 from shared.clock import SystemClock
 from shared.config import parse_config
-from shared.domain import DeviceRole
-from shared.protocol import Snapshot, TicketIssued
+from shared.domain import CounterState, DeviceRole, UserRole
+from shared.protocol import PublicCall, PublicClear, PublicSnapshot, Snapshot, TicketIssued
 
 SITE_TOML = """
 [site]
@@ -77,7 +77,7 @@ def real_hub(tmp_path, serve):
 
 
 def settle(qtbot, reply):
-    qtbot.wait_until(lambda: reply.done, timeout=5000)
+    qtbot.wait_until(lambda: reply.done, timeout=15000)
     assert reply.error is None, reply.error
     return reply.result
 
@@ -114,3 +114,62 @@ def test_issued_ticket_arrives_on_the_stream_and_survives_a_restart(qtbot, real_
     assert [e.seq for e in issued] == sorted({e.seq for e in issued})
     assert issued[1].seq > seen_before_restart
     assert sum(isinstance(e, Snapshot) for e in received) == 1, "resumed, not re-snapshotted"
+
+
+def failure(qtbot, reply):
+    qtbot.wait_until(lambda: reply.done, timeout=15000)
+    assert reply.error is not None
+    return reply.error
+
+
+def test_a_clerk_works_through_the_real_api_and_a_display_sees_the_calls(
+    qtbot, real_hub, make_client
+):
+    real_hub.store.add_user("mia", "correct horse battery", UserRole.CLERK, "Mia")
+    wall_token = real_hub.store.add_device("wall", DeviceRole.DISPLAY)[1]
+    url = real_hub.thread.url
+    display = make_client(url, token=wall_token, heartbeat_interval=0.3)
+    board = []
+    display.event_received.connect(board.append)
+    display.connect_events()
+    qtbot.wait_until(lambda: any(isinstance(e, PublicSnapshot) for e in board), timeout=10000)
+
+    kiosk = make_client(url, token=real_hub.kiosk_token)
+    assert settle(qtbot, kiosk.health()) == {"status": "ok", "site": "client-test", "api": 1}
+    assert [s["id"] for s in settle(qtbot, kiosk.site())["services"]] == ["general"]
+    number = settle(qtbot, kiosk.issue_ticket("general", "en", "kiosk-1-0001"))["ticket"]["number"]
+
+    clerk = make_client(url, token="")
+    assert failure(qtbot, clerk.queue()).status == 401
+    session = settle(qtbot, clerk.login("mia", "correct horse battery"))
+    assert clerk.token == session["token"]
+    settle(qtbot, clerk.set_counter_state("c1", CounterState.OPEN))
+    assert [t["number"] for t in settle(qtbot, clerk.queue())["tickets"]] == [number]
+    called = settle(qtbot, clerk.call_next("c1"))["ticket"]
+    assert called["number"] == number
+    qtbot.wait_until(lambda: any(isinstance(e, PublicCall) for e in board), timeout=10000)
+    call = next(e for e in board if isinstance(e, PublicCall))
+    assert (call.number, call.counter_name, call.location) == (number, "Schalter 1", "Raum 1.12")
+
+    settle(qtbot, clerk.start(called["id"]))
+    assert settle(qtbot, clerk.finish(called["id"]))["status"] == "done"
+    qtbot.wait_until(lambda: any(isinstance(e, PublicClear) for e in board), timeout=10000)
+    error = failure(qtbot, clerk.finish(called["id"]))
+    assert error.status == 409
+    assert error.detail
+    assert settle(qtbot, clerk.call_next("c1")) is None  # 204: nobody waits
+    # The display never saw the staff-only events, but its heartbeats carried it to the end.
+    qtbot.wait_until(lambda: display.last_seq == real_hub.store.last_seq(), timeout=10000)
+    assert settle(qtbot, clerk.logout()) is None
+    assert failure(qtbot, clerk.queue()).status == 401
+
+
+def test_an_unknown_token_is_reported_and_retried_with_back_off(qtbot, real_hub, make_client):
+    client = make_client(real_hub.thread.url, token="not-a-token")
+    errors = []
+    client.error_occurred.connect(errors.append)
+    client.connect_events()
+    qtbot.wait_until(lambda: len(errors) >= 2)
+    assert client.state is not ConnectionState.CONNECTED
+    assert client.last_seq == 0
+    assert errors[0].startswith("the hub did not accept the token")
