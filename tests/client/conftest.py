@@ -249,7 +249,7 @@ def make_client(qtbot: Any) -> Iterator[Any]:
     def make(url: str, token: str = "tok", **options: Any) -> QtHubClient:
         options.setdefault("heartbeat_interval", 5.0)
         options.setdefault("backoff", Backoff(0.05, 0.4))
-        options.setdefault("timeout", 5.0)
+        options.setdefault("timeout", 10.0)
         client = QtHubClient(url, token, **options)
         clients.append(client)
         return client
