@@ -120,7 +120,7 @@ def test_backs_off_while_the_hub_is_down_and_resets_after_a_good_frame(
     qtbot.wait(1200)
     tries = client._stream.attempts - started
     # 0.05 + 0.1 + 0.2 + 0.4 + 0.4 … → about 5 tries in 1.2 s; without back-off, hundreds.
-    assert 3 <= tries <= 7, tries
+    assert 2 <= tries <= 7, tries
     assert backoff.attempts >= 3
     served.start()
     qtbot.wait_until(lambda: hub.live == 1, timeout=3000)
@@ -168,7 +168,7 @@ def test_silent_hub_is_declared_dead_and_reconnected(qtbot, hub, served, make_cl
 
 
 def test_heartbeats_keep_the_line_alive(qtbot, hub, served, make_client):
-    client = make_client(served.url, heartbeat_interval=0.15)
+    client = make_client(served.url, heartbeat_interval=0.25)
     client.connect_events()
     qtbot.wait_until(lambda: hub.live == 1)
     for _ in range(10):
