@@ -242,6 +242,8 @@ async def _send_live(websocket: WebSocket, ctx: AppContext, sub: Subscription, l
         try:
             event = await asyncio.wait_for(sub.queue.get(), heartbeat)
         except TimeoutError:
+            if sub.queue.empty():  # everything delivered so far was sent (or is not public)
+                last = max(last, ctx.broadcaster.last_seq)
             await websocket.send_text(encode(Heartbeat(seq=last, at=ctx.clock.now())))
             continue
         if event is None:
