@@ -184,6 +184,7 @@ class Desk:
         return Called(info, reason, (event,))
 
     def _changed(self, row: TicketRow, ticket: Ticket, action: TicketAction) -> Changed:
+        previous = row.counter_id
         store_ticket(row, ticket)
         sync_counter(self.session, row)
         info = ticket_info(ticket)
@@ -192,7 +193,7 @@ class Desk:
             self.now,
             lambda seq, at: TicketChanged(seq=seq, at=at, ticket=info, action=action),
         )
-        return Changed(info, (event,))
+        return Changed(info, (event,), previous)
 
 
 def _step(step: Callable[[], Ticket]) -> Ticket:

@@ -46,6 +46,9 @@ class Changed:
 
     ticket: TicketInfo
     events: tuple[StaffEvent, ...]
+    previous_counter_id: str | None = None
+    """The counter that held the ticket before the step (a transfer clears `counter_id`);
+    pass it to `shared.protocol.to_public` so the wall display clears the number."""
 
 
 @dataclass(frozen=True)

@@ -93,13 +93,14 @@ def get_row(session: Session, ticket_id: int) -> TicketRow:
 
 def sync_counter(session: Session, row: TicketRow) -> None:
     """Keep `counters.ticket_id` in step: the counter holding a called/serving ticket, else none."""
-    keep = row.counter_id if TicketStatus(row.status) in IN_HAND else None
-    release = update(CounterRow).where(CounterRow.ticket_id == row.id)
-    if keep is not None:
-        release = release.where(CounterRow.id != keep)
-    session.execute(release.values(ticket_id=None))
-    if keep is not None:
-        session.execute(update(CounterRow).where(CounterRow.id == keep).values(ticket_id=row.id))
+    if TicketStatus(row.status) in IN_HAND and row.counter_id is not None:
+        session.execute(
+            update(CounterRow).where(CounterRow.id == row.counter_id).values(ticket_id=row.id)
+        )
+    else:
+        session.execute(
+            update(CounterRow).where(CounterRow.ticket_id == row.id).values(ticket_id=None)
+        )
 
 
 def next_seq(session: Session, day: date, service_id: str) -> int:

@@ -57,8 +57,10 @@ def add_device(session: Session, name: str, role: DeviceRole, now: datetime) -> 
 
 
 def list_devices(session: Session) -> list[Device]:
-    """All paired devices, revoked ones included, oldest first."""
-    rows = session.scalars(select(DeviceRow).order_by(DeviceRow.created_at, DeviceRow.id))
+    """All paired devices, revoked ones included, oldest first (then by name)."""
+    rows = session.scalars(
+        select(DeviceRow).order_by(DeviceRow.created_at, DeviceRow.name, DeviceRow.id)
+    )
     return [_device(row) for row in rows]
 
 

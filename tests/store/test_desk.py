@@ -205,6 +205,7 @@ def test_transfer_to_a_named_counter_pins_it_there(open_store: Store) -> None:
     assert moved.ticket.service_id == "passport"
     assert moved.ticket.pinned_counter_id == "c2"
     assert moved.ticket.counter_id is None
+    assert moved.previous_counter_id == "c1"
     assert open_store.snapshot().counters[0].ticket_number is None
     nxt = open_store.call_next("c1")
     assert nxt is not None
