@@ -48,7 +48,7 @@ def cmd_server(args: argparse.Namespace) -> int:
     hub = build_hub(config, database_url=args.database_url)
     host = args.host or config.server.host
     port = config.server.port if args.port is None else args.port
-    server = HubServer(uvicorn_config(hub.app, host, port), announce=announcer_for(config))
+    server = HubServer(uvicorn_config(hub.app, host, port), announce=announcer_for(config, host))
     server.run()
     return 0
 

@@ -75,7 +75,10 @@ class HubServer(uvicorn.Server):
         shown = f"[{host}]" if ":" in host else host
         log.info("Aufruf listening on http://%s:%d", shown, self.port)
         if self._announce is not None:
-            self._announcer = await asyncio.to_thread(self._announce, self.port)
+            try:
+                self._announcer = await asyncio.to_thread(self._announce, self.port)
+            except Exception:  # discovery is a convenience: the hub serves on without it
+                log.warning("cannot announce the hub by zeroconf", exc_info=True)
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         """Stop advertising, then shut down gracefully."""
@@ -84,11 +87,17 @@ class HubServer(uvicorn.Server):
         await super().shutdown(sockets)
 
 
-def announcer_for(config: OfficeConfig) -> Callable[[int], Announcer] | None:
-    """A function that starts the zeroconf advertisement on a port, when configured."""
+def announcer_for(config: OfficeConfig, host: str) -> Callable[[int], Announcer] | None:
+    """A function that starts the zeroconf advertisement on a port, when configured.
+
+    It announces on `zeroconf_interfaces`, else on the address the hub listens on, else (for
+    0.0.0.0 / ::) on every interface.
+    """
     if not config.server.zeroconf:
         return None
     interfaces = list(config.server.zeroconf_interfaces or ()) or None
+    if interfaces is None and host not in ("0.0.0.0", "::", ""):  # noqa: S104 - comparing
+        interfaces = [host]
 
     def start(port: int) -> Announcer:
         announcer = Announcer(config.site.id, port, interfaces)
