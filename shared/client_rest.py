@@ -103,6 +103,7 @@ class QtReply(QObject):
             return
         self._reply = None
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        reason = reply.attribute(QNetworkRequest.Attribute.HttpReasonPhraseAttribute)
         body = bytes(reply.readAll().data()) if reply.isOpen() else b""
         error = reply.error()
         message = reply.errorString()
@@ -110,7 +111,7 @@ class QtReply(QObject):
         if status is None or error in _TIMED_OUT:
             self._fail(0, self._network_message(error, message))
         elif not 200 <= int(status) < 300:
-            self._fail(int(status), _detail(body, message))
+            self._fail(int(status), _detail(body, str(reason or message)))
         elif error != QNetworkReply.NetworkError.NoError:
             self._fail(0, self._network_message(error, message))
         elif not body.strip():

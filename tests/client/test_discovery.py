@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import ipaddress
 import json
 import os
 import queue
@@ -15,7 +17,7 @@ from pathlib import Path
 import pytest
 from zeroconf import ServiceInfo
 
-from server.announce import Announcer
+from server.announce import Announcer, _local_addresses
 from shared.discovery import SERVICE_TYPE, HubAddress, find_hub, hub_address
 
 LOOPBACK = ["127.0.0.1"]
@@ -118,14 +120,15 @@ def test_browser_in_another_process_sees_found_and_lost(browser, site):
 
 def test_find_hub_filters_by_site(site):
     announcer = Announcer(site, 8443, LOOPBACK, name=f"Hub {site}")
-    announcer.start()
+    asyncio.run(announcer.async_start())  # what the hub's async startup calls
     try:
         address = find_hub(timeout=5, site_id=site, interfaces=LOOPBACK)
         assert address == HubAddress(f"Hub {site}", "127.0.0.1", 8443, site, 1)
         assert address.url == "http://127.0.0.1:8443"
         assert find_hub(timeout=0.5, site_id=f"{site}-elsewhere", interfaces=LOOPBACK) is None
     finally:
-        announcer.stop()
+        asyncio.run(announcer.async_stop())
+    assert announcer.service_name is None
 
 
 def record(properties, addresses=("127.0.0.1",), port=8000):
@@ -169,3 +172,11 @@ def test_announcer_stop_before_start_is_harmless():
     announcer.stop()
     assert announcer.service_name is None
     assert announcer.name.startswith("Aufruf s on ")
+
+
+def test_without_interfaces_the_hub_announces_its_lan_addresses():
+    addresses = _local_addresses()
+    assert addresses
+    loopback = [a for a in addresses if ipaddress.ip_address(a).is_loopback]
+    assert loopback in ([], ["127.0.0.1"])
+    assert len(addresses) == 1 or not loopback

@@ -130,6 +130,8 @@ def test_validation_errors_are_flattened(qtbot, hub, served, make_client):
         (500, b"Internal Server Error", "Internal Server Error"),
         (403, {"detail": {"role": "display"}}, '{"role": "display"}'),
         (200, b"{not json", "the hub answered with invalid JSON: b'{not json'"),
+        (502, [1, 2], "Bad Gateway"),
+        (400, {"detail": ["plain", {"msg": "odd"}]}, "plain; : odd"),
     ],
 )
 def test_odd_answers_fail_cleanly(qtbot, hub, served, make_client, status, payload, detail):
@@ -180,3 +182,12 @@ def test_close_aborts_requests_in_flight(qtbot, hub, served, make_client):
     with qtbot.wait_signal(reply.failed, timeout=1000) as blocker:
         client.close()
     assert blocker.args[0] == ApiError(0, "aborted", "GET", "/slow")
+
+
+def test_login_answer_without_a_token_keeps_the_old_one(qtbot, hub, served, make_client, caplog):
+    hub.responses["POST", "/sessions"] = (200, {"role": "clerk"})
+    client = make_client(served.url + "/", token="device")
+    assert client.base_url == served.url
+    settle(qtbot, client.login("mia", "pw"))
+    assert client.token == "device"
+    assert "login answer without a token" in caplog.text
