@@ -46,6 +46,9 @@ def create_engine_for(url: str | None, data_dir: Path | None = None) -> Engine:
         url = f"sqlite:///{folder / 'aufruf.sqlite3'}"
     if url.startswith("sqlite"):
         return _sqlite_engine(url)
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):  # psycopg 3 is the driver we ship, not psycopg2
+            url = "postgresql+psycopg://" + url.removeprefix(plain)
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=30)
 
 

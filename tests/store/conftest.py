@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -94,6 +94,12 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
 def clock() -> FakeClock:
     """A clock standing at 09:00 Berlin time on a Monday."""
     return FakeClock(START)
+
+
+@pytest.fixture
+def site_maker() -> Callable[..., Site]:
+    """`make_site` as a fixture: make_site(counters=2, cap=50)."""
+    return make_site
 
 
 @pytest.fixture

@@ -50,3 +50,11 @@ def test_header_must_name_the_columns(store: Store) -> None:
         store.import_appointments("number,service_id,when\nT-1,general,2026-11-23T10:00\n")
     with pytest.raises(InvalidInputError, match="lacks number, service_id, scheduled_at"):
         store.import_appointments("")
+
+
+def test_overlong_name_is_reported(store: Store) -> None:
+    result = store.import_appointments(
+        "number,service_id,scheduled_at,name\nT-1,general,2026-11-23T10:00," + "x" * 201 + "\n"
+    )
+    assert result.errors == ("line 2: name is longer than 200 characters",)
+    assert result.imported == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter as Tally
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import Engine
@@ -14,8 +15,6 @@ from server.store import Store
 from shared.clock import FakeClock
 from shared.domain import CounterState, Site, TicketStatus
 from shared.protocol import TicketCalled
-
-from .conftest import make_site
 
 THREADS = 32
 TICKETS = 2000
@@ -33,8 +32,10 @@ def _issue_all(engine: Engine, site: Site, clock: FakeClock, count: int) -> set[
 
 
 @pytest.mark.slow
-def test_32_counters_call_2000_tickets_each_exactly_once(engine: Engine, clock: FakeClock) -> None:
-    site = make_site(counters=THREADS, cap=None)
+def test_32_counters_call_2000_tickets_each_exactly_once(
+    site_maker: Callable[..., Site], engine: Engine, clock: FakeClock
+) -> None:
+    site = site_maker(counters=THREADS, cap=None)
     setup = Store(engine, site, clock)
     issued = _issue_all(engine, site, clock, TICKETS)
     for cid in site.counters:
@@ -84,9 +85,9 @@ def test_32_counters_call_2000_tickets_each_exactly_once(engine: Engine, clock: 
 
 
 def test_event_log_of_the_rush_is_gap_free_and_each_call_logged_once(
-    engine: Engine, clock: FakeClock
+    site_maker: Callable[..., Site], engine: Engine, clock: FakeClock
 ) -> None:
-    site = make_site(counters=8, cap=None)
+    site = site_maker(counters=8, cap=None)
     setup = Store(engine, site, clock)
     _issue_all(engine, site, clock, 200)
     for cid in site.counters:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from sqlalchemy import Engine
 
 from server.store import Store, StoreSettings
 from shared.clock import FakeClock
-from shared.domain import CounterState, TicketStatus
+from shared.domain import CounterState, Site, TicketStatus
 from shared.protocol import CounterChanged, TicketCalled, TicketChanged, TicketIssued
-
-from .conftest import make_site
 
 
 def _busy_morning(store: Store, clock: FakeClock) -> list[object]:
@@ -46,8 +45,10 @@ def test_replay_returns_exactly_the_logged_events(store: Store, clock: FakeClock
     ]
 
 
-def test_too_far_behind_or_negative_gets_none(engine: Engine, clock: FakeClock) -> None:
-    store = Store(engine, make_site(), clock, StoreSettings(replay_limit=3))
+def test_too_far_behind_or_negative_gets_none(
+    site_maker: Callable[..., Site], engine: Engine, clock: FakeClock
+) -> None:
+    store = Store(engine, site_maker(), clock, StoreSettings(replay_limit=3))
     _busy_morning(store, clock)
     assert store.events_since(2) is None  # 4 missing > 3
     replay = store.events_since(3)
@@ -89,10 +90,12 @@ def test_snapshot_holds_todays_live_tickets_and_every_counter(
     ]
 
 
-def test_seq_survives_a_restart(engine: Engine, clock: FakeClock) -> None:
-    store = Store(engine, make_site(), clock)
+def test_seq_survives_a_restart(
+    site_maker: Callable[..., Site], engine: Engine, clock: FakeClock
+) -> None:
+    store = Store(engine, site_maker(), clock)
     _busy_morning(store, clock)
-    again = Store(engine, make_site(), clock)
+    again = Store(engine, site_maker(), clock)
     issued = again.issue_ticket(
         service_id="general", language="de", idempotency_key="later", issuer_id="k"
     )

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy import Engine, inspect, select, text, update
+from sqlalchemy.exc import StatementError
 
 from server.db.engine import create_engine_for, migrate, write_session
-from server.db.models import Base, EventSeqRow
+from server.db.models import AppointmentRow, Base, EventSeqRow
 
 TABLES = {
     "appointments",
@@ -37,7 +39,7 @@ def test_migration_matches_the_models(engine: Engine) -> None:
 
 def test_migrate_again_changes_nothing(engine: Engine) -> None:
     with write_session(engine) as session:
-        session.execute(EventSeqRow.__table__.update().values(value=41))
+        session.execute(update(EventSeqRow).values(value=41))
     migrate(engine)
     migrate(engine)
     with engine.connect() as conn:
@@ -79,3 +81,25 @@ def test_sqlite_write_transactions_begin_immediate(tmp_path: Path) -> None:
 def test_sqlite_refuses_memory_database() -> None:
     with pytest.raises(ValueError, match="SQLite file"):
         create_engine_for("sqlite:///:memory:")
+
+
+@pytest.mark.postgres
+def test_plain_postgresql_url_uses_psycopg3(pg_schema_url: str) -> None:
+    engine = create_engine_for(pg_schema_url.replace("postgresql+psycopg://", "postgresql://"))
+    try:
+        assert engine.dialect.driver == "psycopg"
+        migrate(engine)
+        with engine.connect() as conn:
+            assert conn.execute(select(EventSeqRow.value)).scalar_one() == 0
+    finally:
+        engine.dispose()
+
+
+def test_naive_times_are_refused(engine: Engine) -> None:
+    naive = datetime(2026, 1, 1)  # noqa: DTZ001 -- the point of the test
+    row = AppointmentRow(number="n", service_id="general", scheduled_at=naive, name="")
+    with write_session(engine) as session:
+        session.add(row)
+        with pytest.raises(StatementError, match="naive datetime"):
+            session.flush()
+        session.rollback()

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine
 
 from server.errors import ConflictError, InvalidInputError, NotFoundError
-from server.store import Store, StoreSettings
+from server.store import Issued, Store, StoreSettings
 from shared.clock import FakeClock
-from shared.domain import CounterState, TicketOrigin, TicketStatus
+from shared.domain import CounterState, Site, TicketOrigin, TicketStatus
 from shared.protocol import TicketIssued
 
-from .conftest import make_site
 
-
-def _issue(store: Store, key: str, service: str = "general", **kw: object) -> object:
+def _issue(store: Store, key: str, service: str = "general", *, emergency: bool = False) -> Issued:
     return store.issue_ticket(
-        service_id=service, language="de", idempotency_key=key, issuer_id="kiosk-1", **kw
+        service_id=service,
+        language="de",
+        idempotency_key=key,
+        issuer_id="kiosk-1",
+        emergency=emergency,
     )
 
 
@@ -84,8 +87,10 @@ def test_bad_requests_are_refused(
     assert store.last_seq() == 0
 
 
-def test_daily_cap_refuses_walk_ins_but_not_emergencies(engine: Engine, clock: FakeClock) -> None:
-    store = Store(engine, make_site(cap=3), clock)
+def test_daily_cap_refuses_walk_ins_but_not_emergencies(
+    site_maker: Callable[..., Site], engine: Engine, clock: FakeClock
+) -> None:
+    store = Store(engine, site_maker(cap=3), clock)
     for i in range(3):
         _issue(store, f"k{i}")
     with pytest.raises(ConflictError, match="today's limit of 3 tickets"):
@@ -143,8 +148,8 @@ def test_status_page_follows_the_ticket(store: Store, clock: FakeClock) -> None:
         store.ticket_status(99_999, first.status_key)
 
 
-def test_status_url(engine: Engine, clock: FakeClock) -> None:
-    store = Store(engine, make_site(), clock, StoreSettings(status_base_url="http://hub:8080/"))
+def test_status_url(site_maker: Callable[..., Site], engine: Engine, clock: FakeClock) -> None:
+    store = Store(engine, site_maker(), clock, StoreSettings(status_base_url="http://hub:8080/"))
     assert store.status_url(7, "abc") == "http://hub:8080/api/v1/tickets/7/status?key=abc"
 
 
@@ -204,3 +209,28 @@ def test_checked_in_appointment_that_is_due_goes_first(store: Store, clock: Fake
     nxt = store.call_next("c1")
     assert nxt is not None
     assert nxt.ticket.id == walk_in.ticket.id
+
+
+def test_retry_after_the_call_shows_the_ticket_as_it_is_now(store: Store) -> None:
+    store.set_counter_state("c1", CounterState.OPEN, None)
+    _issue(store, "k")
+    store.call_next("c1")
+    again = _issue(store, "k")
+    assert again.ticket.status is TicketStatus.CALLED
+    assert (again.position, again.expected_wait_minutes, again.events) == (0, None, ())
+
+
+def test_check_in_for_a_service_no_longer_offered(
+    site_maker: Callable[..., Site], engine: Engine, clock: FakeClock
+) -> None:
+    Store(engine, site_maker(), clock).import_appointments(CSV_TODAY)
+    site = site_maker()
+    smaller = type(site)(
+        site.id, site.name, site.timezone, {"general": site.services["general"]}, site.counters
+    )
+    store = Store(engine, smaller, clock)
+    assert store.site is smaller
+    with pytest.raises(ConflictError, match="no longer offered"):
+        store.check_in(
+            appointment_number="B-1", language="de", idempotency_key="c", issuer_id="kiosk-1"
+        )
