@@ -18,6 +18,7 @@ import pytest
 from zeroconf import ServiceInfo
 
 from server.announce import Announcer, _local_addresses
+from shared.client_discovery import QtHubFinder
 from shared.discovery import SERVICE_TYPE, HubAddress, find_hub, hub_address
 
 LOOPBACK = ["127.0.0.1"]
@@ -180,3 +181,28 @@ def test_without_interfaces_the_hub_announces_its_lan_addresses():
     loopback = [a for a in addresses if ipaddress.ip_address(a).is_loopback]
     assert loopback in ([], ["127.0.0.1"])
     assert len(addresses) == 1 or not loopback
+
+
+def test_qt_finder_delivers_on_the_gui_thread(qtbot, site):
+    finder = QtHubFinder(LOOPBACK)
+    threads = []
+    finder.hub_found.connect(lambda _address: threads.append(threading.current_thread()))
+    finder.start()
+    finder.start()
+    announcer = Announcer(site, 8444, LOOPBACK, name=f"Hub {site}")
+    try:
+        with qtbot.wait_signal(
+            finder.hub_found, timeout=10000, check_params_cb=lambda a: a.site_id == site
+        ) as blocker:
+            announcer.start()
+        assert blocker.args[0].port == 8444
+        with qtbot.wait_signal(
+            finder.hub_lost, timeout=10000, check_params_cb=lambda a: a.site_id == site
+        ):
+            announcer.stop()
+    finally:
+        announcer.stop()
+        finder.stop()
+    assert not finder.running
+    assert threads
+    assert all(thread is threading.main_thread() for thread in threads)
