@@ -234,6 +234,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `aufruf` console script."""
     args = build_parser().parse_args(argv)
     configure_logging(logging.DEBUG if args.verbose else logging.INFO)
+    return execute(args)
+
+
+def execute(args: argparse.Namespace) -> int:
+    """Run a parsed command; bad input is printed and gives exit code 2."""
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import signal
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from server.cli import build_parser, execute
 
 AUFRUF = str(Path(sys.executable).with_name("aufruf"))
 
@@ -65,35 +68,54 @@ def test_check_config_names_the_broken_line(tmp_path: Path, config_path: Path) -
     assert "no such file" in missing.stderr
 
 
-@pytest.mark.slow
-def test_devices_users_and_appointments(site_file: Path, tmp_path: Path) -> None:
-    cfg = ("--config", str(site_file))
-    added = run("device", "add", "--role", "kiosk", "--name", "Eingang", *cfg)
-    assert added.returncode == 0, added.stderr
-    token = added.stdout.strip().splitlines()[-1]
+def aufruf(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run an `aufruf` command in this process (the store commands; fast, and covered)."""
+    code = execute(build_parser().parse_args(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_devices_users_and_appointments(
+    site_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("AUFRUF_CONFIG", str(site_file))  # the default for --config
+    code, out, _ = aufruf(capsys, "device", "add", "--role", "kiosk", "--name", "Eingang")
+    assert code == 0
+    token = out.strip().splitlines()[-1]
     assert len(token) >= 32
-    device_id = added.stdout.split()[1]
-    listed = run("device", "list", *cfg)
-    assert f"{device_id}\tkiosk\tactive\tEingang" in listed.stdout
-    assert run("device", "revoke", device_id, *cfg).returncode == 0
-    assert run("device", "revoke", "no-such-device", *cfg).returncode == 2
-    user = run(
-        "user", "add", "erika", "--role", "clerk", "--password-stdin", *cfg, stdin="geheim-genug\n"
-    )
-    assert user.returncode == 0, user.stderr
-    assert (
-        run(
-            "user", "add", "kurz", "--role", "clerk", "--password-stdin", *cfg, stdin="x\n"
-        ).returncode
-        == 2
-    )
-    assert "erika\tclerk" in run("user", "list", *cfg).stdout
+    device_id = out.split()[1]
+    assert f"{device_id}\tkiosk\tactive\tEingang" in aufruf(capsys, "device", "list")[1]
+    assert aufruf(capsys, "device", "revoke", device_id)[0] == 0
+    assert f"{device_id}\tkiosk\trevoked" in aufruf(capsys, "device", "list")[1]
+    code, _, err = aufruf(capsys, "device", "revoke", "no-such-device")
+    assert code == 2
+    assert err.startswith("aufruf: error:")
+    monkeypatch.setattr("sys.stdin", io.StringIO("geheim-genug\n"))
+    assert aufruf(capsys, "user", "add", "erika", "--role", "clerk", "--password-stdin")[0] == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("x\n"))
+    code, _, err = aufruf(capsys, "user", "add", "kurz", "--role", "clerk", "--password-stdin")
+    assert code == 2
+    assert "8 characters" in err
+    assert "erika\tclerk" in aufruf(capsys, "user", "list")[1]
     csv = tmp_path / "today.csv"
     csv.write_text("number,service_id,scheduled_at,name\nT1,general,2030-01-01T09:00,A B\n")
-    imported = run("appointments", "import", str(csv), *cfg)
-    assert imported.returncode == 0, imported.stderr
-    assert "imported 1" in imported.stdout
-    assert run("device", "add", "--role", "robot", "--name", "x", *cfg).returncode == 2
+    code, out, _ = aufruf(capsys, "appointments", "import", str(csv))
+    assert (code, out.strip()) == (0, "imported 1, skipped 0")
+    csv.write_text("number,service_id,scheduled_at,name\nT2,nope,2030-01-01T09:00,A B\n")
+    code, _, err = aufruf(capsys, "appointments", "import", str(csv))
+    assert code == 2
+    assert "nope" in err
+    assert aufruf(capsys, "appointments", "import", str(tmp_path / "missing.csv"))[0] == 2
+
+
+def test_store_commands_as_a_subprocess(site_file: Path) -> None:
+    added = run("device", "add", "--role", "display", "--name", "Halle", "--config", str(site_file))
+    assert added.returncode == 0, added.stderr
+    assert "shown only now" in added.stdout
+    assert run("device", "add", "--role", "robot", "--name", "x").returncode == 2
 
 
 def test_server_logs_its_port_and_stops_on_sigterm(site_file: Path) -> None:
