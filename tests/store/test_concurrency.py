@@ -114,3 +114,65 @@ def test_event_log_of_the_rush_is_gap_free_and_each_call_logged_once(
     assert all(
         e.ticket.status is TicketStatus.CALLED for e in events if isinstance(e, TicketCalled)
     )
+
+
+def test_kiosks_and_clerks_at_once_lose_nothing(
+    site_maker: Callable[..., Site], engine: Engine, clock: FakeClock
+) -> None:
+    """4 kiosks issue (each request sent twice, as a retry would) while 8 clerks call."""
+    site = site_maker(counters=8, cap=None)
+    setup = Store(engine, site, clock)
+    for cid in site.counters:
+        setup.set_counter_state(cid, CounterState.OPEN, None)
+    kiosks_done = threading.Event()
+    issued: dict[str, set[int]] = {f"kiosk-{k}": set() for k in range(4)}
+    called: dict[str, list[int]] = {cid: [] for cid in site.counters}
+    numbers: list[tuple[str, int, str]] = []
+
+    def kiosk(name: str) -> None:
+        store = Store(engine, site, clock)
+        for i in range(50):
+            service = "passport" if i % 2 else "general"
+            for _ in range(2):  # the retry must give back the same ticket
+                got = store.issue_ticket(
+                    service_id=service, language="de", idempotency_key=str(i), issuer_id=name
+                )
+                issued[name].add(got.ticket.id)
+                numbers.append((service, got.ticket.id, got.ticket.number))
+
+    def clerk(counter_id: str) -> None:
+        store = Store(engine, site, clock)
+        while True:
+            call = store.call_next(counter_id)
+            if call is None:
+                if kiosks_done.is_set() and store.call_next(counter_id) is None:
+                    return
+                kiosks_done.wait(0.005)
+                continue
+            called[counter_id].append(call.ticket.id)
+            store.no_show(call.ticket.id)
+
+    kiosk_threads = [threading.Thread(target=kiosk, args=(name,)) for name in issued]
+    clerk_threads = [threading.Thread(target=clerk, args=(cid,)) for cid in site.counters]
+    for thread in kiosk_threads + clerk_threads:
+        thread.start()
+    for thread in kiosk_threads:
+        thread.join(timeout=120)
+    kiosks_done.set()
+    for thread in clerk_threads:
+        thread.join(timeout=120)
+    assert not any(t.is_alive() for t in kiosk_threads + clerk_threads)
+
+    every_ticket = set().union(*issued.values())
+    assert [len(ids) for ids in issued.values()] == [50, 50, 50, 50]
+    everyone = [tid for ids in called.values() for tid in ids]
+    assert sorted(everyone) == sorted(every_ticket)  # each called exactly once
+    by_service: dict[str, set[str]] = {"general": set(), "passport": set()}
+    for service, _, number in numbers:
+        by_service[service].add(number)
+    assert by_service["general"] == {f"A{n:03d}" for n in range(1, 101)}  # gap-free numbers
+    assert by_service["passport"] == {f"P{n:03d}" for n in range(1, 101)}
+    events = setup.events_since(0)
+    assert events is not None
+    assert [e.seq for e in events] == list(range(1, len(events) + 1))
+    assert len(events) == 8 + 200 * 3  # 8 counters opened; issued, called, no-show per ticket
