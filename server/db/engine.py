@@ -25,16 +25,16 @@ MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 READ_OPTION = "aufruf_read_only"
 BUSY_TIMEOUT_MS = 30_000
 _PG_MIGRATE_LOCK = 0x41756652  # "AufR": one migrator at a time
-_WRITE_LOCKS: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()
+_WRITE_LOCKS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
 _LOCKS_GUARD = threading.Lock()
 
 
-def _writer_lock(engine: Engine) -> threading.Lock:
+def _writer_lock(engine: Engine) -> threading.RLock:
     """One lock per SQLite engine: threads queue for the writer slot instead of busy-polling."""
     with _LOCKS_GUARD:
         lock = _WRITE_LOCKS.get(engine)
         if lock is None:
-            lock = _WRITE_LOCKS[engine] = threading.Lock()
+            lock = _WRITE_LOCKS[engine] = threading.RLock()
         return lock
 
 

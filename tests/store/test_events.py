@@ -7,6 +7,8 @@ from datetime import timedelta
 
 from sqlalchemy import Engine
 
+from server.db.engine import write_session
+from server.db.models import EventRow
 from server.store import Store, StoreSettings
 from shared.clock import FakeClock
 from shared.domain import CounterState, Site, TicketStatus
@@ -100,3 +102,15 @@ def test_seq_survives_a_restart(
         service_id="general", language="de", idempotency_key="later", issuer_id="k"
     )
     assert issued.events[0].seq == 7
+
+
+def test_reads_do_not_wait_for_the_writer(store: Store, engine: Engine, clock: FakeClock) -> None:
+    _busy_morning(store, clock)
+    with write_session(engine) as session:
+        session.add(EventRow(seq=999, type="x", payload="{}", at=clock.now()))
+        session.flush()
+        # the writer holds the lock and has an uncommitted row; readers see the last commit
+        assert store.snapshot().seq == 6
+        assert store.events_since(5) is not None
+        assert store.last_seq() == 6
+        session.rollback()
