@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 
 CLOSE_FELL_BEHIND = 4000
 """WebSocket close code: the client fell behind; reconnect with `since=<last seq seen>`."""
+CLOSE_TOKEN_INVALID = 4001
+"""WebSocket close code: the token was revoked or the session expired (checked when idle)."""
 CLOSE_RESTART = 1012
 """WebSocket close code (standard): the server is restarting or shutting down."""
 
@@ -235,13 +237,18 @@ async def _watch_disconnect(websocket: WebSocket, sub: Subscription) -> None:
         sub.end(EndReason.DISCONNECTED)
 
 
-async def _send_live(websocket: WebSocket, ctx: AppContext, sub: Subscription, last: int) -> None:
+async def _send_live(
+    websocket: WebSocket, ctx: AppContext, sub: Subscription, last: int, secret: str
+) -> None:
     """Forward queued events newer than `last`, with heartbeats when idle."""
     heartbeat = ctx.broadcaster.heartbeat_seconds
     while True:
         try:
             event = await asyncio.wait_for(sub.queue.get(), heartbeat)
         except TimeoutError:
+            if await run_in_threadpool(ctx.store.authenticate, secret) is None:
+                await websocket.close(CLOSE_TOKEN_INVALID, "token revoked or expired")
+                return
             if sub.queue.empty():  # everything delivered so far was sent (or is not public)
                 last = max(last, ctx.broadcaster.last_seq)
             await websocket.send_text(encode(Heartbeat(seq=last, at=ctx.clock.now())))
@@ -267,7 +274,7 @@ async def events(
     ctx: AppContext = websocket.app.state.ctx
     secret = bearer_token(websocket) or token
     principal = await run_in_threadpool(ctx.store.authenticate, secret) if secret else None
-    if principal is None:
+    if secret is None or principal is None:
         await _deny(websocket, 401, "missing or unknown token")
         return
     if not may(principal, Endpoint.EVENTS):
@@ -281,7 +288,7 @@ async def events(
         first, last = await _catch_up(ctx, since, public=public)
         for event in first:
             await websocket.send_text(encode(event))
-        await _send_live(websocket, ctx, sub, last)
+        await _send_live(websocket, ctx, sub, last, secret)
     except (WebSocketDisconnect, RuntimeError, OSError) as exc:
         log.debug("stream of %s ended: %s", principal.name, exc)
     finally:

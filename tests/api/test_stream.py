@@ -160,3 +160,14 @@ def test_shutdown_closes_open_streams_promptly(tmp_path: Path, template: Templat
             ws.recv(timeout=5)
     assert closed.value.rcvd is not None
     assert closed.value.rcvd.code in (1001, 1012)
+
+
+def test_a_revoked_display_is_cut_off_at_the_next_heartbeat(hub: Hub) -> None:
+    device_id = next(d.id for d in hub.store.list_devices() if d.role.value == "display")
+    with _open(hub, "display") as ws:
+        assert json.loads(ws.recv(timeout=5))["type"] == "public.snapshot"
+        hub.store.revoke_device(device_id)
+        with pytest.raises(ConnectionClosed) as closed:  # checked before the next heartbeat
+            ws.recv(timeout=5)
+    assert closed.value.rcvd is not None
+    assert closed.value.rcvd.code == 4001
