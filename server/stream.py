@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Iterable
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -240,22 +241,29 @@ async def _watch_disconnect(websocket: WebSocket, sub: Subscription) -> None:
 async def _send_live(
     websocket: WebSocket, ctx: AppContext, sub: Subscription, last: int, secret: str
 ) -> None:
-    """Forward queued events newer than `last`, with heartbeats when idle."""
+    """Forward queued events newer than `last`, with heartbeats when idle.
+
+    The token is checked again once per heartbeat period, busy or idle.
+    """
     heartbeat = ctx.broadcaster.heartbeat_seconds
+    checked = time.monotonic()
     while True:
         try:
             event = await asyncio.wait_for(sub.queue.get(), heartbeat)
         except TimeoutError:
+            event = Heartbeat(seq=last, at=ctx.clock.now())
+        if time.monotonic() - checked >= heartbeat:
             if await run_in_threadpool(ctx.store.authenticate, secret) is None:
                 await websocket.close(CLOSE_TOKEN_INVALID, "token revoked or expired")
                 return
-            if sub.queue.empty():  # everything delivered so far was sent (or is not public)
-                last = max(last, ctx.broadcaster.last_seq)
-            await websocket.send_text(encode(Heartbeat(seq=last, at=ctx.clock.now())))
-            continue
+            checked = time.monotonic()
         if event is None:
             break
-        if event.seq > last:
+        if isinstance(event, Heartbeat):
+            if sub.queue.empty():  # everything delivered so far was sent (or is not public)
+                last = max(last, ctx.broadcaster.last_seq)
+            await websocket.send_text(encode(Heartbeat(seq=last, at=event.at)))
+        elif event.seq > last:
             await websocket.send_text(encode(event))
             last = event.seq
     if sub.ended is EndReason.FELL_BEHIND:
