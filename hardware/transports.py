@@ -195,7 +195,8 @@ def open_transport(config: PrinterConfig) -> Transport:
         device = build()
         if device.device is None:
             raise DeviceNotFoundError(f"{config.transport} printer did not open")
-    except (DeviceNotFoundError, OSError, RuntimeError) as exc:
+    except (DeviceNotFoundError, OSError, RuntimeError, ValueError) as exc:
+        # ValueError: pyusb without a libusb backend (NoBackendError).
         raise TransportOpenError(f"cannot open {config.transport} printer: {exc}") from exc
     logger.info("printer opened over %s", config.transport)
     return wrapper(device, config.write_timeout)
