@@ -5,7 +5,6 @@ from __future__ import annotations
 from array import array
 
 import pytest
-import usb.core
 from escpos.printer import Usb
 
 from hardware import escpos_encode as enc
@@ -14,6 +13,8 @@ from hardware.escpos_config import PrinterConfig, TransportKind
 from hardware.escpos_printer import EscposPrinter
 from hardware.printer import PaperOutError, PrinterStatus, PrintInterruptedError
 from hardware.transports import CHUNK, MemoryTransport, UsbTransport
+
+usb_core = pytest.importorskip("usb.core", reason="pyusb (python-escpos[usb]) drives USB printers")
 
 
 class FakeUsbDevice:
@@ -29,7 +30,7 @@ class FakeUsbDevice:
         assert endpoint == 0x01
         if self.unplug_after is not None and sum(self.writes) + len(data) > self.unplug_after:
             self.unplug_after = 0
-            raise usb.core.USBError("No such device", errno=19)
+            raise usb_core.USBError("No such device", errno=19)
         self.printer.write(bytes(data))
         self.writes.append(len(data))
         return len(data)
@@ -38,7 +39,7 @@ class FakeUsbDevice:
         assert endpoint == 0x82
         answer = self.printer.read(size, 0)
         if not answer:
-            raise usb.core.USBTimeoutError("Operation timed out", errno=110)
+            raise usb_core.USBTimeoutError("Operation timed out", errno=110)
         return array("B", answer)
 
     def dispose(self, device: object) -> None:
