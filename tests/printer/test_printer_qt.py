@@ -87,3 +87,16 @@ def test_polling_reports_a_printer_that_goes_silent(
         pass
     queue.stop()
     assert blocker.args == [PrinterStatus.OFFLINE]
+
+
+def test_a_raster_ticket_renders_and_prints_on_the_printer_thread(
+    qtbot: QtBot, emulator: NetworkPrinterEmulator, network_config: NetworkConfig
+) -> None:
+    queue = QtPrintQueue(EscposPrinter(network_config(emulator)), poll_interval_ms=60_000)
+    queue.start()
+    with qtbot.wait_signal(queue.printed, timeout=10_000):
+        queue.submit(sample_ticket("ar"))
+    queue.stop()
+    printout = emulator.interpret(emulator.wait_for_jobs(1)[0])
+    assert printout.cuts == 1
+    assert printout.image.height > 500
