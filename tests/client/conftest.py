@@ -274,3 +274,14 @@ def serve() -> Iterator[Any]:
     yield start
     for thread in threads:
         thread.stop()
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_threads() -> Iterator[None]:
+    """Every thread a test starts (uvicorn, zeroconf, executors) is gone after it."""
+    before = set(threading.enumerate())
+    yield
+    deadline = time.monotonic() + 3
+    while (left := set(threading.enumerate()) - before) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not left, f"leaked threads: {sorted(t.name for t in left)}"
