@@ -23,7 +23,7 @@ from .conftest import NetworkConfig
 @pytest.fixture
 def slow_emulator() -> Iterator[NetworkPrinterEmulator]:
     """A printer that takes about a second for a text ticket."""
-    with NetworkPrinterEmulator(state=EmulatorState.SLOW, bytes_per_second=800) as emu:
+    with NetworkPrinterEmulator(state=EmulatorState.SLOW, bytes_per_second=640) as emu:
         yield emu
 
 
@@ -49,10 +49,11 @@ def test_a_slow_print_does_not_block_the_event_loop(
     heartbeat.stop()
     queue.stop()
     assert blocker.args == [job_id]
-    assert took > 0.5
+    assert took > 0.8
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    assert len(ticks) > took / 0.02 * 0.5
-    assert max(gaps) < 0.25
+    # A blocked loop would show one gap as long as the print; loaded CI gets some slack.
+    assert len(ticks) >= 10
+    assert max(gaps) < took / 2
     assert slow_emulator.wait_for_jobs(1)[0].complete
 
 
