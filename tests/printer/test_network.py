@@ -129,7 +129,7 @@ def test_a_silent_printer_is_offline_within_the_timeout(
     printer = EscposPrinter(network_config(emulator, status_timeout=0.2))
     started = time.monotonic()
     assert printer.status() is PrinterStatus.OFFLINE
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 2.0
     printer.close()
 
 
