@@ -258,7 +258,7 @@ class Store:
         self, username: str, password: str, role: UserRole, display_name: str = ""
     ) -> Clerk:
         """Create a user (password hashed with argon2 outside the write lock)."""
-        trust.check_new_user(username, password)
+        trust.check_new_user(username, password, display_name)
         digest = trust.hash_password(password)
         with write_session(self._engine) as session:
             return trust.add_user(

@@ -28,6 +28,7 @@ from shared.policy import CounterProfile, PolicySettings, choose_next
 from shared.protocol import CounterChanged, CounterInfo, TicketCalled, TicketChanged
 
 MAX_NOTE = 500
+MAX_CLERK = 64
 
 
 def counter_row(session: Session, counter: Counter, now: datetime) -> CounterRow:
@@ -121,6 +122,8 @@ class Desk:
 
     def set_state(self, counter_id: str, state: CounterState, clerk: str | None) -> CounterUpdate:
         """Open, pause or close a counter and name its clerk; no event when nothing changes."""
+        if clerk is not None and len(clerk) > MAX_CLERK:
+            raise InvalidInputError(f"clerk name is longer than {MAX_CLERK} characters")
         counter = self._counter(counter_id)
         row = counter_row(self.session, counter, self.now)
         if state is CounterState.CLOSED and row.ticket_id is not None:

@@ -20,6 +20,8 @@ from shared.domain import Clerk, Device, DeviceRole, UserRole
 
 SESSION_LIFETIME = timedelta(hours=12)
 MIN_PASSWORD = 8
+MAX_PASSWORD = 1024
+MAX_DISPLAY_NAME = 100
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 _HASHER = PasswordHasher()
 _DUMMY_HASH = _HASHER.hash("not-a-real-password")
@@ -73,14 +75,18 @@ def revoke_device(session: Session, device_id: str) -> Device:
     return _device(row)
 
 
-def check_new_user(username: str, password: str) -> None:
-    """Refuse a malformed username or a too short password (before any hashing)."""
+def check_new_user(username: str, password: str, display_name: str = "") -> None:
+    """Refuse a malformed username, a too short or too long password, a long display name."""
     if not _USERNAME.fullmatch(username):
         raise InvalidInputError(
             "username must be 1 to 64 characters: lower-case letters, digits, '.', '_' or '-'"
         )
     if len(password) < MIN_PASSWORD:
         raise InvalidInputError(f"password must have at least {MIN_PASSWORD} characters")
+    if len(password) > MAX_PASSWORD:
+        raise InvalidInputError(f"password must have at most {MAX_PASSWORD} characters")
+    if len(display_name.strip()) > MAX_DISPLAY_NAME:
+        raise InvalidInputError(f"display name is longer than {MAX_DISPLAY_NAME} characters")
 
 
 def hash_password(password: str) -> str:

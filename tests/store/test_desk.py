@@ -79,6 +79,8 @@ def test_counter_state_events_and_no_op(store: Store) -> None:
     same = store.set_counter_state("c1", CounterState.OPEN, "anna")
     assert same.events == ()
     assert store.set_counter_state("c1", CounterState.OPEN, "carla").counter.clerk == "carla"
+    with pytest.raises(InvalidInputError, match="clerk name"):
+        store.set_counter_state("c1", CounterState.OPEN, "x" * 65)
 
 
 def test_policy_order_emergency_first_and_services_per_counter(

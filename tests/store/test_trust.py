@@ -87,11 +87,17 @@ def test_wrong_login_is_an_auth_error(store: Store, username: str, password: str
         ("", "long enough", "username"),
         ("a b", "long enough", "username"),
         ("anna", "short", "at least 8"),
+        ("anna", "p" * 1025, "at most 1024"),
     ],
 )
 def test_bad_users_are_refused(store: Store, username: str, password: str, message: str) -> None:
     with pytest.raises(InvalidInputError, match=message):
         store.add_user(username, password, UserRole.CLERK)
+
+
+def test_overlong_display_name_is_refused(store: Store) -> None:
+    with pytest.raises(InvalidInputError, match="display name"):
+        store.add_user("anna", "long enough", UserRole.CLERK, "x" * 101)
 
 
 def test_duplicate_user_is_a_conflict(store: Store) -> None:
