@@ -132,12 +132,6 @@ class ServerConfig(Section):
         """The data directory: ``data_dir`` or the platform's user data dir for aufruf."""
         return self.data_dir if self.data_dir is not None else Path(user_data_dir("aufruf"))
 
-    def resolved_database_url(self) -> str:
-        """The database URL: ``database_url`` or an SQLite file in the data directory."""
-        if self.database_url is not None:
-            return self.database_url
-        return f"sqlite:///{self.resolved_data_dir() / 'aufruf.db'}"
-
 
 class PolicyConfig(Section):
     """``[policy]``: the tunable numbers of the queue policy (see shared.policy)."""

@@ -156,7 +156,7 @@ def test_models_are_frozen() -> None:
 def test_database_url_given_is_used() -> None:
     url = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
     cfg = parse_config(BASE + f'\n[server]\ndatabase_url = "{url}"\n')
-    assert cfg.server.resolved_database_url() == url
+    assert cfg.server.database_url == url
 
 
 def test_format_loc_and_suggest() -> None:

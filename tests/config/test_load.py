@@ -114,13 +114,11 @@ def test_server_defaults_resolve_into_data_dir(tmp_path: Path) -> None:
     assert cfg.server.zeroconf
     assert cfg.server.zeroconf_interfaces is None
     assert cfg.server.tickets_per_minute_per_kiosk == 30
-    assert cfg.server.resolved_database_url().startswith("sqlite:///")
-    assert cfg.server.resolved_database_url().endswith("aufruf.db")
+    assert cfg.server.database_url is None  # the store's SQLite file in the data dir
     custom = parse_config(
         starter_config().replace("[server]\n", f'[server]\ndata_dir = "{tmp_path}"\n')
     )
     assert custom.server.resolved_data_dir() == tmp_path
-    assert custom.server.resolved_database_url() == f"sqlite:///{tmp_path / 'aufruf.db'}"
 
 
 def test_lookups_by_id() -> None:
