@@ -89,6 +89,14 @@ class ScriptedHub:
         """Close every live event connection from the hub's side."""
         self._call(self._push_text, None)
 
+    def reset(self) -> None:
+        """Forget everything a previous test scripted or recorded (for a shared hub)."""
+        self.log.clear()
+        self.requests.clear()
+        self.connections.clear()
+        self.responses.clear()
+        self.slow_seconds = 0.0
+
     @property
     def latest(self) -> int:
         """The seq of the last logged event."""
@@ -238,6 +246,16 @@ def served(hub: ScriptedHub) -> Iterator[ServerThread]:
     thread = ServerThread(hub.app)
     thread.start()
     yield thread
+    thread.stop()
+
+
+@pytest.fixture(scope="module")
+def shared_hub() -> Iterator[tuple[ScriptedHub, ServerThread]]:
+    """One scripted hub for a whole module whose tests never stop it (saves a restart each)."""
+    hub = ScriptedHub()
+    thread = ServerThread(hub.app)
+    thread.start()
+    yield hub, thread
     thread.stop()
 
 

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 
 from shared.client import ApiError
 from shared.domain import CounterState
+
+
+@pytest.fixture
+def hub(shared_hub):
+    """The module's hub, with nothing scripted or recorded."""
+    shared_hub[0].reset()
+    return shared_hub[0]
+
+
+@pytest.fixture
+def served(shared_hub):
+    """The module's running server."""
+    return shared_hub[1]
 
 
 def settle(qtbot, reply):
@@ -151,10 +166,11 @@ def test_a_silent_hub_times_out(qtbot, hub, served, make_client):
     assert blocker.args[0].unreachable
 
 
-def test_an_unreachable_hub_fails_with_status_zero(qtbot, served, make_client):
-    url = served.url
-    served.stop()
-    client = make_client(url)
+def test_an_unreachable_hub_fails_with_status_zero(qtbot, make_client):
+    with socket.socket() as probe:  # a port that was free a moment ago: nobody listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    client = make_client(f"http://127.0.0.1:{port}")
     reply = settle(qtbot, client.health())
     assert reply.error is not None
     assert reply.error.status == 0
