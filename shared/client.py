@@ -75,9 +75,9 @@ class QtHubClient(QObject):
         return self._rest.token
 
     def set_token(self, token: str) -> None:
-        """Use another token from now on (the stream picks it up when it next connects)."""
+        """Use another token from now on; an open stream reconnects with it from a snapshot."""
         self._rest.token = token
-        self._stream.token = token
+        self._stream.set_token(token)
 
     @property
     def state(self) -> ConnectionState:
@@ -114,7 +114,11 @@ class QtHubClient(QObject):
     def issue_ticket(
         self, service_id: str, language: str, idempotency_key: str, *, emergency: bool = False
     ) -> QtReply:
-        """``POST /tickets``: a walk-in ticket (answer: ``IssuedTicket``)."""
+        """``POST /tickets``: a walk-in ticket (answer: ``IssuedTicket``).
+
+        After a failure with status 0 the outcome is unknown: retry with the *same* key, and
+        the hub hands back the same ticket instead of a second one.
+        """
         body: dict[str, Any] = {
             "service_id": service_id,
             "language": language,
@@ -135,7 +139,11 @@ class QtHubClient(QObject):
 
     # ------------------------------------------------------------------ clerk
     def login(self, username: str, password: str) -> QtReply:
-        """``POST /sessions``; on success the client uses the new session token."""
+        """``POST /sessions``; on success the client switches to the session token.
+
+        The event stream then reconnects with it (a counter device's public stream becomes
+        the clerk's staff stream, starting with a `Snapshot`).
+        """
         reply = self.request("POST", "/sessions", {"username": username, "password": password})
         reply.succeeded.connect(self._adopt_session)
         return reply

@@ -96,16 +96,35 @@ class QtEventStream(QObject):
         if self._socket is None and not self._retry.isActive():
             self._open()
 
+    def set_token(self, token: str) -> None:
+        """Switch to another token: the stream starts over (``since=0``, a fresh snapshot).
+
+        Another token may see another stream (a counter device the public one, its clerk the
+        staff one), so the seq of the old stream means nothing to the new one.
+        """
+        if token == self.token:
+            return
+        self.token = token
+        self._cursor = StreamCursor()
+        if self._wanted:
+            self._drop()
+            self._backoff.reset()
+            self._open()
+
     def close(self) -> None:
         """Close the stream and stop reconnecting."""
         self._wanted = False
+        self._drop()
+        self._set_state(ConnectionState.DISCONNECTED)
+
+    def _drop(self) -> None:
+        """Close the socket (if any) and stop the timers, without reconnecting."""
         self._retry.stop()
         self._deadline.stop()
         socket, self._socket = self._socket, None
         if socket is not None:
             socket.close()
             socket.deleteLater()
-        self._set_state(ConnectionState.DISCONNECTED)
 
     def _open(self) -> None:
         self.attempts += 1

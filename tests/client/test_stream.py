@@ -203,3 +203,32 @@ def test_close_stops_everything(qtbot, hub, served, make_client):
     qtbot.wait(300)
     assert len(hub.connections) == 1
     assert client.state is ConnectionState.DISCONNECTED
+
+
+def test_a_new_token_restarts_the_stream_from_scratch(qtbot, hub, served, make_client):
+    client = make_client(served.url, token="device", backoff=Backoff(5.0, 30.0))
+    received = collect(client)
+    client.connect_events()
+    qtbot.wait_until(lambda: hub.live == 1)
+    hub.publish(issued(1))
+    qtbot.wait_until(lambda: client.last_seq == 1)
+    client.set_token("device")  # the same token: nothing happens
+    client.set_token("clerk-session")
+    assert client.last_seq == 0
+    # No back-off wait (5 s here): the new stream opens at once, and replays from 0.
+    qtbot.wait_until(lambda: len(received) == 2, timeout=2000)
+    assert [(c.since, c.authorization) for c in hub.connections] == [
+        (0, "Bearer device"),
+        (0, "Bearer clerk-session"),
+    ]
+    qtbot.wait_until(lambda: hub.live == 1)
+
+
+def test_a_new_token_on_a_closed_stream_waits_for_connect(qtbot, hub, served, make_client):
+    client = make_client(served.url, token="device")
+    client.set_token("other")
+    qtbot.wait(100)
+    assert hub.connections == []
+    client.connect_events()
+    qtbot.wait_until(lambda: len(hub.connections) == 1)
+    assert hub.connections[0].authorization == "Bearer other"

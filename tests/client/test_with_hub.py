@@ -173,3 +173,21 @@ def test_an_unknown_token_is_reported_and_retried_with_back_off(qtbot, real_hub,
     assert client.state is not ConnectionState.CONNECTED
     assert client.last_seq == 0
     assert errors[0].startswith("the hub did not accept the token")
+
+
+def test_a_counter_device_gets_the_staff_stream_once_its_clerk_logs_in(
+    qtbot, real_hub, make_client
+):
+    real_hub.store.add_user("ben", "correct horse battery", UserRole.CLERK, "Ben")
+    device_token = real_hub.store.add_device("counter pc 1", DeviceRole.COUNTER)[1]
+    client = make_client(real_hub.thread.url, token=device_token, timeout=15)
+    received = []
+    client.event_received.connect(received.append)
+    client.connect_events()
+    qtbot.wait_until(lambda: any(isinstance(e, PublicSnapshot) for e in received), timeout=10000)
+    settle(qtbot, client.login("ben", "correct horse battery"))
+    qtbot.wait_until(lambda: any(isinstance(e, Snapshot) for e in received), timeout=10000)
+    kiosk = make_client(real_hub.thread.url, token=real_hub.kiosk_token)
+    ticket = settle(qtbot, kiosk.issue_ticket("general", "de", "kiosk-1-0002"))["ticket"]
+    qtbot.wait_until(lambda: any(isinstance(e, TicketIssued) for e in received), timeout=10000)
+    assert received[-1].ticket.id == ticket["id"]
