@@ -1,0 +1,138 @@
+"""32 clerks call next against the running hub at once: no ticket twice, none lost."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import pytest
+
+from server.db.engine import write_session
+from server.db.visitors import Visitors
+from shared.domain import UserRole
+from shared.lifecycle import TicketAction
+from shared.protocol import TicketCalled, TicketChanged, TicketIssued
+from tests.system.conftest import (
+    PASSWORD,
+    WALK_IN_SERVICES,
+    Database,
+    HubProcess,
+    api,
+    counter_ids,
+)
+
+log = logging.getLogger(__name__)
+pytestmark = pytest.mark.slow
+
+TICKETS = 2000
+CLERKS = 32
+
+
+def _issue_all(database: Database) -> list[int]:
+    """Issue the tickets on the hub's database before it starts, in one transaction (the
+    store's own issue path, events included; one commit instead of 2,000 keeps setup short)."""
+    site = database.config.to_site()
+    with write_session(database.engine) as session:
+        visitors = Visitors(session, site, datetime.now(UTC))
+        return [
+            visitors.issue(
+                WALK_IN_SERVICES[number % len(WALK_IN_SERVICES)],
+                "de",
+                uuid.uuid4().hex,
+                "system-test",
+                emergency=False,
+            ).ticket.id
+            for number in range(TICKETS)
+        ]
+
+
+def _clerk(base: str, token: str, counter: str, served: list[int], errors: list[str]) -> None:
+    """One clerk at one counter: next → start → finish until nobody waits."""
+    with api(base, token) as http:
+        while True:
+            answer = http.post(f"/counters/{counter}/call-next")
+            if answer.status_code == 204:
+                return
+            if answer.status_code != 200:
+                errors.append(f"{counter} call-next {answer.status_code} {answer.text}")
+                return
+            ticket = answer.json()["ticket"]["id"]
+            served.append(ticket)
+            for step in ("start", "finish"):
+                reply = http.post(f"/tickets/{ticket}/{step}")
+                if reply.status_code != 200:
+                    errors.append(f"{counter} {step} {ticket}: {reply.status_code} {reply.text}")
+                    return
+
+
+def test_32_clerks_call_2000_tickets_once_each(
+    database: Database, hub_factory: Callable[[], HubProcess]
+) -> None:
+    started = time.monotonic()
+    issued = _issue_all(database)
+    database.store.add_user("chef", PASSWORD, UserRole.SUPERVISOR, "Chefin")
+    prepared = time.monotonic()
+    hub = hub_factory()
+    base = hub.start()
+    with api(base) as http:
+        token = http.post("/sessions", json={"username": "chef", "password": PASSWORD}).json()[
+            "token"
+        ]
+    counters = counter_ids(CLERKS)
+    with api(base, token) as http:
+        for counter in counters:
+            assert http.post(f"/counters/{counter}/open").status_code == 200
+    served: dict[str, list[int]] = {counter: [] for counter in counters}
+    errors: list[str] = []
+    clerks = [
+        threading.Thread(target=_clerk, args=(base, token, c, served[c], errors)) for c in counters
+    ]
+    calling = time.monotonic()
+    for clerk in clerks:
+        clerk.start()
+    for clerk in clerks:
+        clerk.join(120)
+    finished = time.monotonic()
+    assert not errors, errors[:5]
+    all_served = [ticket for tickets in served.values() for ticket in tickets]
+    assert len(all_served) == len(set(all_served)) == TICKETS
+    assert sorted(all_served) == sorted(issued)
+    assert sum(1 for tickets in served.values() if tickets) > CLERKS // 2  # they all worked
+
+    with api(base, token) as http:
+        queue = http.get("/queue").json()
+    assert [t for t in queue["tickets"] if t["status"] != "done"] == []
+    events = database.events()
+    assert [e.seq for e in events] == list(range(1, len(events) + 1))
+    calls = Counter(e.ticket.id for e in events if isinstance(e, TicketCalled))
+    assert set(calls) == set(issued)
+    assert set(calls.values()) == {1}
+    finishes = Counter(
+        e.ticket.id
+        for e in events
+        if isinstance(e, TicketChanged) and e.action is TicketAction.FINISH
+    )
+    assert finishes == calls
+    assert {e.ticket.id for e in events if isinstance(e, TicketIssued)} == set(issued)
+    for counter, tickets in served.items():  # the log agrees on who called what
+        logged = [
+            e.ticket.id for e in events if isinstance(e, TicketCalled) and e.counter_id == counter
+        ]
+        assert logged == tickets
+    assert hub.stop() in (0, -15)
+    requests = 3 * TICKETS + CLERKS
+    log.warning(
+        "%s: issue %.1f s, hub start %.1f s, %d requests by %d clerks in %.1f s (%.0f/s)",
+        database.url.split(":")[0],
+        prepared - started,
+        hub.startup_seconds,
+        requests,
+        CLERKS,
+        finished - calling,
+        requests / (finished - calling),
+    )
