@@ -18,7 +18,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from hardware.emulator import EmulatorState, NetworkPrinterEmulator
 from hardware.escpos_config import PrinterConfig, PrinterProfile, TransportKind
 from hardware.escpos_printer import EscposPrinter
-from hardware.escpos_ticket import encode_ticket, text_mode_supported
+from hardware.escpos_text import text_mode_supported
+from hardware.escpos_ticket import encode_ticket
 from hardware.render import ensure_gui_app
 from hardware.ticket import PaperWidth, PrintMode
 from hardware.ticket_sample import sample_ticket

@@ -30,6 +30,9 @@ class PrinterProfile:
     paper: PaperWidth = PaperWidth.MM80
     native_qr: bool = True
     """Whether it understands GS ( k QR codes; otherwise QR codes are sent as raster."""
+    native_number: bool = True
+    """Whether the big ticket number goes as the printer's own magnified font (GS !, ~8 KB
+    less on 80 mm) rather than as the renderer's raster."""
     codepage: CodePage = CodePage.CP858
     max_band_rows: int = 256
     """Rows per GS v 0 command."""

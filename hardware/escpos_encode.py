@@ -91,6 +91,11 @@ def char_size(width: int = 1, height: int = 1) -> bytes:
     return GS + b"!" + bytes([(width - 1) << 4 | (height - 1)])
 
 
+def smoothing(on: bool) -> bytes:
+    """GS b n: smoothing of magnified characters on or off (printers without it ignore it)."""
+    return GS + b"b" + bytes([1 if on else 0])
+
+
 def codepage(table: CodePage) -> bytes:
     """ESC t n: select the character code table."""
     return ESC + b"t" + bytes([table])

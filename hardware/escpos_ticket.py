@@ -1,91 +1,26 @@
-"""A ticket as the bytes of one print job, in raster or text mode."""
+"""A ticket as the bytes of one print job: the rendered raster, native QR and number, cut."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
 
-import qrcode
 from PySide6.QtGui import QImage
 
 from hardware import escpos_encode as enc
-from hardware.bitmap import Bitmap, bitmap_from_pil, bitmap_from_qimage
+from hardware.bitmap import Bitmap, bitmap_from_qimage
 from hardware.escpos_config import PrinterProfile
-from hardware.escpos_encode import Align, TextLine
+from hardware.escpos_encode import Align
+from hardware.escpos_text import (
+    CUT_FEED_DOTS,
+    encode_text_ticket,
+    native_number,
+    text_mode_supported,
+)
 from hardware.qr import QrMatrix, qr_matrix
 from hardware.ticket import PrintMode, TicketPrint
 
 logger = logging.getLogger(__name__)
-
-CUT_FEED_DOTS = 64
-"""Paper fed before the cut, so the cutter (above the head) misses the last line."""
-QR_MODULE_DOTS = 6
-
-
-def ticket_text_lines(ticket: TicketPrint) -> list[TextLine]:
-    """The ticket as printer text lines (Latin scripts only)."""
-    texts = ticket.texts
-    lines = [
-        TextLine(ticket.office_name, Align.CENTER, bold=True),
-        TextLine(""),
-        TextLine(texts.your_number, Align.CENTER),
-        TextLine(ticket.number, Align.CENTER, bold=True, width=4, height=4),
-        TextLine(ticket.concern, Align.CENTER, bold=True),
-    ]
-    if ticket.counter is not None:
-        lines.append(TextLine(texts.counter_line(ticket.counter), Align.CENTER, bold=True))
-    lines.append(TextLine(texts.format_datetime(ticket.issued_at), Align.CENTER))
-    if ticket.expected_wait_minutes is not None:
-        lines.append(TextLine(texts.wait_line(ticket.expected_wait_minutes), Align.CENTER))
-    if ticket.documents:
-        lines += [TextLine(""), TextLine(texts.please_have_ready, bold=True)]
-        lines += [TextLine(f"- {doc}") for doc in ticket.documents]
-    lines += [TextLine(""), TextLine(texts.scan_for_status, Align.CENTER)]
-    return lines
-
-
-def text_mode_supported(ticket: TicketPrint, profile: PrinterProfile) -> bool:
-    """Whether every line of the ticket exists in the printer's code table."""
-    lines = [*ticket_text_lines(ticket), TextLine(ticket.texts.watch_screens)]
-    try:
-        for line in lines:
-            line.text.encode(profile.codepage.python_codec)
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def qr_bitmap(data: str, module: int = QR_MODULE_DOTS) -> Bitmap:
-    """A QR code as a bitmap (for printers without native QR)."""
-    code = qrcode.QRCode(box_size=module, border=0, error_correction=qrcode.ERROR_CORRECT_M)
-    code.add_data(data)
-    return bitmap_from_pil(code.make_image().get_image())
-
-
-def _centered_raster(bitmap: Bitmap, paper: int, max_band: int) -> bytes:
-    """A narrow bitmap centred on the paper by padding it with white on the left."""
-    left = max((paper - bitmap.width) // 2, 0)
-    if left % 8:
-        left -= left % 8
-    pad = left // 8
-    rows = b"".join(b"\x00" * pad + bitmap.row(y) for y in range(bitmap.height))
-    padded = Bitmap(width=left + bitmap.row_bytes * 8, height=bitmap.height, data=rows)
-    return enc.raster(padded, max_band=max_band)
-
-
-def encode_text_ticket(ticket: TicketPrint, profile: PrinterProfile) -> bytes:
-    """Text-mode job: text lines, the status QR (native or raster), closing line, cut."""
-    out = bytearray(enc.initialize())
-    out += enc.text_lines(ticket_text_lines(ticket), profile.codepage)
-    if profile.native_qr:
-        out += enc.align(Align.CENTER) + enc.qr(ticket.status_url, module_size=QR_MODULE_DOTS)
-        out += enc.feed_lines(1)
-    else:
-        out += _centered_raster(qr_bitmap(ticket.status_url), profile.paper, profile.max_band_rows)
-    closing = [TextLine(""), TextLine(ticket.texts.watch_screens, Align.CENTER, bold=True)]
-    out += enc.text_lines(closing, profile.codepage)
-    out += enc.cut(CUT_FEED_DOTS)
-    return bytes(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,26 +58,58 @@ def find_qr(image: Bitmap, data: str) -> QrBand | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class NumberBand:
+    """Where the renderer drew the big ticket number: first row, height, the number."""
+
+    top: int
+    height: int
+    number: str
+
+
+def find_number(image: Bitmap, number: str, rows: tuple[int, int]) -> NumberBand | None:
+    """The one run of inked rows that is the number drawn at ``rows``, touching nothing else."""
+    top, bottom = rows
+    runs = [
+        (first, count)
+        for blank, first, count in enc.row_runs(image)
+        if not blank and first < bottom and first + count > top
+    ]
+    if len(runs) != 1 or not number.isascii():
+        return None
+    first, count = runs[0]
+    if first < top - 1 or first + count > bottom + 1:
+        return None
+    return NumberBand(first, count, number)
+
+
 def encode_raster_image(
-    image: Bitmap, profile: PrinterProfile, qr_data: str | None = None
+    image: Bitmap,
+    profile: PrinterProfile,
+    qr_data: str | None = None,
+    number: NumberBand | None = None,
 ) -> bytes:
     """Raster job: the bitmap as GS v 0 bands (blank rows as feeds), cut.
 
     When the printer has native QR and the picture holds the QR code of ``qr_data``, that
     band is sent as GS ( k instead (~16 KB less on 80 mm): the printer draws the same modules.
+    A ``number`` band is sent as the printer's own magnified text (~8 KB less on 80 mm).
     """
+    natives: list[tuple[int, int, bytes]] = []
     band = find_qr(image, qr_data) if qr_data and profile.native_qr else None
-    if band is None:
-        return enc.initialize() + _raster(image, profile) + enc.cut(CUT_FEED_DOTS)
-    below = band.top + band.height
-    return (
-        enc.initialize()
-        + _raster(image.crop_rows(0, band.top), profile)
-        + enc.align(Align.CENTER)
-        + enc.qr(qr_data or "", module_size=band.module)
-        + _raster(image.crop_rows(below, image.height - below), profile)
-        + enc.cut(CUT_FEED_DOTS)
-    )
+    if band is not None:
+        qr = enc.align(Align.CENTER) + enc.qr(qr_data or "", module_size=band.module)
+        natives.append((band.top, band.height, qr))
+    if number is not None:
+        text = native_number(number.number, profile.paper, profile.codepage)
+        natives.append((number.top, number.height, text))
+    out = bytearray(enc.initialize())
+    y = 0
+    for top, height, native in sorted(natives):
+        out += _raster(image.crop_rows(y, top - y), profile) + native
+        y = top + height
+    out += _raster(image.crop_rows(y, image.height - y), profile)
+    return bytes(out + enc.cut(CUT_FEED_DOTS))
 
 
 def _raster(image: Bitmap, profile: PrinterProfile) -> bytes:
@@ -159,10 +126,24 @@ def render_bitmap(ticket: TicketPrint, profile: PrinterProfile) -> Bitmap:
     return bitmap_from_qimage(image)
 
 
+def rendered_number(
+    ticket: TicketPrint, profile: PrinterProfile, image: Bitmap
+) -> NumberBand | None:
+    """The band of ``image`` (the renderer's picture of ``ticket``) holding the big number."""
+    from hardware.render import number_rows  # noqa: PLC0415 - Qt text engine
+
+    band = find_number(image, ticket.number, number_rows(ticket, profile.paper))
+    if band is None:
+        logger.warning("ticket number %s not found in the picture: sent as raster", ticket.number)
+    return band
+
+
 def encode_ticket(ticket: TicketPrint, profile: PrinterProfile, mode: PrintMode) -> bytes:
     """The job for a ticket; text mode falls back to raster for scripts the printer lacks."""
     if mode is PrintMode.TEXT:
         if text_mode_supported(ticket, profile):
             return encode_text_ticket(ticket, profile)
         logger.info("ticket language %s not in %s: printing raster", ticket.language, profile)
-    return encode_raster_image(render_bitmap(ticket, profile), profile, ticket.status_url)
+    image = render_bitmap(ticket, profile)
+    number = rendered_number(ticket, profile, image) if profile.native_number else None
+    return encode_raster_image(image, profile, ticket.status_url, number)

@@ -11,6 +11,7 @@ MSB first, ``bytesPerLine() == width // 8`` - the bit layout of ESC/POS ``GS v 0
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -109,6 +110,8 @@ class _Canvas:
         self.style = style
         self.painter = painter
         self.y = float(style.margin)
+        self.number_ink: tuple[float, float] = (0.0, 0.0)
+        """Top and bottom of the ticket number's ink, once laid out."""
 
     def space(self, dots: float) -> None:
         """Leave vertical room."""
@@ -184,6 +187,7 @@ class _Canvas:
             self.painter.setFont(font)
             origin = QPointF((st.width - ink.width()) / 2 - ink.left(), self.y - ink.top())
             self.painter.drawText(origin, number)
+        self.number_ink = (self.y, self.y + ink.height())
         self.y += ink.height()
 
     def rule(self) -> None:
@@ -265,6 +269,14 @@ def render_ticket(ticket: TicketPrint, width: PaperWidth) -> QImage:
         painter.end()
     log.debug("rendered ticket %s (%s) at %dx%d", ticket.number, ticket.language, width, height)
     return to_mono(gray)
+
+
+def number_rows(ticket: TicketPrint, width: PaperWidth) -> tuple[int, int]:
+    """The rows ``(top, bottom)`` (bottom exclusive) that hold the big number's ink."""
+    measure = _Canvas(_style(ticket, width), None)
+    _layout(ticket, measure)
+    top, bottom = measure.number_ink
+    return math.floor(top), math.ceil(bottom)
 
 
 def to_mono(image: QImage) -> QImage:

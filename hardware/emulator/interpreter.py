@@ -15,7 +15,9 @@ from hardware.emulator.commands import is_status_request, iter_commands
 logger = logging.getLogger(__name__)
 
 DEFAULT_LINE_SPACING = 30
+CHAR_WIDTH = 12
 CHAR_HEIGHT = 24
+"""Font A: every character cell is 12x24 dots (48 columns on 80 mm, 32 on 58 mm)."""
 _CODECS = {0: "cp437", 16: "cp1252", 19: "cp858"}
 _QR_CORRECTION = {
     48: qrcode.constants.ERROR_CORRECT_L,
@@ -111,7 +113,7 @@ class _Interpreter:
         """Start at the top of a blank roll ``width`` dots wide."""
         self.paper = _Paper(width)
         self.style = _Style()
-        self.font = ImageFont.load_default(size=CHAR_HEIGHT)
+        self.font = ImageFont.load_default(size=CHAR_HEIGHT - 4)
         self.pending: list[tuple[str, _Style]] = []
         self.line_align = 0
         self.runs: list[TextRun] = []
@@ -192,6 +194,8 @@ class _Interpreter:
             self.cut(command)
         elif op == "L":
             self.style.left_margin = command[2] | command[3] << 8
+        elif op == "b":
+            return  # smoothing of magnified characters: the built-in font is drawn as is
         else:
             self.skip(command)
 
@@ -252,17 +256,29 @@ class _Interpreter:
         self.pending = []
 
     def segment(self, text: str, style: _Style) -> Image.Image:
-        """One styled text segment drawn with the built-in font."""
-        width = max(int(self.font.getlength(text)) + 2, 1)
-        picture = Image.new("1", (width, CHAR_HEIGHT), 1)
-        ImageDraw.Draw(picture).text(
-            (0, 0), text, font=self.font, fill=0, stroke_width=1 if style.bold else 0,
-            stroke_fill=0,
-        )  # fmt: skip
+        """One styled text segment in font A cells (12x24 dots each), then magnified."""
+        picture = Image.new("1", (max(CHAR_WIDTH * len(text), 1), CHAR_HEIGHT), 1)
+        for index, char in enumerate(text):
+            picture.paste(self.glyph(char, bold=style.bold), (index * CHAR_WIDTH, 0))
         if style.width == 1 and style.height == 1:
             return picture
-        size = (width * style.width, CHAR_HEIGHT * style.height)
+        size = (picture.width * style.width, CHAR_HEIGHT * style.height)
         return picture.resize(size, Image.Resampling.NEAREST)
+
+    def glyph(self, char: str, *, bold: bool) -> Image.Image:
+        """One character drawn with the built-in font, squeezed into a font A cell."""
+        if char.isspace():
+            return Image.new("1", (CHAR_WIDTH, CHAR_HEIGHT), 1)
+        stroke = 1 if bold else 0
+        width = max(int(self.font.getlength(char)) + 2 * stroke + 1, CHAR_WIDTH)
+        picture = Image.new("1", (width, CHAR_HEIGHT), 1)
+        ImageDraw.Draw(picture).text(
+            ((width - self.font.getlength(char)) / 2, 0), char, font=self.font, fill=0,
+            stroke_width=stroke, stroke_fill=0,
+        )  # fmt: skip
+        if width == CHAR_WIDTH:
+            return picture
+        return picture.resize((CHAR_WIDTH, CHAR_HEIGHT), Image.Resampling.NEAREST)
 
     def result(self) -> Printout:
         """The paper so far, cropped to what was printed."""

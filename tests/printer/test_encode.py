@@ -18,6 +18,8 @@ def test_simple_commands_have_their_golden_bytes() -> None:
     assert enc.char_size(1, 1) == b"\x1d\x21\x00"
     assert enc.char_size(2, 3) == b"\x1d\x21\x12"
     assert enc.char_size(8, 8) == b"\x1d\x21\x77"
+    assert enc.smoothing(on=True) == b"\x1d\x62\x01"
+    assert enc.smoothing(on=False) == b"\x1d\x62\x00"
     assert enc.codepage(CodePage.CP858) == b"\x1b\x74\x13"
     assert enc.codepage(CodePage.CP1252) == b"\x1b\x74\x10"
     assert enc.feed_lines(3) == b"\x1b\x64\x03"

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+from PIL import Image
 from pytestqt.qtbot import QtBot
 
 from hardware.bitmap import bitmap_to_pil
 from hardware.emulator import NetworkPrinterEmulator, interpret
+from hardware.emulator.interpreter import CHAR_HEIGHT
 from hardware.escpos_config import PrinterProfile
+from hardware.escpos_encode import Align
 from hardware.escpos_printer import EscposPrinter
+from hardware.escpos_text import native_number_size, text_mode_supported
 from hardware.escpos_ticket import (
     encode_raster_image,
     encode_ticket,
+    find_number,
     find_qr,
     render_bitmap,
-    text_mode_supported,
-    ticket_text_lines,
+    rendered_number,
 )
 from hardware.ticket import PaperWidth, PrintMode
 from hardware.ticket_sample import sample_ticket
@@ -23,8 +29,12 @@ from hardware.ticket_sample import sample_ticket
 from .conftest import NetworkConfig
 
 
+def _rows(image: Image.Image, top: int, count: int) -> bytes:
+    return image.convert("1").crop((0, top, image.width, top + count)).tobytes()
+
+
 @pytest.mark.parametrize("language", ["de", "ar"])
-def test_a_rendered_ticket_comes_out_of_the_emulator_pixel_for_pixel(
+def test_raster_parts_come_out_pixel_for_pixel_and_the_number_as_printer_text(
     qtbot: QtBot,
     emulator: NetworkPrinterEmulator,
     network_config: NetworkConfig,
@@ -35,11 +45,79 @@ def test_a_rendered_ticket_comes_out_of_the_emulator_pixel_for_pixel(
     printer.print_ticket(ticket)
     printer.close()
     (job,) = emulator.wait_for_jobs(1)
-    expected = bitmap_to_pil(render_bitmap(ticket, printer.config.profile))
+    profile = printer.config.profile
+    image = render_bitmap(ticket, profile)
+    band = rendered_number(ticket, profile, image)
+    assert band is not None
+    expected = bitmap_to_pil(image)
+    printout = emulator.interpret(job)
+    printed = printout.image
+    assert _rows(printed, 0, band.top) == _rows(expected, 0, band.top)
+    (run,) = [run for run in printout.text_runs if run.text == ticket.number]
+    size = native_number_size(ticket.number, profile.paper)
+    assert (run.bold, run.width, run.height, run.align) == (True, size, size, Align.CENTER)
+    assert run.y == band.top
+    below = band.top + band.height
+    tail = _rows(expected, below, expected.height - below)
+    starts = [
+        top
+        for top in range(run.y + CHAR_HEIGHT * size, printed.height - (expected.height - below))
+        if _rows(printed, top, expected.height - below) == tail
+    ]
+    assert starts, "everything under the number is printed pixel for pixel"
+    assert b"\x1d(k" in job.data, "the QR band goes as a native QR code"
+    assert len(job.data) < len(image.data) * 0.3
+    assert printout.unknown_commands == 0
+
+
+def test_without_native_number_the_whole_ticket_is_pixel_for_pixel(
+    qtbot: QtBot, emulator: NetworkPrinterEmulator, network_config: NetworkConfig
+) -> None:
+    ticket = sample_ticket("de")
+    config = network_config(emulator)
+    profile = replace(config.profile, native_number=False)
+    printer = EscposPrinter(replace(config, profile=profile))
+    printer.print_ticket(ticket)
+    printer.close()
+    (job,) = emulator.wait_for_jobs(1)
+    expected = bitmap_to_pil(render_bitmap(ticket, profile))
     printed = emulator.render(job).crop((0, 0, expected.width, expected.height))
     assert printed.tobytes() == expected.tobytes()
-    assert b"\x1d(k" in job.data, "the QR band goes as a native QR code"
-    assert len(job.data) < len(render_bitmap(ticket, printer.config.profile).data) * 0.45
+    native = encode_ticket(ticket, config.profile, PrintMode.RASTER)
+    assert len(native) < len(job.data) - 5_000, "the native number saves ~8 KB on 80 mm"
+
+
+@pytest.mark.parametrize("paper", list(PaperWidth))
+@pytest.mark.parametrize("number", ["7", "A07", "A042", "A1234", "AB12345", "AB123456789"])
+def test_the_native_number_is_as_big_as_fits_within_the_margins(
+    paper: PaperWidth, number: str
+) -> None:
+    size = native_number_size(number, paper)
+    inner = paper - 2 * (paper // 32)
+    assert 1 <= size <= 8
+    assert size * 12 * len(number) <= inner
+    assert size == 8 or (size + 1) * 12 * len(number) > inner
+    if len(number) <= 5:
+        assert size >= 6, "up to five characters are at least 6x (72x144 dots each)"
+
+
+def test_the_number_band_is_found_only_where_the_number_is(qtbot: QtBot) -> None:
+    ticket = sample_ticket("de")
+    profile = PrinterProfile()
+    image = render_bitmap(ticket, profile)
+    band = rendered_number(ticket, profile, image)
+    assert band is not None
+    assert (band.number, band.height) == ("A042", 127)
+    rows = (band.top, band.top + band.height)
+    assert find_number(image, "A042", rows) == band
+    assert find_number(image, "A042", (band.top - 100, rows[1])) is None, "two bands"
+    assert find_number(image, "A042", (band.top + 10, band.top + 20)) is None, "part of it"
+    assert find_number(image, "A042", (0, 5)) is None, "no ink there"
+    assert find_number(image, "Ä042", rows) is None, "not in every code table"
+    plain = encode_raster_image(image, profile, ticket.status_url)
+    native = encode_raster_image(image, profile, ticket.status_url, band)
+    assert b"\x1d!\x77A042" in native
+    assert len(plain) - len(native) > 7_500
 
 
 def test_the_qr_band_is_found_only_where_it_is(qtbot: QtBot) -> None:
@@ -71,20 +149,6 @@ def test_left_trimmed_raster_comes_out_the_same_and_smaller(
     data = encode_ticket(ticket, trimmed, PrintMode.RASTER)
     assert interpret(data, paper).image.tobytes() == full.image.tobytes()
     assert len(data) < 0.85 * len(encode_ticket(ticket, plain, PrintMode.RASTER))
-
-
-def test_a_text_ticket_prints_its_lines(
-    emulator: NetworkPrinterEmulator, network_config: NetworkConfig
-) -> None:
-    ticket = sample_ticket("de")
-    printer = EscposPrinter(network_config(emulator, PrintMode.TEXT))
-    printer.print_ticket(ticket)
-    printer.close()
-    printout = emulator.interpret(emulator.wait_for_jobs(1)[0])
-    expected = [line.text for line in ticket_text_lines(ticket) if line.text]
-    assert printout.lines() == [*expected, ticket.texts.watch_screens]
-    assert printout.cuts == 1
-    assert printout.unknown_commands == 0
 
 
 def test_text_mode_without_native_qr_sends_the_qr_as_raster() -> None:
