@@ -1,0 +1,363 @@
+"""Call latency: from a clerk's `call-next` until the last of N displays has the call.
+
+Starts the real hub as a subprocess (`aufruf server --port 0`) on a fresh SQLite file (or a
+fresh schema of a PostgreSQL database), pairs a display and a kiosk and logs in one clerk
+session per counter through the `Store` on the same database before the start, and issues
+the tickets. Then N display sockets subscribe to the public stream and M counters call,
+start and finish over HTTP. For each call it measures the time from sending the request to
+the moment the LAST subscriber received that call's `public.call` (matched by ticket
+number), and the call's HTTP round trip. Bounded in count and time; stops by itself.
+
+Run: .venv/bin/python bench/call_latency.py [--subscribers 200] [--counters 4] [--calls 400]
+     [--pause 0] [--database-url postgresql://postgres@127.0.0.1:5432/test]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import psycopg
+from websockets.asyncio.client import ClientConnection, connect
+
+from server.store import Store, create_engine_for, migrate
+from shared.clock import SystemClock
+from shared.config import parse_config
+from shared.domain import CounterState, DeviceRole, UserRole
+
+AUFRUF = Path(sys.executable).with_name("aufruf")
+LISTENING = re.compile(r"Aufruf listening on (http://\S+)")
+PASSWORD = "bench-password"  # a throwaway account in a throwaway database
+SERVICES = "ABCDEFGH"  # one service per counter: numbers stay unique and A001..A999 suffice
+
+
+def site_toml(counters: int, data_dir: Path) -> str:
+    """A site with one service and one counter per desk, no zeroconf, no kiosk limit."""
+    parts = [
+        f"""[site]
+id = "bench"
+name = "Benchmark office"
+timezone = "Europe/Berlin"
+languages = ["de", "en"]
+
+[server]
+data_dir = {json.dumps(str(data_dir))}
+zeroconf = false
+tickets_per_minute_per_kiosk = 10000
+"""
+    ]
+    parts.extend(
+        f"""[[services]]
+id = "s{k}"
+letter = "{SERVICES[k]}"
+names = {{ de = "Anliegen {k}", en = "Concern {k}" }}
+expected_minutes = 5
+
+[[counters]]
+id = "c{k}"
+name = "Schalter {k + 1}"
+location = "Raum {k + 1}"
+services = {{ s{k} = 10 }}
+"""
+        for k in range(counters)
+    )
+    return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class Setup:
+    """The prepared database and what the load generator needs to use it."""
+
+    config_path: Path
+    database_url: str | None
+    display_token: str
+    clerk_tokens: tuple[str, ...]
+    schema: str | None = None
+
+
+def fresh_schema(url: str) -> tuple[str, str]:
+    """Create a throwaway schema on PostgreSQL; the URL that uses it and its name."""
+    raw = url.replace("+psycopg", "")
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(raw, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    separator = "&" if "?" in url else "?"
+    return f"{url}{separator}options=-csearch_path%3D{schema}", schema
+
+
+def drop_schema(url: str, schema: str) -> None:
+    """Remove the throwaway schema."""
+    with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as conn:
+        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def prepare(workdir: Path, counters: int, tickets: int, database_url: str | None) -> Setup:
+    """Write the site file, pair the devices, log in the clerks, open counters, issue tickets."""
+    config_path = workdir / "office.toml"
+    config_path.write_text(site_toml(counters, workdir), encoding="utf-8")
+    config = parse_config(config_path.read_text(encoding="utf-8"), str(config_path))
+    schema = None
+    if database_url is not None and database_url.startswith("postgres"):
+        database_url, schema = fresh_schema(database_url)
+    engine = create_engine_for(database_url, workdir)
+    try:
+        migrate(engine)
+        store = Store(engine, config.to_site(), SystemClock())
+        display_token = store.add_device("wall", DeviceRole.DISPLAY)[1]
+        kiosk = store.add_device("kiosk", DeviceRole.KIOSK)[0]
+        store.add_user("clerk", PASSWORD, UserRole.CLERK, "Clerk")
+        clerk_tokens = tuple(store.login("clerk", PASSWORD)[1] for _ in range(counters))
+        for k in range(counters):
+            store.set_counter_state(f"c{k}", CounterState.OPEN, "clerk")
+        for n in range(tickets):
+            store.issue_ticket(
+                service_id=f"s{n % counters}",
+                language="de",
+                idempotency_key=uuid.uuid4().hex,
+                issuer_id=kiosk.id,
+            )
+    finally:
+        engine.dispose()
+    return Setup(config_path, database_url, display_token, clerk_tokens, schema)
+
+
+def start_hub(
+    setup: Setup, log_path: Path, timeout: float = 30.0
+) -> tuple[subprocess.Popen[bytes], str]:
+    """Start `aufruf server --port 0`; return the process and its base URL once it listens."""
+    command = [str(AUFRUF), "server", "--config", str(setup.config_path), "--host", "127.0.0.1"]
+    command += ["--port", "0"]
+    if setup.database_url is not None:
+        command += ["--database-url", setup.database_url]
+    with log_path.open("wb") as log_file:
+        hub = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and hub.poll() is None:
+        found = LISTENING.search(log_path.read_text(encoding="utf-8", errors="replace"))
+        if found:
+            return hub, found.group(1)
+        time.sleep(0.05)
+    hub.kill()
+    raise RuntimeError(f"the hub did not start:\n{log_path.read_text(errors='replace')}")
+
+
+@dataclass
+class Tally:
+    """What the load generator saw: send times, round trips and arrivals per ticket number."""
+
+    subscribers: int
+    sent: dict[str, float] = field(default_factory=dict)
+    round_trips: list[float] = field(default_factory=list)
+    arrivals: dict[str, list[float]] = field(default_factory=dict)
+    complete: asyncio.Event = field(default_factory=asyncio.Event)
+    expected: int = 0
+    elapsed: float = 0.0
+
+    def arrived(self, number: str, at: float) -> None:
+        """One subscriber received the call of `number` at `at`."""
+        seen = self.arrivals.setdefault(number, [])
+        seen.append(at)
+        if len(seen) == self.subscribers and self.expected and self.all_in():
+            self.complete.set()
+
+    def all_in(self) -> bool:
+        """Whether every call sent so far reached every subscriber."""
+        done = sum(1 for n in self.sent if len(self.arrivals.get(n, ())) == self.subscribers)
+        return done >= self.expected
+
+
+async def subscriber(ws: ClientConnection, tally: Tally) -> None:
+    """Record when each `public.call` arrives (time first, parsing after)."""
+    async for frame in ws:
+        at = time.perf_counter()
+        if '"public.call"' in frame:
+            tally.arrived(json.loads(frame)["number"], at)
+
+
+async def desk(
+    client: httpx.AsyncClient, counter: str, token: str, calls: int, pause: float
+) -> list[tuple[str, float, float]]:
+    """Call, start and finish `calls` tickets; (number, sent, answered) per call."""
+    auth = {"Authorization": f"Bearer {token}"}
+    done: list[tuple[str, float, float]] = []
+    for _ in range(calls):
+        start = time.perf_counter()
+        answer = await client.post(f"/counters/{counter}/call-next", headers=auth)
+        end = time.perf_counter()
+        if answer.status_code == 204:
+            break
+        answer.raise_for_status()
+        ticket = answer.json()["ticket"]
+        done.append((ticket["number"], start, end))
+        for step in ("start", "finish"):
+            (await client.post(f"/tickets/{ticket['id']}/{step}", headers=auth)).raise_for_status()
+        if pause:
+            await asyncio.sleep(pause)
+    return done
+
+
+async def open_subscribers(ws_url: str, token: str, count: int) -> list[ClientConnection]:
+    """Open `count` display sockets and read each one's first frame (the snapshot)."""
+    headers = {"Authorization": f"Bearer {token}"}
+    sockets: list[ClientConnection] = []
+    for start in range(0, count, 50):  # in batches: the hub's accept backlog is finite
+        batch = [
+            connect(ws_url, additional_headers=headers, compression=None, open_timeout=30)
+            for _ in range(start, min(count, start + 50))
+        ]
+        sockets += await asyncio.gather(*batch)
+    await asyncio.gather(*(ws.recv() for ws in sockets))
+    return sockets
+
+
+async def run_load(base: str, setup: Setup, args: argparse.Namespace) -> Tally:
+    """Subscribe, call, and wait until every call reached every subscriber (or time is up)."""
+    tally = Tally(args.subscribers)
+    ws_url = base.replace("http://", "ws://") + "/api/v1/events?since=0"
+    sockets = await open_subscribers(ws_url, setup.display_token, args.subscribers)
+    readers = [asyncio.create_task(subscriber(ws, tally)) for ws in sockets]
+    share, extra = divmod(args.calls, args.counters)
+    limits = httpx.Limits(max_connections=1)
+    clients = [
+        httpx.AsyncClient(base_url=f"{base}/api/v1", timeout=30, limits=limits)
+        for _ in setup.clerk_tokens
+    ]
+    began = time.perf_counter()
+    results = await asyncio.gather(
+        *(
+            desk(client, f"c{k}", token, share + (k < extra), args.pause)
+            for k, (client, token) in enumerate(zip(clients, setup.clerk_tokens, strict=True))
+        )
+    )
+    for calls in results:
+        for number, start, end in calls:
+            tally.sent[number] = start
+            tally.round_trips.append(end - start)
+    tally.elapsed = time.perf_counter() - began
+    tally.expected = len(tally.sent)
+    if not tally.all_in():
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(tally.complete.wait(), args.drain_timeout)
+    for client in clients:
+        await client.aclose()
+    for reader in readers:
+        reader.cancel()
+    await asyncio.gather(*(ws.close() for ws in sockets), return_exceptions=True)
+    return tally
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The nearest-rank percentile `q` (0..100) of `values`."""
+    ordered = sorted(values)
+    rank = max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))
+    return ordered[rank]
+
+
+def figures(label: str, seconds: list[float]) -> str:
+    """One line: p50/p95/p99/max in milliseconds."""
+    ms = [s * 1000 for s in seconds]
+    if not ms:
+        return f"{label}: no data"
+    cells = "  ".join(f"p{q} {percentile(ms, q):6.1f}" for q in (50, 95, 99))
+    return f"{label}: {cells}  max {max(ms):6.1f}  (n={len(ms)})"
+
+
+def report(tally: Tally, args: argparse.Namespace, backend: str) -> str:
+    """The benchmark's printout."""
+    latencies, spreads = [], []
+    incomplete = 0
+    for number, sent in tally.sent.items():
+        seen = tally.arrivals.get(number, [])
+        if len(seen) < tally.subscribers:
+            incomplete += 1
+            continue
+        latencies.append(max(seen) - sent)
+        spreads.append(max(seen) - min(seen))
+    rate = len(tally.sent) / tally.elapsed if tally.elapsed else 0.0
+    head = (
+        f"call latency: {args.subscribers} subscribers, {args.counters} counters, "
+        f"{len(tally.sent)} calls, pause {args.pause} s, {backend}, "
+        f"nproc {os.cpu_count()} (load generator and hub share the machine)"
+    )
+    lines = [
+        head,
+        figures("call -> last subscriber (ms)", latencies),
+        figures("first -> last subscriber  ", spreads),
+        figures("call-next round trip (ms) ", tally.round_trips),
+        f"calls/s: {rate:.1f} (each call also starts and finishes its ticket)",
+    ]
+    if incomplete:
+        lines.append(f"incomplete: {incomplete} calls did not reach every subscriber in time")
+    return "\n".join(lines)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The benchmark's options."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--subscribers", type=int, default=200, help="display sockets")
+    parser.add_argument("--counters", type=int, default=4, choices=range(1, len(SERVICES) + 1))
+    parser.add_argument("--calls", type=int, default=400, help="calls in all (at most 900)")
+    parser.add_argument("--pause", type=float, default=0.0, help="seconds a desk waits per call")
+    parser.add_argument("--database-url", default=None, help="default: SQLite in a temp dir")
+    parser.add_argument("--drain-timeout", type=float, default=10.0, help="seconds")
+    parser.add_argument(
+        "--profile", type=Path, default=None, help="py-spy the hub: .svg or raw stacks"
+    )
+    parser.add_argument("--timeout", type=float, default=600.0, help="the whole run, seconds")
+    args = parser.parse_args(argv)
+    if not 1 <= args.calls <= 900 * args.counters or args.subscribers < 1:
+        parser.error("need 1..900 calls per counter and at least one subscriber")
+    return args
+
+
+def profiler(pid: int, out: Path) -> subprocess.Popen[bytes]:
+    """Sample the hub with py-spy (installed separately): SVG flame graph or raw stacks."""
+    spy = Path(sys.executable).with_name("py-spy")
+    kind = "flamegraph" if out.suffix == ".svg" else "raw"
+    command = [str(spy), "record", "--pid", str(pid), "--output", str(out), "--format", kind]
+    return subprocess.Popen([*command, "--rate", "250", "--threads", "--nonblocking"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Prepare, start the hub, run the load, print the figures, stop the hub."""
+    args = parse_args(argv)
+    backend = "postgresql" if args.database_url else "sqlite"
+    with tempfile.TemporaryDirectory(prefix="aufruf-bench-") as tmp:
+        workdir = Path(tmp)
+        tickets = args.calls + args.counters  # round robin: every desk has its share + 1
+        setup = prepare(workdir, args.counters, tickets, args.database_url)
+        hub, base = start_hub(setup, workdir / "hub.log")
+        spy = profiler(hub.pid, args.profile) if args.profile else None
+        try:
+            tally = asyncio.run(asyncio.wait_for(run_load(base, setup, args), args.timeout))
+        finally:
+            if spy is not None:
+                spy.send_signal(signal.SIGINT)
+                spy.wait(60)
+            hub.terminate()
+            try:
+                hub.wait(10)
+            except subprocess.TimeoutExpired:
+                hub.kill()
+                hub.wait()
+            if setup.schema is not None and args.database_url is not None:
+                drop_schema(args.database_url, setup.schema)
+        print(report(tally, args, backend))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
