@@ -38,6 +38,8 @@ class PrinterProfile:
     """Rows per GS v 0 command."""
     raster_left_margin: bool = False
     """Whether GS L shifts GS v 0 images: lets raster skip white on the left (~25 % less)."""
+    raster_justify: bool = False
+    """Whether ESC a justifies GS v 0 images: lets each band skip white on both sides."""
 
 
 _ALIASES = {"vendor_id": "usb_vendor_id", "product_id": "usb_product_id", "device": "serial_device"}

@@ -156,17 +156,39 @@ def row_runs(bitmap: Bitmap) -> Iterator[tuple[bool, int, int]]:
             start = y
 
 
+def _justified_band(bitmap: Bitmap, top: int, rows: int) -> tuple[Align, bytes]:
+    """The cheapest of left, centred and right justification for a paper-wide band.
+
+    Left sends bytes up to the last inked one, right from the first inked one, centre an
+    equal number of white bytes off both sides: each lands on the same dots as the full row.
+    """
+    width = bitmap.row_bytes
+    used = max(1, *(len(bitmap.row(y).rstrip(b"\x00")) for y in range(top, top + rows)))
+    left = min(_blank_left_bytes(bitmap, top, rows), used - 1)
+    side = min(left, width - used)
+    costs = {Align.LEFT: (0, used), Align.CENTER: (side, width - side), Align.RIGHT: (left, width)}
+    how = min(costs, key=lambda key: costs[key][1] - costs[key][0])
+    start, stop = costs[how]
+    lines = b"".join(bitmap.row(y)[start:stop] for y in range(top, top + rows))
+    header = GS + b"v0\x00" + (stop - start).to_bytes(2, "little") + rows.to_bytes(2, "little")
+    return how, header + lines
+
+
 def raster(
     bitmap: Bitmap,
     *,
     max_band: int = MAX_BAND_ROWS,
     skip_blank: bool = True,
     trim_left: bool = False,
+    justify: bool = False,
 ) -> bytes:
     """A bitmap as GS v 0 bands, left aligned; blank rows become ESC J feeds when asked.
 
     With ``trim_left`` each band starts at its first inked byte, shifted there with GS L
     (saves a quarter of the bytes; needs a printer that applies GS L to raster images).
+    With ``justify`` (for a bitmap exactly as wide as the paper) each band is sent left,
+    centred or right justified with ESC a, without its white bytes on either side (needs a
+    printer that applies ESC a to raster images).
     """
     if bitmap.height == 0:
         return b""
@@ -175,12 +197,19 @@ def raster(
         row_runs(bitmap) if skip_blank else [(False, 0, bitmap.height)]
     )
     margin = 0
+    current = Align.LEFT
     for blank, top, count in runs:
         if blank:
             out += feed_dots(count)
             continue
         for band_top in range(top, top + count, max_band):
             rows = min(max_band, top + count - band_top)
+            if justify:
+                how, band = _justified_band(bitmap, band_top, rows)
+                out += b"" if how is current else align(how)
+                out += band
+                current = how
+                continue
             left = _blank_left_bytes(bitmap, band_top, rows) if trim_left else 0
             if left != margin:
                 out += left_margin(left * 8)
@@ -188,6 +217,8 @@ def raster(
             out += raster_band(bitmap, band_top, rows, left)
     if margin:
         out += left_margin(0)
+    if current is not Align.LEFT:
+        out += align(Align.LEFT)
     return bytes(out)
 
 

@@ -114,7 +114,12 @@ def encode_raster_image(
 
 def _raster(image: Bitmap, profile: PrinterProfile) -> bytes:
     """GS v 0 bands as the profile wants them."""
-    return enc.raster(image, max_band=profile.max_band_rows, trim_left=profile.raster_left_margin)
+    return enc.raster(
+        image,
+        max_band=profile.max_band_rows,
+        trim_left=profile.raster_left_margin,
+        justify=profile.raster_justify,
+    )
 
 
 def render_bitmap(ticket: TicketPrint, profile: PrinterProfile) -> Bitmap:

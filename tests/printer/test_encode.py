@@ -118,3 +118,29 @@ def test_trim_left_shifts_each_band_with_gs_l_and_resets_it() -> None:
         b"\x1dL\x00\x00"
     )
     assert enc.left_margin(576) == b"\x1dL\x40\x02"
+
+
+def test_justify_sends_each_band_left_centred_or_right_without_its_white_bytes() -> None:
+    rows = [
+        b"\x00\x00\x00\x81",  # right: from the first inked byte
+        b"\x00\x00\x00\x00",
+        b"\x00\x18\x18\x00",  # centred: one white byte off each side
+        b"\x00\x00\x00\x00",
+        b"\xc0\x00\x00\x00",  # left: up to the last inked byte
+        b"\x00\x00\x00\x00",
+        b"\x00\x00\x00\x00",  # all white without blank skipping: left, one byte
+    ]
+    bitmap = Bitmap(width=32, height=7, data=b"".join(rows))
+    assert enc.raster(bitmap.crop_rows(0, 5), justify=True) == (
+        b"\x1ba\x00"
+        b"\x1ba\x02\x1dv0\x00\x01\x00\x01\x00\x81"
+        b"\x1bJ\x01"
+        b"\x1ba\x01\x1dv0\x00\x02\x00\x01\x00\x18\x18"
+        b"\x1bJ\x01"
+        b"\x1ba\x00\x1dv0\x00\x01\x00\x01\x00\xc0"
+    )
+    blank = bitmap.crop_rows(5, 2)
+    assert enc.raster(blank, justify=True, skip_blank=False) == (
+        b"\x1ba\x00\x1dv0\x00\x01\x00\x02\x00\x00\x00"
+    )
+    assert enc.raster(bitmap.crop_rows(0, 1), justify=True).endswith(b"\x81\x1ba\x00")

@@ -139,16 +139,19 @@ def test_the_qr_band_is_found_only_where_it_is(qtbot: QtBot) -> None:
 
 
 @pytest.mark.parametrize("paper", list(PaperWidth))
-def test_left_trimmed_raster_comes_out_the_same_and_smaller(
-    qtbot: QtBot, paper: PaperWidth
+@pytest.mark.parametrize("option", ["raster_left_margin", "raster_justify"])
+def test_trimmed_raster_comes_out_the_same_and_smaller(
+    qtbot: QtBot, paper: PaperWidth, option: str
 ) -> None:
     ticket = sample_ticket("ar")
     plain = PrinterProfile(paper=paper)
-    trimmed = PrinterProfile(paper=paper, raster_left_margin=True)
+    trimmed = replace(plain, **{option: True})
     full = interpret(encode_ticket(ticket, plain, PrintMode.RASTER), paper)
     data = encode_ticket(ticket, trimmed, PrintMode.RASTER)
     assert interpret(data, paper).image.tobytes() == full.image.tobytes()
-    assert len(data) < 0.85 * len(encode_ticket(ticket, plain, PrintMode.RASTER))
+    assert len(data) < 0.8 * len(encode_ticket(ticket, plain, PrintMode.RASTER))
+    if paper is PaperWidth.MM80:
+        assert len(data) < 20_000, "Arabic 80 mm within the 25 KB budget"
 
 
 def test_text_mode_without_native_qr_sends_the_qr_as_raster() -> None:
