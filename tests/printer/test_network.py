@@ -188,6 +188,10 @@ def test_config_from_a_mapping() -> None:
     )  # fmt: skip
     assert config.port == 9100
     assert config.profile == PrinterProfile(paper=384, native_qr=False)  # type: ignore[arg-type]
+    options = PrinterConfig.from_mapping(
+        {"transport": "file", "path": "/x", "native_number": False, "raster_justify": True}
+    )
+    assert options.profile == PrinterProfile(native_number=False, raster_justify=True)
     with pytest.raises(ValueError, match="colour"):
         PrinterConfig.from_mapping({"transport": "file", "path": "/x", "colour": "red"})
     with pytest.raises(ValueError, match="names no device"):
