@@ -106,6 +106,14 @@ class _Paper:
         self.y += picture.height
 
 
+def _printer_font() -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """A monospaced font for text like the printer's font A (Pillow's own when none is found)."""
+    try:
+        return ImageFont.truetype("DejaVuSansMono.ttf", size=CHAR_HEIGHT - 4)
+    except OSError:
+        return ImageFont.load_default(size=CHAR_HEIGHT - 4)
+
+
 class _Interpreter:
     """Runs commands one by one against a paper and a style."""
 
@@ -113,7 +121,7 @@ class _Interpreter:
         """Start at the top of a blank roll ``width`` dots wide."""
         self.paper = _Paper(width)
         self.style = _Style()
-        self.font = ImageFont.load_default(size=CHAR_HEIGHT - 4)
+        self.font = _printer_font()
         self.pending: list[tuple[str, _Style]] = []
         self.line_align = 0
         self.runs: list[TextRun] = []
