@@ -169,3 +169,17 @@ def test_scripts_outside_the_code_table_fall_back_to_raster(qtbot: QtBot) -> Non
         ticket = sample_ticket(language)
         assert not text_mode_supported(ticket, profile)
         assert b"\x1dv0" in encode_ticket(ticket, profile, PrintMode.TEXT)
+
+
+def test_a_number_outside_every_code_table_stays_in_the_picture(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    ticket = replace(sample_ticket("de"), number="Ä042")
+    profile = PrinterProfile()
+    data = encode_ticket(ticket, profile, PrintMode.RASTER)
+    printout = interpret(data, profile.paper)
+    assert not printout.text_runs
+    printed = printout.image
+    expected = bitmap_to_pil(render_bitmap(ticket, profile))
+    assert _rows(printed, 0, expected.height) == _rows(expected, 0, expected.height)
+    assert "Ä042 not found in the picture" in caplog.text
