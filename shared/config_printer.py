@@ -11,7 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
 Port = Annotated[StrictInt, Field(ge=0, le=65535)]
 """A TCP port (0 = let the system choose)."""
@@ -52,6 +52,14 @@ class PrinterBase(Section):
 
     paper: PaperSize = PaperSize.MM80
     mode: PrintMode = PrintMode.RASTER
+    native_qr: StrictBool = True
+    """The printer draws QR codes itself (GS ( k); else the QR goes as raster."""
+    native_number: StrictBool = True
+    """The big ticket number goes in the printer's own magnified font (~8 KB less on 80 mm)."""
+    raster_left_margin: StrictBool = False
+    """The printer applies GS L to raster images (test your model before turning it on)."""
+    raster_justify: StrictBool = False
+    """The printer applies ESC a to raster images (test your model before turning it on)."""
 
 
 class UsbPrinter(PrinterBase):

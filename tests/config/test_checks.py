@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from hardware.escpos_config import printer_config_from_site
 from shared.config import ConfigError, OfficeConfig, check_config, parse_config
 from shared.config_checks import format_loc, suggest
 from shared.config_locate import key_lines
@@ -258,3 +259,18 @@ def test_text_mode_with_latin_languages_only_is_fine(caplog: pytest.LogCaptureFi
     with caplog.at_level(logging.WARNING, logger="shared.config"):
         parse_config(BASE + ADVISED.replace('counters = ["c1"]', 'counters = ["c1", "c2"]'))
     assert caplog.records == []
+
+
+def test_printer_profile_keys_reach_the_printer_config() -> None:
+    """A kiosk's printer table can set the profile's capabilities; the hardware layer reads them."""
+    extra = """
+[[kiosks]]
+id = "k"
+name = "K"
+printer = { transport = "network", host = "h", native_number = false, raster_justify = true }
+"""
+    printer = printer_config_from_site(parse_config(BASE + extra).kiosks[0].printer)
+    assert printer is not None
+    assert printer.profile.native_number is False
+    assert printer.profile.raster_justify is True
+    assert printer.profile.native_qr is True
