@@ -70,16 +70,19 @@ class AppointmentRow(Base):
 
 
 class TicketRow(Base):
-    """A ticket: per service and local day a gap-free sequence (A001, A002, …)."""
+    """A ticket: per issuing service and local day a gap-free sequence (A001, A002, …)."""
 
     __tablename__ = "tickets"
     __table_args__ = (
-        UniqueConstraint("day", "service_id", "seq", name="uq_tickets_day_service_seq"),
+        UniqueConstraint("day", "issued_service_id", "seq", name="uq_tickets_day_service_seq"),
         Index("ix_tickets_day_status", "day", "status"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     day: Mapped[date] = mapped_column(Date)
     service_id: Mapped[str] = mapped_column(String(64))
+    """The service it waits for now (a transfer changes it)."""
+    issued_service_id: Mapped[str] = mapped_column(String(64))
+    """The service whose daily sequence gave it its number (never changes)."""
     seq: Mapped[int] = mapped_column(Integer)
     number: Mapped[str] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16))

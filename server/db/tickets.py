@@ -107,7 +107,7 @@ def next_seq(session: Session, day: date, service_id: str) -> int:
     """The next daily sequence number of a service (writers are serialised, so no race)."""
     last = session.scalar(
         select(func.max(TicketRow.seq)).where(
-            TicketRow.day == day, TicketRow.service_id == service_id
+            TicketRow.day == day, TicketRow.issued_service_id == service_id
         )
     )
     return (last or 0) + 1

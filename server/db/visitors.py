@@ -131,6 +131,7 @@ class Visitors:
         row = TicketRow(
             day=day,
             service_id=service.id,
+            issued_service_id=service.id,
             seq=seq,
             number=format_number(service.letter, seq),
             status=TicketStatus.WAITING.value,

@@ -22,12 +22,14 @@ def _fill(engine: Engine, site: Site, clock: FakeClock, rng: random.Random) -> N
     services = list(site.services)
     with write_session(engine) as session:
         for seq in range(1, 81):
+            service = rng.choice(services)
             origin = rng.choice([TicketOrigin.WALK_IN] * 3 + [TicketOrigin.APPOINTMENT])
             queued = clock.now() - timedelta(minutes=rng.randint(0, 90))
             session.add(
                 TicketRow(
                     day=day,
-                    service_id=rng.choice(services),
+                    service_id=service,
+                    issued_service_id=service,
                     seq=seq,
                     number=f"X{seq:03d}",
                     status=TicketStatus.WAITING.value,

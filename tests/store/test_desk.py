@@ -235,3 +235,19 @@ def test_transfer_refusals(open_store: Store) -> None:
         open_store.transfer(tid, service_id=None, counter_id=None, note="")
     with pytest.raises(InvalidInputError, match="note"):
         open_store.transfer(tid, service_id="passport", counter_id=None, note="x" * 501)
+
+
+def test_a_transferred_ticket_keeps_its_number_and_frees_none(open_store: Store) -> None:
+    """Regression (found by the state machine): A001 moved to passports keeps A001, and the
+    next passport ticket is still P001 — the daily sequence belongs to the issuing service."""
+    first = _issue(open_store, "k1")
+    open_store.call_next("c1")
+    moved = open_store.transfer(first.ticket.id, service_id="passport", counter_id=None, note="")
+    assert moved.ticket.number == "A001"
+    assert _issue(open_store, "k2", "passport").ticket.number == "P001"
+    assert _issue(open_store, "k3").ticket.number == "A002"
+    back = open_store.call_next("c1")
+    assert back is not None
+    assert back.ticket.id == first.ticket.id
+    again = open_store.transfer(first.ticket.id, service_id="general", counter_id=None, note="")
+    assert again.ticket.number == "A001"

@@ -82,6 +82,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("service_id", sa.String(length=64), nullable=False),
+        sa.Column("issued_service_id", sa.String(length=64), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("number", sa.String(length=16), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
@@ -109,7 +110,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tickets")),
         sa.UniqueConstraint("appointment_id", name=op.f("uq_tickets_appointment_id")),
-        sa.UniqueConstraint("day", "service_id", "seq", name="uq_tickets_day_service_seq"),
+        sa.UniqueConstraint("day", "issued_service_id", "seq", name="uq_tickets_day_service_seq"),
     )
     op.create_index("ix_tickets_day_status", "tickets", ["day", "status"])
 
