@@ -58,8 +58,8 @@ class Visitors:
             return known
         self._check_language(language)
         wanted = number.strip()
-        if not wanted:
-            raise InvalidInputError("appointment number is empty")
+        if not wanted or len(wanted) > MAX_KEY:
+            raise InvalidInputError(f"appointment number must be 1 to {MAX_KEY} characters")
         booking = self.session.scalar(select(AppointmentRow).where(AppointmentRow.number == wanted))
         if booking is None:
             raise NotFoundError(f"no appointment with number {wanted!r}")

@@ -181,10 +181,11 @@ def test_check_in_issues_an_appointment_ticket(store: Store, clock: FakeClock) -
         store.check_in(
             appointment_number="B-9", language="en", idempotency_key="c4", issuer_id="kiosk-1"
         )
-    with pytest.raises(InvalidInputError, match="empty"):
-        store.check_in(
-            appointment_number="  ", language="en", idempotency_key="c5", issuer_id="kiosk-1"
-        )
+    for bad in ("  ", "x" * 129):
+        with pytest.raises(InvalidInputError, match="appointment number must be"):
+            store.check_in(
+                appointment_number=bad, language="en", idempotency_key="c5", issuer_id="kiosk-1"
+            )
     with pytest.raises(InvalidInputError, match="language"):
         store.check_in(
             appointment_number="B-2", language="xx", idempotency_key="c6", issuer_id="kiosk-1"
