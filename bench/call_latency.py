@@ -165,6 +165,8 @@ class Tally:
     complete: asyncio.Event = field(default_factory=asyncio.Event)
     expected: int = 0
     elapsed: float = 0.0
+    hub_cpu: float = 0.0
+    own_cpu: float = 0.0
 
     def arrived(self, number: str, at: float) -> None:
         """One subscriber received the call of `number` at `at`."""
@@ -223,7 +225,22 @@ async def open_subscribers(ws_url: str, token: str, count: int) -> list[ClientCo
     return sockets
 
 
-async def run_load(base: str, setup: Setup, args: argparse.Namespace) -> Tally:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_seconds() -> float:
+    """User + system CPU time of this process."""
+    times = os.times()
+    return times.user + times.system
+
+
+async def run_load(base: str, setup: Setup, args: argparse.Namespace, hub_pid: int) -> Tally:
     """Subscribe, call, and wait until every call reached every subscriber (or time is up)."""
     tally = Tally(args.subscribers)
     ws_url = base.replace("http://", "ws://") + "/api/v1/events?since=0"
@@ -235,7 +252,7 @@ async def run_load(base: str, setup: Setup, args: argparse.Namespace) -> Tally:
         httpx.AsyncClient(base_url=f"{base}/api/v1", timeout=30, limits=limits)
         for _ in setup.clerk_tokens
     ]
-    began = time.perf_counter()
+    began, hub_cpu, own_cpu = time.perf_counter(), cpu_seconds(hub_pid), own_cpu_seconds()
     results = await asyncio.gather(
         *(
             desk(client, f"c{k}", token, share + (k < extra), args.pause)
@@ -247,6 +264,8 @@ async def run_load(base: str, setup: Setup, args: argparse.Namespace) -> Tally:
             tally.sent[number] = start
             tally.round_trips.append(end - start)
     tally.elapsed = time.perf_counter() - began
+    tally.hub_cpu = cpu_seconds(hub_pid) - hub_cpu
+    tally.own_cpu = own_cpu_seconds() - own_cpu
     tally.expected = len(tally.sent)
     if not tally.all_in():
         with contextlib.suppress(TimeoutError):
@@ -286,6 +305,7 @@ def report(tally: Tally, args: argparse.Namespace, backend: str) -> str:
             continue
         latencies.append(max(seen) - sent)
         spreads.append(max(seen) - min(seen))
+    calls = max(1, len(tally.sent))
     rate = len(tally.sent) / tally.elapsed if tally.elapsed else 0.0
     head = (
         f"call latency: {args.subscribers} subscribers, {args.counters} counters, "
@@ -298,6 +318,10 @@ def report(tally: Tally, args: argparse.Namespace, backend: str) -> str:
         figures("first -> last subscriber  ", spreads),
         figures("call-next round trip (ms) ", tally.round_trips),
         f"calls/s: {rate:.1f} (each call also starts and finishes its ticket)",
+        (
+            f"CPU ms per call: hub {1000 * tally.hub_cpu / calls:.1f}, "
+            f"load generator {1000 * tally.own_cpu / calls:.1f}"
+        ),
     ]
     if incomplete:
         lines.append(f"incomplete: {incomplete} calls did not reach every subscriber in time")
@@ -342,7 +366,9 @@ def main(argv: list[str] | None = None) -> int:
         hub, base = start_hub(setup, workdir / "hub.log")
         spy = profiler(hub.pid, args.profile) if args.profile else None
         try:
-            tally = asyncio.run(asyncio.wait_for(run_load(base, setup, args), args.timeout))
+            tally = asyncio.run(
+                asyncio.wait_for(run_load(base, setup, args, hub.pid), args.timeout)
+            )
         finally:
             if spy is not None:
                 spy.send_signal(signal.SIGINT)

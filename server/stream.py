@@ -11,7 +11,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -46,6 +48,10 @@ CLOSE_TOKEN_INVALID = 4001
 """WebSocket close code: the token was revoked or the session expired (checked when idle)."""
 CLOSE_RESTART = 1012
 """WebSocket close code (standard): the server is restarting or shutting down."""
+IDLE = Heartbeat(seq=0, at=datetime(1970, 1, 1, tzinfo=UTC))
+"""Queued when a subscription was idle for a heartbeat period; the sender sends a real one."""
+TEXT_CACHE = 64
+"""How many recent events keep their encoded JSON (one encoding for every subscriber)."""
 
 
 class EndReason(Enum):
@@ -65,6 +71,9 @@ class Subscription:
         # One slot more than the bound: room for the end-of-stream marker.
         self.queue: asyncio.Queue[Event | None] = asyncio.Queue(maxsize=bound + 1)
         self.ended: EndReason | None = None
+        self.touched = time.monotonic()
+        self._beat = 0.0
+        self._timer: asyncio.TimerHandle | None = None
 
     def offer(self, event: Event) -> bool:
         """Queue an event; False (and the subscription ends) when the queue is full."""
@@ -72,10 +81,35 @@ class Subscription:
             self.end(EndReason.FELL_BEHIND)
             return False
         self.queue.put_nowait(event)
+        self.touched = time.monotonic()
         return True
+
+    def keep_alive(self, seconds: float) -> None:
+        """Queue `IDLE` whenever `seconds` pass with nothing queued (until the end).
+
+        One timer per period instead of a timeout per event: the live path stays cheap.
+        """
+        self._beat = seconds
+        self.touched = time.monotonic()
+        self._timer = asyncio.get_running_loop().call_later(seconds, self._tick)
+
+    def _tick(self) -> None:
+        self._timer = None
+        if self.ended is not None:
+            return
+        idle = time.monotonic() - self.touched
+        if idle >= self._beat - 0.01:  # timers may fire a hair early
+            if self.queue.empty():
+                self.queue.put_nowait(IDLE)
+            self.touched = time.monotonic()
+            idle = 0.0
+        self._timer = asyncio.get_running_loop().call_later(self._beat - idle, self._tick)
 
     def end(self, reason: EndReason) -> None:
         """Mark the subscription over and wake its reader."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
         if self.ended is None:
             self.ended = reason
             self.queue.put_nowait(None)
@@ -100,6 +134,7 @@ class Broadcaster:
         self._pending: dict[int, StaffEvent] = {}
         self._gap_timer: asyncio.TimerHandle | None = None
         self._counter_of: dict[int, str] = {}
+        self._texts: OrderedDict[int, tuple[Event, str]] = OrderedDict()
         self._closed = False
 
     def remember_counters(self, snapshot: Snapshot) -> None:
@@ -120,6 +155,18 @@ class Broadcaster:
     def unsubscribe(self, sub: Subscription) -> None:
         """Stop delivering to a subscription."""
         self._subscribers.discard(sub)
+        sub.end(EndReason.DISCONNECTED)
+
+    def text_of(self, event: Event) -> str:
+        """The JSON of a delivered event, encoded once for all subscribers."""
+        cached = self._texts.get(id(event))
+        if cached is not None and cached[0] is event:
+            return cached[1]
+        text = encode(event)
+        self._texts[id(event)] = (event, text)  # holding the event keeps its id unique
+        if len(self._texts) > TEXT_CACHE:
+            self._texts.popitem(last=False)
+        return text
 
     @property
     def subscriber_count(self) -> int:
@@ -245,13 +292,12 @@ async def _send_live(
 
     The token is checked again once per heartbeat period, busy or idle.
     """
-    heartbeat = ctx.broadcaster.heartbeat_seconds
+    broadcaster = ctx.broadcaster
+    heartbeat = broadcaster.heartbeat_seconds
     checked = time.monotonic()
+    sub.keep_alive(heartbeat)
     while True:
-        try:
-            event = await asyncio.wait_for(sub.queue.get(), heartbeat)
-        except TimeoutError:
-            event = Heartbeat(seq=last, at=ctx.clock.now())
+        event = await sub.queue.get()
         if time.monotonic() - checked >= heartbeat:
             if await run_in_threadpool(ctx.store.authenticate, secret) is None:
                 await websocket.close(CLOSE_TOKEN_INVALID, "token revoked or expired")
@@ -261,10 +307,10 @@ async def _send_live(
             break
         if isinstance(event, Heartbeat):
             if sub.queue.empty():  # everything delivered so far was sent (or is not public)
-                last = max(last, ctx.broadcaster.last_seq)
-            await websocket.send_text(encode(Heartbeat(seq=last, at=event.at)))
+                last = max(last, broadcaster.last_seq)
+            await websocket.send_text(encode(Heartbeat(seq=last, at=ctx.clock.now())))
         elif event.seq > last:
-            await websocket.send_text(encode(event))
+            await websocket.send_text(broadcaster.text_of(event))
             last = event.seq
     if sub.ended is EndReason.FELL_BEHIND:
         await websocket.close(CLOSE_FELL_BEHIND, f"fell behind; resume with since={last}")
