@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -9,14 +10,16 @@ import uuid
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
+from websockets.sync.client import connect
 
 from server.db.engine import write_session
 from server.db.visitors import Visitors
-from shared.domain import UserRole
+from shared.domain import DeviceRole, UserRole
 from shared.lifecycle import TicketAction
-from shared.protocol import TicketCalled, TicketChanged, TicketIssued
+from shared.protocol import TicketCalled, TicketChanged, TicketIssued, encode
 from tests.system.conftest import (
     PASSWORD,
     WALK_IN_SERVICES,
@@ -70,12 +73,33 @@ def _clerk(base: str, token: str, counter: str, served: list[int], errors: list[
                     return
 
 
+def _watch(base: str, token: str, since: int, frames: list[dict[str, Any]]) -> None:
+    """A staff stream from `since` until it is idle for 5 s (the clerks are done by then)."""
+    url = base.replace("http://", "ws://") + f"/api/v1/events?since={since}"
+    with connect(url, additional_headers={"Authorization": f"Bearer {token}"}) as ws:
+        newest = since
+        idle_since = time.monotonic()
+        while time.monotonic() - idle_since < 5:
+            try:
+                frame = json.loads(ws.recv(timeout=1))
+            except TimeoutError:
+                continue
+            if frame["type"] == "heartbeat" and frame["seq"] == newest:
+                continue
+            if frame["type"] != "heartbeat":
+                frames.append(frame)
+                newest = frame["seq"]
+            idle_since = time.monotonic()
+        frames.append({"type": "end", "seq": newest})
+
+
 def test_32_clerks_call_2000_tickets_once_each(
     database: Database, hub_factory: Callable[[], HubProcess]
 ) -> None:
     started = time.monotonic()
     issued = _issue_all(database)
     database.store.add_user("chef", PASSWORD, UserRole.SUPERVISOR, "Chefin")
+    kiosk = database.store.add_device("Kiosk", DeviceRole.KIOSK)[1]
     prepared = time.monotonic()
     hub = hub_factory()
     base = hub.start()
@@ -87,6 +111,10 @@ def test_32_clerks_call_2000_tickets_once_each(
     with api(base, token) as http:
         for counter in counters:
             assert http.post(f"/counters/{counter}/open").status_code == 200
+    watched: list[dict[str, Any]] = []
+    since = database.store.last_seq()
+    watcher = threading.Thread(target=_watch, args=(base, kiosk, since, watched))
+    watcher.start()
     served: dict[str, list[int]] = {counter: [] for counter in counters}
     errors: list[str] = []
     clerks = [
@@ -98,6 +126,7 @@ def test_32_clerks_call_2000_tickets_once_each(
     for clerk in clerks:
         clerk.join(120)
     finished = time.monotonic()
+    server_cpu = hub.cpu_seconds()
     assert not errors, errors[:5]
     all_served = [ticket for tickets in served.values() for ticket in tickets]
     assert len(all_served) == len(set(all_served)) == TICKETS
@@ -124,10 +153,19 @@ def test_32_clerks_call_2000_tickets_once_each(
             e.ticket.id for e in events if isinstance(e, TicketCalled) and e.counter_id == counter
         ]
         assert logged == tickets
+    # A staff stream watched it all live: every event once, in order, as logged.
+    watcher.join(60)
+    *frames, end = watched
+    assert end == {"type": "end", "seq": len(events)}
+    assert [f["seq"] for f in frames] == list(range(since + 1, len(events) + 1))
+    by_seq = {e.seq: json.loads(encode(e)) for e in events}
+    assert all(by_seq[f["seq"]] == f for f in frames)
     assert hub.stop() in (0, -15)
+    assert "Traceback" not in hub.log(), hub.log()
     requests = 3 * TICKETS + CLERKS
     log.warning(
-        "%s: issue %.1f s, hub start %.1f s, %d requests by %d clerks in %.1f s (%.0f/s)",
+        "%s: issue %.1f s, hub start %.1f s, %d requests by %d clerks in %.1f s (%.0f/s), "
+        "server CPU %.1f s",
         database.url.split(":")[0],
         prepared - started,
         hub.startup_seconds,
@@ -135,4 +173,5 @@ def test_32_clerks_call_2000_tickets_once_each(
         CLERKS,
         finished - calling,
         requests / (finished - calling),
+        server_cpu,
     )
