@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections import Counter as Tally
 from collections.abc import Callable
 
 import pytest
@@ -13,8 +12,7 @@ from server.db.engine import write_session
 from server.db.visitors import Visitors
 from server.store import Store
 from shared.clock import FakeClock
-from shared.domain import CounterState, Site, TicketStatus
-from shared.protocol import TicketCalled
+from shared.domain import CounterState, Site
 
 THREADS = 32
 TICKETS = 2000
@@ -84,38 +82,6 @@ def test_32_counters_call_2000_tickets_each_exactly_once(
     assert snapshot.seq == start_seq + TICKETS + steps  # one call and its steps per ticket
 
 
-def test_event_log_of_the_rush_is_gap_free_and_each_call_logged_once(
-    site_maker: Callable[..., Site], engine: Engine, clock: FakeClock
-) -> None:
-    site = site_maker(counters=8, cap=None)
-    setup = Store(engine, site, clock)
-    _issue_all(engine, site, clock, 200)
-    for cid in site.counters:
-        setup.set_counter_state(cid, CounterState.OPEN, None)
-    barrier = threading.Barrier(len(site.counters))
-
-    def clerk(counter_id: str) -> None:
-        store = Store(engine, site, clock)
-        barrier.wait()
-        while (call := store.call_next(counter_id)) is not None:
-            store.no_show(call.ticket.id)
-
-    threads = [threading.Thread(target=clerk, args=(cid,)) for cid in site.counters]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    events = setup.events_since(0)
-    assert events is not None
-    assert [e.seq for e in events] == list(range(1, len(events) + 1))
-    calls = Tally(e.ticket.id for e in events if isinstance(e, TicketCalled))
-    assert len(calls) == 200
-    assert set(calls.values()) == {1}
-    assert all(
-        e.ticket.status is TicketStatus.CALLED for e in events if isinstance(e, TicketCalled)
-    )
-
-
 def test_kiosks_and_clerks_at_once_lose_nothing(
     site_maker: Callable[..., Site], engine: Engine, clock: FakeClock
 ) -> None:
@@ -147,7 +113,7 @@ def test_kiosks_and_clerks_at_once_lose_nothing(
             if call is None:
                 if kiosks_done.is_set() and store.call_next(counter_id) is None:
                     return
-                kiosks_done.wait(0.005)
+                kiosks_done.wait(0.02)
                 continue
             called[counter_id].append(call.ticket.id)
             store.no_show(call.ticket.id)
