@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import contextlib
 import json
 import os
@@ -225,6 +226,95 @@ async def open_subscribers(ws_url: str, token: str, count: int) -> list[ClientCo
     return sockets
 
 
+class RawSubscriber(asyncio.Protocol):
+    """A minimal WebSocket reader (handshake, unmasked server frames, pong): low client CPU.
+
+    It stamps each TCP read as it arrives, so the figures show the hub, not the cost of a
+    full client library running 200 connections in one Python process.
+    """
+
+    def __init__(self, url: httpx.URL, token: str, tally: Tally) -> None:
+        self.url, self.token, self.tally = url, token, tally
+        self.ready: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.transport: asyncio.Transport | None = None
+        self.buffer = b""
+        self.upgraded = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        """Send the upgrade request."""
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+        key = base64.b64encode(os.urandom(16)).decode()
+        target = self.url.raw_path.decode()
+        transport.write(
+            f"GET {target} HTTP/1.1\r\nHost: {self.url.host}:{self.url.port}\r\n"
+            f"Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
+            f"Sec-WebSocket-Version: 13\r\nAuthorization: Bearer {self.token}\r\n\r\n".encode()
+        )
+
+    def data_received(self, data: bytes) -> None:
+        """Stamp, then split the bytes into frames."""
+        at = time.perf_counter()
+        self.buffer += data
+        if not self.upgraded:
+            head, found, rest = self.buffer.partition(b"\r\n\r\n")
+            if not found:
+                return
+            if not head.startswith(b"HTTP/1.1 101"):
+                self.ready.set_exception(RuntimeError(head.decode(errors="replace")))
+                return
+            self.upgraded, self.buffer = True, rest
+        while (frame := self._next_frame()) is not None:
+            self._on_frame(*frame, at)
+
+    def _next_frame(self) -> tuple[int, bytes] | None:
+        buf = self.buffer
+        if len(buf) < 2:
+            return None
+        size, start = buf[1] & 0x7F, 2
+        if size >= 126:
+            start = 4 if size == 126 else 10
+            if len(buf) < start:
+                return None
+            size = int.from_bytes(buf[2:start], "big")
+        if len(buf) < start + size:
+            return None
+        self.buffer = buf[start + size :]
+        return buf[0] & 0x0F, buf[start : start + size]
+
+    def _on_frame(self, opcode: int, payload: bytes, at: float) -> None:
+        if opcode == 0x9 and self.transport is not None:  # ping: a masked pong (mask 0)
+            self.transport.write(bytes([0x8A, 0x80 | len(payload)]) + bytes(4) + payload)
+        elif opcode == 0x1:
+            if not self.ready.done():
+                self.ready.set_result(None)  # the snapshot
+            elif b'"public.call"' in payload:
+                self.tally.arrived(json.loads(payload)["number"], at)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        """Fail a handshake that never finished."""
+        if not self.ready.done():
+            self.ready.set_exception(exc or ConnectionError("closed during the handshake"))
+
+
+async def open_raw(ws_url: str, token: str, count: int, tally: Tally) -> list[asyncio.Transport]:
+    """Open `count` raw display sockets and wait for each one's snapshot."""
+    loop, url = asyncio.get_running_loop(), httpx.URL(ws_url)
+    transports: list[asyncio.Transport] = []
+    for start in range(0, count, 50):
+        opened = await asyncio.gather(
+            *(
+                loop.create_connection(
+                    lambda: RawSubscriber(url, token, tally), url.host, url.port or 80
+                )
+                for _ in range(start, min(count, start + 50))
+            )
+        )
+        await asyncio.wait_for(asyncio.gather(*(p.ready for _, p in opened)), 30)
+        transports += [t for t, _ in opened]
+    return transports
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process (Linux /proc; 0 elsewhere)."""
     try:
@@ -244,7 +334,11 @@ async def run_load(base: str, setup: Setup, args: argparse.Namespace, hub_pid: i
     """Subscribe, call, and wait until every call reached every subscriber (or time is up)."""
     tally = Tally(args.subscribers)
     ws_url = base.replace("http://", "ws://") + "/api/v1/events?since=0"
-    sockets = await open_subscribers(ws_url, setup.display_token, args.subscribers)
+    sockets, raw = [], []
+    if args.client == "raw":
+        raw = await open_raw(ws_url, setup.display_token, args.subscribers, tally)
+    else:
+        sockets = await open_subscribers(ws_url, setup.display_token, args.subscribers)
     readers = [asyncio.create_task(subscriber(ws, tally)) for ws in sockets]
     share, extra = divmod(args.calls, args.counters)
     limits = httpx.Limits(max_connections=1)
@@ -275,6 +369,8 @@ async def run_load(base: str, setup: Setup, args: argparse.Namespace, hub_pid: i
     for reader in readers:
         reader.cancel()
     await asyncio.gather(*(ws.close() for ws in sockets), return_exceptions=True)
+    for transport in raw:
+        transport.close()
     return tally
 
 
@@ -309,7 +405,7 @@ def report(tally: Tally, args: argparse.Namespace, backend: str) -> str:
     rate = len(tally.sent) / tally.elapsed if tally.elapsed else 0.0
     head = (
         f"call latency: {args.subscribers} subscribers, {args.counters} counters, "
-        f"{len(tally.sent)} calls, pause {args.pause} s, {backend}, "
+        f"{len(tally.sent)} calls, pause {args.pause} s, {backend}, {args.client} client, "
         f"nproc {os.cpu_count()} (load generator and hub share the machine)"
     )
     lines = [
@@ -335,6 +431,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--counters", type=int, default=4, choices=range(1, len(SERVICES) + 1))
     parser.add_argument("--calls", type=int, default=400, help="calls in all (at most 900)")
     parser.add_argument("--pause", type=float, default=0.0, help="seconds a desk waits per call")
+    parser.add_argument(
+        "--client",
+        choices=("websockets", "raw"),
+        default="websockets",
+        help="display sockets: the websockets library, or a minimal reader (less client CPU)",
+    )
     parser.add_argument("--database-url", default=None, help="default: SQLite in a temp dir")
     parser.add_argument("--drain-timeout", type=float, default=10.0, help="seconds")
     parser.add_argument(
