@@ -8,6 +8,7 @@ import subprocess
 import threading
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +20,7 @@ from sqlalchemy import text
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
-from shared.protocol import encode
+from shared.protocol import TicketIssued, encode
 from tests.system.conftest import (
     AUFRUF,
     PASSWORD,
@@ -60,6 +61,7 @@ class Load:
     acknowledged: list[dict[str, Any]] = field(default_factory=list)
     called: list[int] = field(default_factory=list)
     frames: list[dict[str, Any]] = field(default_factory=list)
+    in_flight: list[dict[str, Any]] = field(default_factory=list)
     subscribed: threading.Event = field(default_factory=threading.Event)
 
 
@@ -76,6 +78,7 @@ def _kiosk(base: str, token: str, load: Load) -> None:
             try:
                 answer = http.post("/tickets", json=body)
             except httpx.TransportError:
+                load.in_flight.append(body)  # unanswered: maybe committed, maybe not
                 return
             if answer.is_success:
                 load.acknowledged.append(answer.json())
@@ -190,6 +193,12 @@ def test_kill_9_under_load_loses_nothing_acknowledged_and_the_stream_resumes(
     # from the log, then live): each a gap-free continuation equal to the log.
     with api(base, kiosk_token) as http:
         _issue(http, "away")
+        # A kiosk retries its unanswered requests with the same keys: one ticket each, however
+        # far the first attempt got before the kill.
+        retried = [http.post("/tickets", json=body) for body in load.in_flight]
+        assert [answer.status_code for answer in retried] == [200] * len(load.in_flight)
+        issues = Counter(e.ticket.id for e in database.events() if isinstance(e, TicketIssued))
+        assert all(issues[answer.json()["ticket"]["id"]] == 1 for answer in retried)
         for since in (last_seen, events[len(events) // 2]["seq"]):
             resumed = _resume(base, kiosk_token, since, http, database)
             assert [f["seq"] for f in resumed] == list(range(since + 1, resumed[-1]["seq"] + 1))
@@ -201,11 +210,13 @@ def test_kill_9_under_load_loses_nothing_acknowledged_and_the_stream_resumes(
     assert restarted.problems() == []
     unacknowledged = len(issued) - len(acknowledged)
     log.warning(
-        "%s: %d tickets acknowledged (+%d committed, answer lost), %d called before kill -9; "
+        "%s: %d tickets acknowledged (+%d committed, answer lost; %d requests in flight), "
+        "%d called before kill -9; "
         "subscriber at seq %d of %d committed before the kill; hub restart %.1f s",
         database.engine.dialect.name,
         len(acknowledged),
         unacknowledged,
+        len(load.in_flight),
         len(load.called),
         last_seen,
         max_before_restart,
