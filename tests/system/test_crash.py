@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import subprocess
 import threading
 import time
@@ -20,6 +21,7 @@ from sqlalchemy import text
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
+from shared.domain import DeviceRole
 from shared.protocol import TicketIssued, encode
 from tests.system.conftest import (
     AUFRUF,
@@ -62,6 +64,7 @@ class Load:
     called: list[int] = field(default_factory=list)
     frames: list[dict[str, Any]] = field(default_factory=list)
     in_flight: list[dict[str, Any]] = field(default_factory=list)
+    close_code: int | None = None
     subscribed: threading.Event = field(default_factory=threading.Event)
 
 
@@ -108,7 +111,9 @@ def _subscriber(base: str, token: str, load: Load) -> None:
         try:
             while True:
                 load.frames.append(json.loads(ws.recv(timeout=30)))
-        except (ConnectionClosed, OSError, TimeoutError):
+        except ConnectionClosed as closed:
+            load.close_code = closed.rcvd.code if closed.rcvd else None
+        except (OSError, TimeoutError):
             return
 
 
@@ -249,3 +254,33 @@ def _resume(
             if frame["type"] != "heartbeat":
                 resumed.append(frame)
     return resumed
+
+
+def test_sigterm_under_load_ends_streams_with_1012_and_the_hub_exits_promptly(
+    database: Database, hub_factory: Callable[[], HubProcess]
+) -> None:
+    kiosk_token = database.store.add_device("Kiosk", DeviceRole.KIOSK)[1]
+    hub = hub_factory()
+    base = hub.start()
+    load = Load()
+    watcher = threading.Thread(target=_subscriber, args=(base, kiosk_token, load))
+    watcher.start()
+    assert load.subscribed.wait(10)
+    kiosks = [threading.Thread(target=_kiosk, args=(base, kiosk_token, load)) for _ in range(2)]
+    for kiosk in kiosks:
+        kiosk.start()
+    while len(load.acknowledged) < 20:
+        time.sleep(0.01)
+    asked = time.monotonic()
+    status = hub.stop()  # SIGTERM
+    took = time.monotonic() - asked
+    load.stop.set()
+    for thread in [*kiosks, watcher]:
+        thread.join(30)
+    assert status == -signal.SIGTERM  # uvicorn re-raises the signal: systemd sees a clean stop
+    assert took < 8  # graceful shutdown is bounded (5 s) even with a stream open
+    assert load.close_code == 1012, load.close_code
+    assert hub.problems() == []
+    logged = {e.ticket.id for e in database.events() if isinstance(e, TicketIssued)}
+    assert {t["ticket"]["id"] for t in load.acknowledged} <= logged
+    log.warning("%s: SIGTERM to exit %.1f s", database.engine.dialect.name, took)
