@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 import time
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -60,6 +61,7 @@ class EndReason(Enum):
     FELL_BEHIND = "fell behind"
     SHUTDOWN = "server shutting down"
     DISCONNECTED = "client disconnected"
+    REVOKED = "token revoked or expired"
 
 
 class Subscription:
@@ -77,6 +79,8 @@ class Subscription:
 
     def offer(self, event: Event) -> bool:
         """Queue an event; False (and the subscription ends) when the queue is full."""
+        if self.ended is not None:
+            return True  # its reader stops at the end marker; it is being unsubscribed
         if self.queue.qsize() >= self.bound:
             self.end(EndReason.FELL_BEHIND)
             return False
@@ -87,11 +91,13 @@ class Subscription:
     def keep_alive(self, seconds: float) -> None:
         """Queue `IDLE` whenever `seconds` pass with nothing queued (until the end).
 
-        One timer per period instead of a timeout per event: the live path stays cheap.
+        One timer per period instead of a timeout per event: the live path stays cheap. The
+        first period is shortened at random, so sockets opened together do not beat together.
         """
         self._beat = seconds
         self.touched = time.monotonic()
-        self._timer = asyncio.get_running_loop().call_later(seconds, self._tick)
+        first = seconds * _stagger()
+        self._timer = asyncio.get_running_loop().call_later(first, self._tick)
 
     def _tick(self) -> None:
         self._timer = None
@@ -113,6 +119,11 @@ class Subscription:
         if self.ended is None:
             self.ended = reason
             self.queue.put_nowait(None)
+
+
+def _stagger() -> float:
+    """A random factor in [0.5, 1) that spreads periodic per-socket work over the period."""
+    return 0.5 + random.random() / 2  # load spreading, not security
 
 
 class Broadcaster:
@@ -285,24 +296,32 @@ async def _watch_disconnect(websocket: WebSocket, sub: Subscription) -> None:
         sub.end(EndReason.DISCONNECTED)
 
 
-async def _send_live(
-    websocket: WebSocket, ctx: AppContext, sub: Subscription, last: int, secret: str
-) -> None:
-    """Forward queued events newer than `last`, with heartbeats when idle.
+async def _recheck_token(ctx: AppContext, sub: Subscription, secret: str) -> None:
+    """Check the token again once per heartbeat period; end the stream when it is invalid.
 
-    The token is checked again once per heartbeat period, busy or idle.
+    This runs beside the sender, not in its way: an event never waits for the database, and
+    the checks of many sockets are spread over the period instead of coming all at once.
     """
+    period = ctx.broadcaster.heartbeat_seconds
+    await asyncio.sleep(period * _stagger())
+    while sub.ended is None:
+        try:
+            principal = await run_in_threadpool(ctx.store.authenticate, secret)
+        except Exception:  # a database hiccup: keep the stream, try again next period
+            log.warning("cannot re-check a stream's token", exc_info=True)
+        else:
+            if principal is None:
+                sub.end(EndReason.REVOKED)
+                return
+        await asyncio.sleep(period)
+
+
+async def _send_live(websocket: WebSocket, ctx: AppContext, sub: Subscription, last: int) -> None:
+    """Forward queued events newer than `last`, with heartbeats when idle."""
     broadcaster = ctx.broadcaster
-    heartbeat = broadcaster.heartbeat_seconds
-    checked = time.monotonic()
-    sub.keep_alive(heartbeat)
+    sub.keep_alive(broadcaster.heartbeat_seconds)
     while True:
         event = await sub.queue.get()
-        if time.monotonic() - checked >= heartbeat:
-            if await run_in_threadpool(ctx.store.authenticate, secret) is None:
-                await websocket.close(CLOSE_TOKEN_INVALID, "token revoked or expired")
-                return
-            checked = time.monotonic()
         if event is None:
             break
         if isinstance(event, Heartbeat):
@@ -316,6 +335,8 @@ async def _send_live(
         await websocket.close(CLOSE_FELL_BEHIND, f"fell behind; resume with since={last}")
     elif sub.ended is EndReason.SHUTDOWN:
         await websocket.close(CLOSE_RESTART, "server shutting down")
+    elif sub.ended is EndReason.REVOKED:
+        await websocket.close(CLOSE_TOKEN_INVALID, "token revoked or expired")
 
 
 @router.websocket("/events")
@@ -338,13 +359,15 @@ async def events(
     await websocket.accept()
     sub = ctx.broadcaster.subscribe(public=public)  # before reading the catch-up: no gap
     watcher = asyncio.create_task(_watch_disconnect(websocket, sub))
+    checker = asyncio.create_task(_recheck_token(ctx, sub, secret))
     try:
         first, last = await _catch_up(ctx, since, public=public)
         for event in first:
             await websocket.send_text(encode(event))
-        await _send_live(websocket, ctx, sub, last, secret)
+        await _send_live(websocket, ctx, sub, last)
     except (WebSocketDisconnect, RuntimeError, OSError) as exc:
         log.debug("stream of %s ended: %s", principal.name, exc)
     finally:
         ctx.broadcaster.unsubscribe(sub)
         watcher.cancel()
+        checker.cancel()
