@@ -149,16 +149,3 @@ def test_server_logs_its_port_and_stops_on_sigterm(site_file: Path) -> None:
             proc.wait()
         if proc.stderr is not None:
             proc.stderr.close()
-
-
-@pytest.mark.slow
-def test_demo_prints_calls(tmp_path: Path) -> None:
-    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
-    example = Path(__file__).parents[2] / "examples" / "office.toml"
-    result = run("demo", str(example), "--duration", "5", "--speed", "120", env=env)
-    assert result.returncode == 0, result.stderr
-    calls = [line for line in result.stdout.splitlines() if " → " in line]
-    assert len(calls) >= 2, result.stdout + result.stderr
-    assert re.fullmatch(r"\d\d:\d\d  [A-Z]\d{3} → .+", calls[0])
-    assert "Aufruf listening on http://127.0.0.1:" in result.stderr
-    assert (tmp_path / "aufruf" / "demo" / "aufruf.sqlite3").exists()
