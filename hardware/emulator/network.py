@@ -7,20 +7,16 @@ import itertools
 import logging
 import socket
 import threading
-import time
-from types import TracebackType
 
-from PIL import Image
-
-from hardware.emulator.interpreter import Printout, interpret
-from hardware.emulator.state import EmulatorJob, EmulatorState, JobRecorder, JobSink
+from hardware.emulator.printer_base import PrinterEmulatorBase
+from hardware.emulator.state import EmulatorState, JobRecorder
 
 logger = logging.getLogger(__name__)
 
 _POLL_SECONDS = 0.05
 
 
-class NetworkPrinterEmulator:
+class NetworkPrinterEmulator(PrinterEmulatorBase):
     """A TCP printer: records each connection's jobs and answers DLE EOT by its ``state``."""
 
     def __init__(
@@ -34,31 +30,14 @@ class NetworkPrinterEmulator:
         drop_after: int = 512,
     ) -> None:
         """Bind (not yet serve); ``bytes_per_second`` applies in SLOW, ``drop_after`` in DROP."""
-        self.state = state
-        self.paper_width = paper_width
-        self.bytes_per_second = bytes_per_second
+        super().__init__(state, paper_width, bytes_per_second)
         self.drop_after = drop_after
-        self._sink = JobSink()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._numbers = itertools.count(1)
         self._server = socket.create_server((host, port))
         self._server.settimeout(_POLL_SECONDS)
         self.host, self.port = self._server.getsockname()[:2]
-
-    def __enter__(self) -> NetworkPrinterEmulator:
-        """Start serving."""
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        """Stop serving."""
-        self.stop()
 
     def start(self) -> None:
         """Accept connections on a background thread."""
@@ -72,23 +51,6 @@ class NetworkPrinterEmulator:
         for thread in list(self._threads):
             thread.join(timeout=5)
         self._server.close()
-
-    @property
-    def jobs(self) -> list[EmulatorJob]:
-        """The jobs received so far."""
-        return self._sink.jobs
-
-    def wait_for_jobs(self, count: int = 1, timeout: float = 10.0) -> list[EmulatorJob]:
-        """Wait until ``count`` jobs arrived; TimeoutError otherwise."""
-        return self._sink.wait_for(count, timeout)
-
-    def interpret(self, job: EmulatorJob) -> Printout:
-        """The job interpreted onto paper of this printer's width."""
-        return interpret(job.data, self.paper_width)
-
-    def render(self, job: EmulatorJob) -> Image.Image:
-        """The picture of a job's paper."""
-        return self.interpret(job).image
 
     def _accept_loop(self) -> None:
         """Accept connections until stopped."""
@@ -114,9 +76,8 @@ class NetworkPrinterEmulator:
         with conn:
             while not self._stop.is_set():
                 state = self.state
-                size = max(1, self.bytes_per_second // 20) if state is EmulatorState.SLOW else 65536
                 try:
-                    data = conn.recv(size)
+                    data = conn.recv(self._read_size(state))
                 except TimeoutError:
                     continue
                 except OSError:
@@ -132,6 +93,5 @@ class NetworkPrinterEmulator:
                 if answer:
                     with contextlib.suppress(OSError):
                         conn.sendall(answer)
-                if state is EmulatorState.SLOW:
-                    time.sleep(len(data) / self.bytes_per_second)
+                self._throttle(state, len(data))
         recorder.close()

@@ -12,63 +12,56 @@ import logging
 import os
 import random
 import re
-import select
 import string
 import threading
 import time
-import tty
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Self
 
+from hardware.emulator.pty_link import PtyLink, PtyReader
 from hardware.sign import SignProtocol
 
 log = logging.getLogger(__name__)
 
 
-class _Pty:
-    """One pty pair in raw mode, optionally reachable through a symlink."""
+class _SerialDevice:
+    """A device on its own pty line: the app opens `port`; closing it unplugs the device."""
 
     def __init__(self, link: Path | None) -> None:
-        self.master, self.slave = os.openpty()
-        tty.setraw(self.slave)
-        self.slave_name = os.ttyname(self.slave)
-        self.link = link
-        if link is not None:
-            link.unlink(missing_ok=True)
-            link.symlink_to(self.slave_name)
-        self.closed = False
-
-    @property
-    def port(self) -> str:
-        return str(self.link) if self.link is not None else self.slave_name
-
-    def close(self) -> None:
-        if self.closed:
-            return
-        self.closed = True
-        link = self.link
-        if link is not None and link.is_symlink() and str(link.readlink()) == self.slave_name:
-            link.unlink()
-        os.close(self.master)
-        os.close(self.slave)
-
-
-class ScannerEmulator:
-    """A serial barcode scanner: the app opens `port`, the test calls `scan()` or `send()`."""
-
-    def __init__(
-        self, *, link: Path | None = None, terminator: bytes = b"\r", char_delay: float = 0.0
-    ) -> None:
-        self._pty = _Pty(link)
-        self.terminator = terminator
-        self.char_delay = char_delay
+        self._pty = PtyLink(link)
 
     @property
     def port(self) -> str:
         """The path the app opens (the link when one was given)."""
         return self._pty.port
+
+    def close(self) -> None:
+        """Unplug the device: the app's open port reports an I/O error from now on."""
+        self._pty.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class ScannerEmulator(_SerialDevice):
+    """A serial barcode scanner: the app opens `port`, the test calls `scan()` or `send()`."""
+
+    def __init__(
+        self, *, link: Path | None = None, terminator: bytes = b"\r", char_delay: float = 0.0
+    ) -> None:
+        super().__init__(link)
+        self.terminator = terminator
+        self.char_delay = char_delay
 
     def scan(
         self, code: str, *, terminator: bytes | None = None, char_delay: float | None = None
@@ -85,9 +78,7 @@ class ScannerEmulator:
 
     def send(self, data: bytes) -> None:
         """Send raw bytes: noise, half frames, anything a flaky scanner might emit."""
-        view = memoryview(data)
-        while view:
-            view = view[os.write(self._pty.master, view) :]
+        self._pty.write(data)
 
     def noise(self, length: int, *, seed: int = 0, terminator: bytes | None = None) -> bytes:
         """Send a misread: `length` random bytes (no CR/LF) and a terminator; return them."""
@@ -95,21 +86,6 @@ class ScannerEmulator:
         junk = bytes(rng.choice([b for b in range(256) if b not in b"\r\n"]) for _ in range(length))
         self.send(junk + (self.terminator if terminator is None else terminator))
         return junk
-
-    def close(self) -> None:
-        """Unplug the scanner: the app's open port reports an I/O error from now on."""
-        self._pty.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +108,7 @@ def _template_regex(template: str) -> re.Pattern[str]:
     return re.compile("".join(parts), re.DOTALL)
 
 
-class SignEmulator:
+class SignEmulator(_SerialDevice):
     """A counter LED sign: reads what the app writes, records every frame and the display.
 
     A reader thread splits the byte stream at `terminator`; each frame is matched against
@@ -148,7 +124,7 @@ class SignEmulator:
     ) -> None:
         self.protocol = protocol or SignProtocol()
         self.terminator = terminator
-        self._pty = _Pty(link)
+        super().__init__(link)
         blink = [(_template_regex(self.protocol.blink), True)] if self.protocol.blink else []
         self._patterns = [  # blink first: its frames would also fit a looser show template
             *blink,
@@ -159,14 +135,9 @@ class SignEmulator:
         self._frames: list[SignFrame] = []
         self._shown: str | None = None
         self._blinking = False
-        self._stop_r, self._stop_w = os.pipe()
-        self._thread = threading.Thread(target=self._run, name="sign-emulator", daemon=True)
-        self._thread.start()
-
-    @property
-    def port(self) -> str:
-        """The path the app opens (the link when one was given)."""
-        return self._pty.port
+        self._buffer = b""
+        self._reader = PtyReader(self._pty.master, self._on_readable, name="sign-emulator")
+        self._reader.start()
 
     @property
     def frames(self) -> list[SignFrame]:
@@ -197,39 +168,18 @@ class SignEmulator:
 
     def close(self) -> None:
         """Unplug the sign and stop its reader thread."""
-        if self._pty.closed:
-            return
-        os.write(self._stop_w, b"x")
-        self._thread.join(timeout=5)
-        os.close(self._stop_r)
-        os.close(self._stop_w)
-        self._pty.close()
+        self._reader.stop()
+        super().close()
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def _run(self) -> None:
-        buffer = b""
-        while True:
-            ready, _, _ = select.select([self._pty.master, self._stop_r], [], [])
-            if self._stop_r in ready:
-                return
-            try:
-                chunk = os.read(self._pty.master, 4096)
-            except OSError:
-                return
-            buffer += chunk
-            *lines, buffer = buffer.split(self.terminator)
-            for line in lines:
-                self._record(self._parse(line + self.terminator))
+    def _on_readable(self) -> bool:
+        try:
+            chunk = os.read(self._pty.master, 4096)
+        except OSError:
+            return False
+        *lines, self._buffer = (self._buffer + chunk).split(self.terminator)
+        for line in lines:
+            self._record(self._parse(line + self.terminator))
+        return True
 
     def _parse(self, raw: bytes) -> SignFrame:
         with contextlib.suppress(UnicodeDecodeError):
