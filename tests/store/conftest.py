@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import psycopg
 import pytest
 from sqlalchemy import Engine
 
@@ -16,8 +13,8 @@ from server.db.engine import create_engine_for, migrate
 from server.store import Store
 from shared.clock import FakeClock
 from shared.domain import Counter, Service, Site
+from tests.pg import fresh_schema, require_postgres
 
-PG_URL = os.environ.get("AUFRUF_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 BERLIN = "Europe/Berlin"
 START = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # 09:00 in Berlin
 
@@ -43,35 +40,19 @@ def make_site(counters: int = 2, cap: int | None = 50) -> Site:
     return Site("office", "Ausländerbehörde", BERLIN, services, desks, ("de", "en", "tr"))
 
 
-def _pg_reachable() -> bool:
-    try:
-        with psycopg.connect(PG_URL.replace("+psycopg", ""), connect_timeout=2):
-            return True
-    except psycopg.OperationalError:
-        return False
-
-
 @pytest.fixture(scope="session")
 def pg_available() -> bool:
     """Whether PostgreSQL answers; without it the tests skip, except in CI where they fail."""
-    if _pg_reachable():
-        return True
-    if os.environ.get("CI"):
-        pytest.fail(f"CI is set but PostgreSQL at {PG_URL} is not reachable")
-    pytest.skip(f"PostgreSQL at {PG_URL} is not reachable")
+    require_postgres()
+    return True
 
 
 @pytest.fixture
 def pg_schema_url(pg_available: bool) -> Iterator[str]:
     """A URL whose search_path is a fresh schema, dropped after the test."""
     assert pg_available
-    schema = f"store_{uuid.uuid4().hex[:12]}"
-    raw = PG_URL.replace("+psycopg", "")
-    with psycopg.connect(raw, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    yield f"{PG_URL}?options=-csearch_path%3D{schema}"
-    with psycopg.connect(raw, autocommit=True) as conn:
-        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    with fresh_schema("store") as url:
+        yield url
 
 
 def _sqlite(tmp_path: Path) -> Engine:

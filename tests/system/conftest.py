@@ -9,13 +9,11 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-import psycopg
 import pytest
 from sqlalchemy import Engine, select
 
@@ -31,11 +29,11 @@ from shared.protocol import (
     TicketIssued,
     decode,
 )
+from tests.pg import fresh_schema, require_postgres
 
 REPO = Path(__file__).resolve().parents[2]
 AUFRUF = str(Path(sys.executable).with_name("aufruf"))
 EXAMPLE = REPO / "examples" / "office.toml"
-PG_URL = os.environ.get("AUFRUF_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 PASSWORD = "correct horse battery"
 PROBLEM = re.compile(r" (WARNING|ERROR|CRITICAL) |Traceback")
 LISTENING = re.compile(r"Aufruf listening on (http://\S+):(\d+)")
@@ -77,31 +75,15 @@ def counter_ids(count: int) -> list[str]:
     return [f"t{number:02d}" for number in range(1, count + 1)]
 
 
-def _pg_reachable() -> bool:
-    try:
-        with psycopg.connect(PG_URL.replace("+psycopg", ""), connect_timeout=2):
-            return True
-    except psycopg.OperationalError:
-        return False
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A real SQLite file in tmp_path, or a fresh schema of the real PostgreSQL."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'hub.sqlite3'}"
         return
-    if not _pg_reachable():
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set but PostgreSQL at {PG_URL} is not reachable")
-        pytest.skip(f"PostgreSQL at {PG_URL} is not reachable")
-    schema = f"system_{uuid.uuid4().hex[:12]}"
-    raw = PG_URL.replace("+psycopg", "")
-    with psycopg.connect(raw, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    yield f"{PG_URL}?options=-csearch_path%3D{schema}"
-    with psycopg.connect(raw, autocommit=True) as conn:
-        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    require_postgres()
+    with fresh_schema("system") as url:
+        yield url
 
 
 @dataclass
@@ -245,3 +227,20 @@ def api(base: str, token: str | None = None, timeout: float = 30.0) -> httpx.Cli
     """An HTTP client for /api/v1 of a hub, with a bearer token when given."""
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     return httpx.Client(base_url=f"{base}/api/v1", headers=headers, timeout=timeout)
+
+
+def log_in(base: str, username: str) -> str:
+    """Log `username` (password `PASSWORD`) in at a running hub; return the session token."""
+    with api(base) as http:
+        login = {"username": username, "password": PASSWORD}
+        token: str = http.post("/sessions", json=login).json()["token"]
+    return token
+
+
+def open_counters(base: str, token: str, count: int) -> list[str]:
+    """Open the first `count` extra counters of `site_file` at a running hub; return their ids."""
+    counters = counter_ids(count)
+    with api(base, token) as http:
+        for counter in counters:
+            assert http.post(f"/counters/{counter}/open").status_code == 200
+    return counters

@@ -26,7 +26,8 @@ from tests.system.conftest import (
     Database,
     HubProcess,
     api,
-    counter_ids,
+    log_in,
+    open_counters,
 )
 
 log = logging.getLogger(__name__)
@@ -103,14 +104,8 @@ def test_32_clerks_call_2000_tickets_once_each(
     prepared = time.monotonic()
     hub = hub_factory()
     base = hub.start()
-    with api(base) as http:
-        token = http.post("/sessions", json={"username": "chef", "password": PASSWORD}).json()[
-            "token"
-        ]
-    counters = counter_ids(CLERKS)
-    with api(base, token) as http:
-        for counter in counters:
-            assert http.post(f"/counters/{counter}/open").status_code == 200
+    token = log_in(base, "chef")
+    counters = open_counters(base, token, CLERKS)
     watched: list[dict[str, Any]] = []
     since = database.store.last_seq()
     watcher = threading.Thread(target=_watch, args=(base, kiosk, since, watched))

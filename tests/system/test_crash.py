@@ -30,7 +30,8 @@ from tests.system.conftest import (
     Database,
     HubProcess,
     api,
-    counter_ids,
+    log_in,
+    open_counters,
 )
 
 log = logging.getLogger(__name__)
@@ -130,13 +131,8 @@ def test_kill_9_under_load_loses_nothing_acknowledged_and_the_stream_resumes(
             stdin=PASSWORD + "\n")  # fmt: skip
     hub = hub_factory()
     base = hub.start()
-    with api(base) as http:
-        login = {"username": "chef", "password": PASSWORD}
-        clerk_token = http.post("/sessions", json=login).json()["token"]
-    counters = counter_ids(CLERKS)
-    with api(base, clerk_token) as http:
-        for counter in counters:
-            assert http.post(f"/counters/{counter}/open").status_code == 200
+    clerk_token = log_in(base, "chef")
+    counters = open_counters(base, clerk_token, CLERKS)
 
     load = Load()
     watcher = threading.Thread(target=_subscriber, args=(base, kiosk_token, load))
