@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -11,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import psycopg
 import pytest
 from sqlalchemy import Engine
 
@@ -21,6 +19,7 @@ from server.store import Store, StoreSettings, create_engine_for, migrate
 from shared.clock import SystemClock
 from shared.config import OfficeConfig, parse_config
 from shared.domain import DeviceRole, UserRole
+from tests.pg import fresh_schema, require_postgres
 
 SITE_TOML = """
 [site]
@@ -175,37 +174,25 @@ def hub(tmp_path: Path, template: Template) -> Iterator[Hub]:
     running.stop()
 
 
-PG_URL = os.environ.get("AUFRUF_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-
-
 @pytest.fixture
 def pg_hub() -> Iterator[Hub]:
     """A running hub on a fresh schema of the real PostgreSQL (kiosk, display, clerk)."""
-    raw = PG_URL.replace("+psycopg", "")
-    try:
-        psycopg.connect(raw, connect_timeout=2).close()
-    except psycopg.OperationalError:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set but PostgreSQL at {PG_URL} is not reachable")
-        pytest.skip(f"PostgreSQL at {PG_URL} is not reachable")
-    schema = f"api_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(raw, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    config = parse_config(SITE_TOML)
-    site = config.to_site()
-    engine = create_engine_for(f"{PG_URL}?options=-csearch_path%3D{schema}")
-    migrate(engine)
-    store = Store(engine, site, SystemClock())
-    tokens = {
-        r.value: store.add_device(r.value, r)[1] for r in (DeviceRole.KIOSK, DeviceRole.DISPLAY)
-    }
-    store.add_user("clerk", PASSWORD, UserRole.CLERK, "Clerk")
-    tokens["clerk"] = store.login("clerk", PASSWORD)[1]
-    app = create_app(store, site=site, config=config, clock=SystemClock(), options=ServerOptions())
-    thread = ServerThread(app)
-    port = thread.start()
-    hub = Hub(f"http://127.0.0.1:{port}", port, store, tokens, config, thread, engine)
-    yield hub
-    hub.stop()
-    with psycopg.connect(raw, autocommit=True) as conn:
-        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    require_postgres()
+    with fresh_schema("api") as url:
+        config = parse_config(SITE_TOML)
+        site = config.to_site()
+        engine = create_engine_for(url)
+        migrate(engine)
+        store = Store(engine, site, SystemClock())
+        tokens = {
+            r.value: store.add_device(r.value, r)[1] for r in (DeviceRole.KIOSK, DeviceRole.DISPLAY)
+        }
+        store.add_user("clerk", PASSWORD, UserRole.CLERK, "Clerk")
+        tokens["clerk"] = store.login("clerk", PASSWORD)[1]
+        options = ServerOptions()
+        app = create_app(store, site=site, config=config, clock=SystemClock(), options=options)
+        thread = ServerThread(app)
+        port = thread.start()
+        hub = Hub(f"http://127.0.0.1:{port}", port, store, tokens, config, thread, engine)
+        yield hub
+        hub.stop()
