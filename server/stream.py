@@ -91,13 +91,11 @@ class Subscription:
     def keep_alive(self, seconds: float) -> None:
         """Queue `IDLE` whenever `seconds` pass with nothing queued (until the end).
 
-        One timer per period instead of a timeout per event: the live path stays cheap. The
-        first period is shortened at random, so sockets opened together do not beat together.
+        One timer per period instead of a timeout per event: the live path stays cheap.
         """
         self._beat = seconds
         self.touched = time.monotonic()
-        first = seconds * _stagger()
-        self._timer = asyncio.get_running_loop().call_later(first, self._tick)
+        self._timer = asyncio.get_running_loop().call_later(seconds, self._tick)
 
     def _tick(self) -> None:
         self._timer = None
@@ -300,7 +298,8 @@ async def _recheck_token(ctx: AppContext, sub: Subscription, secret: str) -> Non
     """Check the token again once per heartbeat period; end the stream when it is invalid.
 
     This runs beside the sender, not in its way: an event never waits for the database, and
-    the checks of many sockets are spread over the period instead of coming all at once.
+    the checks of many sockets are spread over the period instead of coming all at once. The
+    first check comes within the first period (before the first heartbeat), then one per period.
     """
     period = ctx.broadcaster.heartbeat_seconds
     await asyncio.sleep(period * _stagger())
