@@ -98,7 +98,9 @@ async def authenticate(store: Store, token: str | None) -> Principal:
     """The caller behind a token; 401 when there is none or it is unknown or revoked."""
     if token is None or len(token) > 512:
         raise unauthorized()
-    principal = await run_in_threadpool(store.authenticate, token)
+    principal = store.principals.get(token)  # verified in the last seconds: no thread-pool hop
+    if principal is None:
+        principal = await run_in_threadpool(store.authenticate, token)
     if principal is None:
         raise unauthorized()
     return principal

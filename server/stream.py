@@ -305,7 +305,9 @@ async def _recheck_token(ctx: AppContext, sub: Subscription, secret: str) -> Non
     await asyncio.sleep(period * _stagger())
     while sub.ended is None:
         try:
-            principal = await run_in_threadpool(ctx.store.authenticate, secret)
+            principal = ctx.store.principals.get(secret) or await run_in_threadpool(
+                ctx.store.authenticate, secret
+            )
         except Exception:  # a database hiccup: keep the stream, try again next period
             log.warning("cannot re-check a stream's token", exc_info=True)
         else:

@@ -5,17 +5,20 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import threading
 import uuid
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
+from server.db.engine import read_session
 from server.db.models import DeviceRow, SessionRow, UserRow
 from server.db.outcomes import Principal
 from server.errors import AuthError, ConflictError, InvalidInputError, NotFoundError
+from shared.clock import Clock
 from shared.domain import Clerk, Device, DeviceRole, UserRole
 
 SESSION_LIFETIME = timedelta(hours=12)
@@ -30,6 +33,54 @@ _DUMMY_HASH = _HASHER.hash("not-a-real-password")
 def hash_token(token: str) -> str:
     """SHA-256 of a token: enough for random 32-byte tokens, and lookups stay indexed."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+class PrincipalCache:
+    """Tokens verified in the last few seconds, by hash; emptied at once on revoke or logout.
+
+    Only successful checks are kept (an unknown token always reaches the database). A check
+    that read the database before a `forget_all` is not stored afterwards (generation count),
+    so a revoke or logout in this process is never undone by a check that was in flight.
+    """
+
+    def __init__(self, reader: Engine, clock: Clock, ttl: float = 5.0, size: int = 4096) -> None:
+        self._reader = reader
+        self._clock = clock
+        self._ttl = timedelta(seconds=ttl)
+        self._size = size
+        self._entries: dict[str, tuple[datetime, Principal]] = {}
+        self._generation = 0
+        self._lock = threading.Lock()
+
+    def get(self, token: str) -> Principal | None:
+        """The principal of a recently verified token, or None (unknown or stale)."""
+        entry = self._entries.get(hash_token(token))
+        if entry is None or entry[0] <= self._clock.now():
+            return None
+        return entry[1]
+
+    def verify(self, token: str) -> Principal | None:
+        """The cached principal, else the database's answer, remembered if it is valid."""
+        if (hit := self.get(token)) is not None:
+            return hit
+        with self._lock:
+            generation = self._generation
+        now = self._clock.now()
+        with read_session(self._reader) as session:
+            principal = authenticate(session, token, now)
+        if principal is not None:
+            with self._lock:
+                if generation == self._generation:
+                    if len(self._entries) >= self._size:
+                        self._entries.clear()
+                    self._entries[hash_token(token)] = (now + self._ttl, principal)
+        return principal
+
+    def forget_all(self) -> None:
+        """Drop every entry (call after a revoke or logout has committed)."""
+        with self._lock:
+            self._generation += 1
+            self._entries.clear()
 
 
 def _device(row: DeviceRow) -> Device:
