@@ -3,29 +3,12 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime
 
 import pytest
 
 from shared.client_state import Backoff, HeartbeatWatch, StreamCursor
-from shared.domain import TicketOrigin, TicketStatus
-from shared.protocol import Heartbeat, PublicSnapshot, Snapshot, TicketInfo, TicketIssued
-
-AT = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
-
-
-def issued(seq: int) -> TicketIssued:
-    ticket = TicketInfo(
-        id=seq,
-        number=f"A{seq:03d}",
-        service_id="pass",
-        status=TicketStatus.WAITING,
-        origin=TicketOrigin.WALK_IN,
-        emergency=False,
-        language="de",
-        created_at=AT,
-    )
-    return TicketIssued(seq=seq, at=AT, ticket=ticket)
+from shared.protocol import Heartbeat, PublicSnapshot, Snapshot
+from tests.client.sample import AT, issued
 
 
 def test_backoff_doubles_from_half_a_second_to_thirty_without_jitter() -> None:

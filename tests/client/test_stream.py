@@ -3,31 +3,13 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 
 import pytest
 
 from shared.client import Backoff, ConnectionState
 from shared.client_stream import events_url
-from shared.domain import TicketOrigin, TicketStatus
-from shared.protocol import Heartbeat, TicketInfo, TicketIssued
-
-AT = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
-
-
-def issued(seq):
-    """A walk-in ticket A<seq> issued as event <seq>."""
-    ticket = TicketInfo(
-        id=seq,
-        number=f"A{seq:03d}",
-        service_id="pass",
-        status=TicketStatus.WAITING,
-        origin=TicketOrigin.WALK_IN,
-        emergency=False,
-        language="de",
-        created_at=AT,
-    )
-    return TicketIssued(seq=seq, at=AT, ticket=ticket)
+from shared.protocol import Heartbeat, TicketIssued
+from tests.client.sample import AT, issued
 
 
 def collect(client):
