@@ -13,10 +13,16 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "call_latency.py"
 FIGURES = r"p50 +[\d.]+ +p95 +[\d.]+ +p99 +[\d.]+ +max +[\d.]+ +\(n=(\d+)\)"
 
 
-@pytest.mark.parametrize("client", ["websockets", "raw"])
-def test_the_benchmark_prints_latency_round_trip_and_rate(client: str) -> None:
+@pytest.mark.parametrize(
+    ("client", "desk", "tokens"), [("websockets", "httpx", "1"), ("raw", "raw", "0")]
+)
+def test_the_benchmark_prints_latency_round_trip_and_rate(
+    client: str, desk: str, tokens: str
+) -> None:
+    command = [sys.executable, str(BENCH), "--subscribers", "5", "--calls", "20"]
+    command += ["--client", client, "--desk", desk, "--display-tokens", tokens]
     done = subprocess.run(
-        [sys.executable, str(BENCH), "--subscribers", "5", "--calls", "20", "--client", client],
+        command,
         capture_output=True,
         text=True,
         timeout=120,
@@ -25,6 +31,7 @@ def test_the_benchmark_prints_latency_round_trip_and_rate(client: str) -> None:
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "5 subscribers, 4 counters, 20 calls" in out
+    assert f"{1 if tokens == '1' else 5} display tokens, {client} sockets, {desk} desks" in out
     latency = re.search(r"call -> last subscriber \(ms\): +" + FIGURES, out)
     round_trip = re.search(r"call-next round trip \(ms\) *: +" + FIGURES, out)
     assert latency is not None, out
