@@ -7,6 +7,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
@@ -15,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from server import errors
 from server.api import counters, visitors
 from server.api.context import AppContext
+from server.housekeeping import Housekeeper, HousekeepingSchedule
 from server.ratelimit import RateLimiter
 from server.store import Store
 from server.stream import Broadcaster
@@ -49,6 +51,9 @@ class ServerOptions:
     status_base_url: str = ""
     queue_bound: int = 1000
     reorder_wait: float = 0.5
+    keep_events_days: int = 14
+    housekeeping_first_seconds: float = 60.0
+    housekeeping_every_seconds: float = 6 * 3600.0
 
     @classmethod
     def from_config(cls, config: OfficeConfig) -> ServerOptions:
@@ -56,6 +61,15 @@ class ServerOptions:
         return cls(
             tickets_per_minute_per_kiosk=config.server.tickets_per_minute_per_kiosk,
             status_base_url=(config.site.status_base_url or "").rstrip("/"),
+            keep_events_days=config.server.keep_events_days,
+        )
+
+    def housekeeping(self) -> HousekeepingSchedule:
+        """The housekeeping task's schedule."""
+        return HousekeepingSchedule(
+            keep_events=timedelta(days=self.keep_events_days),
+            first_after=self.housekeeping_first_seconds,
+            every=self.housekeeping_every_seconds,
         )
 
 
@@ -91,15 +105,18 @@ def create_app(
         limiter=RateLimiter(rate) if rate else None,
         status_base_url=opts.status_base_url,
     )
+    housekeeper = Housekeeper(store, clock, opts.housekeeping())
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         ctx.broadcaster.last_seq = await run_in_threadpool(store.last_seq)
         ctx.broadcaster.remember_counters(await run_in_threadpool(store.snapshot))
         log.info("serving site %s from event seq %d", site.id, ctx.broadcaster.last_seq)
+        housekeeper.start()
         try:
             yield
         finally:
+            await housekeeper.stop()
             ctx.broadcaster.close()
             log.info("stopped serving site %s", site.id)
 
@@ -113,6 +130,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.ctx = ctx
+    app.state.housekeeper = housekeeper
     for exc_type, status_code in _STATUS:
         app.add_exception_handler(exc_type, _error_handler(status_code))
     app.include_router(visitors.router, prefix=API_PREFIX)

@@ -127,6 +127,9 @@ class ServerConfig(Section):
     zeroconf: StrictBool = True
     zeroconf_interfaces: tuple[Annotated[StrictStr, AfterValidator(_check_ip)], ...] | None = None
     tickets_per_minute_per_kiosk: Annotated[StrictInt, Field(ge=1, le=10_000)] = 30
+    keep_events_days: Annotated[StrictInt, Field(ge=1, le=3650)] = 14
+    """Days the event log is kept: reconnecting clients need minutes, a complaint needs days;
+    each event holds ticket details, so an office must not keep it longer than it needs."""
 
     def resolved_data_dir(self) -> Path:
         """The data directory: ``data_dir`` or the platform's user data dir for aufruf."""

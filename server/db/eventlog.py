@@ -65,6 +65,15 @@ def since(session: Session, seq: int, limit: int) -> list[StaffEvent] | None:
 
 
 def prune(session: Session, before: datetime) -> int:
-    """Delete events logged before a time; returns how many. Replays from before get None."""
-    result = session.execute(delete(EventRow).where(EventRow.at < before))
+    """Delete events logged before a time; returns how many. Replays from before get None.
+
+    Deletes a prefix of the log (every seq up to the newest one logged before `before`), never
+    a hole: after a clock step back a later seq can carry an earlier time, and `since` only
+    checks the oldest kept seq, so a hole would be replayed across as if nothing were missing.
+    The event_seq counter is untouched: seqs go on from where they were.
+    """
+    through = session.scalar(select(func.max(EventRow.seq)).where(EventRow.at < before))
+    if through is None:
+        return 0
+    result = session.execute(delete(EventRow).where(EventRow.seq <= through))
     return int(getattr(result, "rowcount", 0))

@@ -1,0 +1,89 @@
+"""Housekeeping of the hub: the event log is pruned so it does not grow without end.
+
+Each logged event holds ticket details (numbers, services, languages, counters). Reconnecting
+clients need minutes of it, debugging a complaint needs days; an Ausländerbehörde must not
+keep more than it needs, so the hub deletes events older than `[server] keep_events_days`.
+
+One asyncio task per app, started and cancelled by the app's lifespan: a first round shortly
+after start (a hub that restarts every night still prunes), then one round every few hours.
+The delete runs in the thread pool (it is a database write); a failed round is logged with its
+traceback and tried again next round, it never stops the hub.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from starlette.concurrency import run_in_threadpool
+
+from server.store import Store
+from shared.clock import Clock
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class HousekeepingSchedule:
+    """How long events are kept and when the rounds run (real seconds, not clock time)."""
+
+    keep_events: timedelta = timedelta(days=14)
+    first_after: float = 60.0
+    """Seconds from start to the first round: after start-up work, before the first day ends."""
+    every: float = 6 * 3600.0
+    """Seconds between rounds: four a day keeps each delete small."""
+
+
+class Housekeeper:
+    """Prunes the event log of one store on a schedule; `start` and `stop` bracket the app."""
+
+    def __init__(self, store: Store, clock: Clock, schedule: HousekeepingSchedule) -> None:
+        self._store = store
+        self._clock = clock
+        self._schedule = schedule
+        self._task: asyncio.Task[None] | None = None
+        self.rounds = 0
+        """Rounds finished, pruned or failed (tests wait on it; nothing else reads it)."""
+
+    def start(self) -> None:
+        """Start the rounds on the running event loop."""
+        if self._task is not None:
+            raise RuntimeError("housekeeping is already running")
+        self._task = asyncio.create_task(self._run(), name="aufruf-housekeeping")
+
+    async def stop(self) -> None:
+        """Cancel the rounds and wait until the task (and a delete in flight) has ended."""
+        task, self._task = self._task, None
+        if task is None:
+            return
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    async def prune_once(self) -> int | None:
+        """One round: delete events older than the kept span; how many, or None on failure."""
+        before = self._clock.now() - self._schedule.keep_events
+        work = asyncio.ensure_future(run_in_threadpool(self._store.prune_events, before))
+        try:
+            # shield: on shutdown the delete's transaction ends before the app (and its
+            # engine) goes, instead of running on in an abandoned thread
+            pruned = await asyncio.shield(work)
+        except asyncio.CancelledError:
+            await asyncio.wait([work])
+            raise
+        except Exception:
+            log.exception("pruning the event log failed; trying again next round")
+            return None
+        finally:
+            self.rounds += 1
+        log.info("pruned %d events logged before %s", pruned, before.isoformat())
+        return pruned
+
+    async def _run(self) -> None:
+        await asyncio.sleep(self._schedule.first_after)
+        while True:
+            await self.prune_once()
+            await asyncio.sleep(self._schedule.every)
