@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
+from sqlalchemy import event
 from websockets.sync.client import connect
 
 from server.app import ServerOptions, create_app
@@ -291,14 +292,19 @@ def test_stop_waits_for_a_delete_in_flight(
     schedule = HousekeepingSchedule(keep_events=KEEP, first_after=0.0)
     keeper = Housekeeper(sqlite_hub.store, sqlite_hub.clock, schedule)
     raw = sqlite3.connect(tmp_path / "hub.sqlite3", isolation_level=None)
+    waiting = threading.Event()
+
+    @event.listens_for(sqlite_hub.engine, "before_cursor_execute")
+    def _begin(*args: Any) -> None:
+        if "BEGIN IMMEDIATE" in args[2]:  # the round's transaction, about to wait for raw
+            waiting.set()
 
     async def lifetime() -> set[asyncio.Task[Any]]:
         raw.execute("BEGIN IMMEDIATE")  # another process holds the writer slot
         keeper.start()
-        # these sleeps show an absence (the round cannot finish), there is no event to await
-        await asyncio.sleep(0.2)
+        assert await asyncio.to_thread(waiting.wait, 10)
         stopping = asyncio.create_task(keeper.stop())
-        await asyncio.sleep(0.2)
+        await asyncio.sleep(0.2)  # shows an absence: the stop does not end while the round runs
         assert not stopping.done()
         assert keeper.rounds == 0
         raw.execute("ROLLBACK")
