@@ -13,7 +13,7 @@ import logging
 import random
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -53,6 +53,11 @@ IDLE = Heartbeat(seq=0, at=datetime(1970, 1, 1, tzinfo=UTC))
 """Queued when a subscription was idle for a heartbeat period; the sender sends a real one."""
 TEXT_CACHE = 64
 """How many recent events keep their encoded JSON (one encoding for every subscriber)."""
+GAP_READS = 3
+"""How often a failing read of the event log is tried before a gap is given up."""
+
+EventLog = Callable[[int], Sequence[StaffEvent] | None]
+"""Reads the committed events after a seq (`Store.events_since`; None: not all are kept)."""
 
 
 class EndReason(Enum):
@@ -145,6 +150,16 @@ class Broadcaster:
         self._counter_of: dict[int, str] = {}
         self._texts: OrderedDict[int, tuple[Event, str]] = OrderedDict()
         self._closed = False
+        self._event_log: EventLog | None = None
+        self._filling: asyncio.Task[None] | None = None
+        self._failed_reads = 0
+
+    def read_gaps_from(self, event_log: EventLog) -> None:
+        """Fill a gap that outlives `reorder_wait` from the event log (the stream sets it).
+
+        Without it (a bare broadcaster) such a gap is skipped: only a log can supply the event.
+        """
+        self._event_log = event_log
 
     def remember_counters(self, snapshot: Snapshot) -> None:
         """Learn which counter each live ticket is at (for clears of transferred tickets)."""
@@ -187,22 +202,66 @@ class Broadcaster:
         for event in events:
             if event.seq > self.last_seq:
                 self._pending[event.seq] = event
+        self._deliver_ready()
+
+    def _deliver_ready(self) -> None:
+        """Deliver the pending events that follow `last_seq`; time any gap left behind."""
         while self.last_seq + 1 in self._pending:
             self._deliver(self._pending.pop(self.last_seq + 1))
-        if self._pending and self._gap_timer is None:
+        if not self._pending:
+            if self._gap_timer is not None:
+                self._gap_timer.cancel()
+                self._gap_timer = None
+        elif self._gap_timer is None and self._filling is None and not self._closed:
             loop = asyncio.get_running_loop()
-            self._gap_timer = loop.call_later(self.reorder_wait, self._skip_gap)
-        elif not self._pending and self._gap_timer is not None:
-            self._gap_timer.cancel()
-            self._gap_timer = None
+            self._gap_timer = loop.call_later(self.reorder_wait, self._gap_outlived)
 
-    def _skip_gap(self) -> None:
-        """The missing seqs never came (a rolled-back sequence value): deliver what waits."""
+    def _gap_outlived(self) -> None:
+        """A publish is late or never comes (its request was cancelled after the commit).
+
+        Every committed seq is in the event log (seqs are allocated in the write transaction,
+        in commit order), so the missing events are read from there instead of skipped.
+        """
         self._gap_timer = None
-        if self._pending:
-            log.warning("event seq %d..%d never arrived", self.last_seq + 1, min(self._pending) - 1)
-        for seq in sorted(self._pending):
+        if not self._pending:
+            return
+        if self._event_log is None:
+            self._skip_through(max(self._pending))
+            return
+        self._filling = asyncio.get_running_loop().create_task(
+            self._fill_gap(self._event_log, max(self._pending))
+        )
+
+    async def _fill_gap(self, event_log: EventLog, through: int) -> None:
+        """Deliver the logged events after `last_seq` (up to and past `through`), in order."""
+        try:
+            logged = await run_in_threadpool(event_log, self.last_seq)
+        except Exception:  # a database hiccup: wait and try again, a few times
+            self._failed_reads += 1
+            log.warning("cannot read the event log to fill a seq gap", exc_info=True)
+            if self._failed_reads < GAP_READS:
+                self._filling = None
+                self._deliver_ready()
+                return
+            logged = None
+        self._filling = None
+        self._failed_reads = 0
+        for event in logged or ():
+            if event.seq > self.last_seq:
+                self._pending.setdefault(event.seq, event)
+        self._deliver_ready()
+        if self._pending and self.last_seq < through:
+            self._skip_through(through)
+
+    def _skip_through(self, through: int) -> None:
+        """Give up the missing seqs up to `through` (not in the log: pruned, or no log)."""
+        for seq in sorted(s for s in self._pending if s <= through):
+            if seq > self.last_seq + 1:
+                log.warning(
+                    "event seq %d..%d are not in the event log; skipped", self.last_seq + 1, seq - 1
+                )
             self._deliver(self._pending.pop(seq))
+        self._deliver_ready()
 
     def public_form(self, event: StaffEvent, counters: dict[int, str]) -> PublicEvent | None:
         """The waiting room's form of an event; `counters` tracks where tickets were called."""
@@ -227,6 +286,10 @@ class Broadcaster:
         self._closed = True
         if self._gap_timer is not None:
             self._gap_timer.cancel()
+            self._gap_timer = None
+        if self._filling is not None:
+            self._filling.cancel()
+            self._filling = None
         for sub in list(self._subscribers):
             sub.end(EndReason.SHUTDOWN)
         self._subscribers.clear()
@@ -358,6 +421,7 @@ async def events(
         return
     public = role_of(principal) not in ALLOWED[Endpoint.STAFF_EVENTS]
     await websocket.accept()
+    ctx.broadcaster.read_gaps_from(ctx.store.events_since)
     sub = ctx.broadcaster.subscribe(public=public)  # before reading the catch-up: no gap
     watcher = asyncio.create_task(_watch_disconnect(websocket, sub))
     checker = asyncio.create_task(_recheck_token(ctx, sub, secret))
