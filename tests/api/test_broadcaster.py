@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 
+from server.broadcast import Broadcaster
 from server.ratelimit import RateLimiter
-from server.stream import Broadcaster, EndReason
+from server.subscription import EndReason
 from shared.domain import TicketOrigin, TicketStatus
 from shared.lifecycle import TicketAction
 from shared.protocol import PublicClear, TicketCalled, TicketChanged, TicketInfo, TicketIssued

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from websockets.sync.client import ClientConnection, connect
 
-from server.stream import Broadcaster
+from server.broadcast import Broadcaster
 
 if TYPE_CHECKING:
     from tests.api.conftest import Hub

@@ -1,0 +1,81 @@
+"""One subscriber of the live stream: its bounded queue, its heartbeat timer, its end.
+
+A subscription that falls behind (queue full) ends instead of holding up the others; the
+client reconnects with `since` and catches up from the event log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import UTC, datetime
+from enum import Enum
+
+from shared.protocol import Event, Heartbeat
+
+IDLE = Heartbeat(seq=0, at=datetime(1970, 1, 1, tzinfo=UTC))
+"""Queued when a subscription was idle for a heartbeat period; the sender sends a real one."""
+
+
+class EndReason(Enum):
+    """Why a subscription ended."""
+
+    FELL_BEHIND = "fell behind"
+    SHUTDOWN = "server shutting down"
+    DISCONNECTED = "client disconnected"
+    REVOKED = "token revoked or expired"
+
+
+class Subscription:
+    """One subscriber's bounded queue of events (public forms for a public subscriber)."""
+
+    def __init__(self, *, public: bool, bound: int) -> None:
+        self.public = public
+        self.bound = bound
+        # One slot more than the bound: room for the end-of-stream marker.
+        self.queue: asyncio.Queue[Event | None] = asyncio.Queue(maxsize=bound + 1)
+        self.ended: EndReason | None = None
+        self.touched = time.monotonic()
+        self._beat = 0.0
+        self._timer: asyncio.TimerHandle | None = None
+
+    def offer(self, event: Event) -> bool:
+        """Queue an event; False (and the subscription ends) when the queue is full."""
+        if self.ended is not None:
+            return True  # its reader stops at the end marker; it is being unsubscribed
+        if self.queue.qsize() >= self.bound:
+            self.end(EndReason.FELL_BEHIND)
+            return False
+        self.queue.put_nowait(event)
+        self.touched = time.monotonic()
+        return True
+
+    def keep_alive(self, seconds: float) -> None:
+        """Queue `IDLE` whenever `seconds` pass with nothing queued (until the end).
+
+        One timer per period instead of a timeout per event: the live path stays cheap.
+        """
+        self._beat = seconds
+        self.touched = time.monotonic()
+        self._timer = asyncio.get_running_loop().call_later(seconds, self._tick)
+
+    def _tick(self) -> None:
+        self._timer = None
+        if self.ended is not None:
+            return
+        idle = time.monotonic() - self.touched
+        if idle >= self._beat - 0.01:  # timers may fire a hair early
+            if self.queue.empty():
+                self.queue.put_nowait(IDLE)
+            self.touched = time.monotonic()
+            idle = 0.0
+        self._timer = asyncio.get_running_loop().call_later(self._beat - idle, self._tick)
+
+    def end(self, reason: EndReason) -> None:
+        """Mark the subscription over and wake its reader."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if self.ended is None:
+            self.ended = reason
+            self.queue.put_nowait(None)
