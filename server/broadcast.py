@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from starlette.concurrency import run_in_threadpool
 
+from server.stream_tokens import TokenRecheck, VerifyTokens
 from server.subscription import EndReason, Subscription
 from shared.protocol import (
     CounterChanged,
@@ -62,6 +63,7 @@ class Broadcaster:
         self._event_log: EventLog | None = None
         self._filling: asyncio.Task[None] | None = None
         self._failed_reads = 0
+        self._recheck: TokenRecheck | None = None
 
     def read_gaps_from(self, event_log: EventLog) -> None:
         """Fill a gap that outlives `reorder_wait` from the event log (the stream sets it).
@@ -70,19 +72,33 @@ class Broadcaster:
         """
         self._event_log = event_log
 
+    def recheck_tokens_with(self, verify: VerifyTokens) -> None:
+        """Re-check the subscriptions' tokens once per heartbeat period (the stream sets it).
+
+        One checker for all subscriptions, started by the first one with a token, stopped on
+        close. Without it (a bare broadcaster) tokens are not re-checked.
+        """
+        if self._recheck is None:
+            self._recheck = TokenRecheck(lambda: self._subscribers, verify, self.heartbeat_seconds)
+
     def remember_counters(self, snapshot: Snapshot) -> None:
         """Learn which counter each live ticket is at (for clears of transferred tickets)."""
         for ticket in snapshot.tickets:
             if ticket.counter_id is not None:
                 self._counter_of[ticket.id] = ticket.counter_id
 
-    def subscribe(self, *, public: bool) -> Subscription:
-        """A new subscription; it receives every event delivered from now on."""
-        sub = Subscription(public=public, bound=self.queue_bound)
+    def subscribe(self, *, public: bool, token: str = "") -> Subscription:
+        """A new subscription; it receives every event delivered from now on.
+
+        Its `token` (if any) is re-checked once per period; it ends when no longer valid.
+        """
+        sub = Subscription(public=public, bound=self.queue_bound, token=token)
         if self._closed:
             sub.end(EndReason.SHUTDOWN)
-        else:
-            self._subscribers.add(sub)
+            return sub
+        self._subscribers.add(sub)
+        if token and self._recheck is not None:
+            self._recheck.start()
         return sub
 
     def unsubscribe(self, sub: Subscription) -> None:
@@ -100,6 +116,11 @@ class Broadcaster:
         if len(self._texts) > TEXT_CACHE:
             self._texts.popitem(last=False)
         return text
+
+    @property
+    def token_check_running(self) -> bool:
+        """Whether the periodic token re-check runs (only while there are subscribers)."""
+        return self._recheck is not None and self._recheck.running
 
     @property
     def subscriber_count(self) -> int:
@@ -199,6 +220,8 @@ class Broadcaster:
         if self._filling is not None:
             self._filling.cancel()
             self._filling = None
+        if self._recheck is not None:
+            self._recheck.stop()
         for sub in list(self._subscribers):
             sub.end(EndReason.SHUTDOWN)
         self._subscribers.clear()

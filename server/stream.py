@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
 from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Query, WebSocket, WebSocketDisconnect
@@ -44,7 +43,7 @@ log = logging.getLogger(__name__)
 CLOSE_FELL_BEHIND = 4000
 """WebSocket close code: the client fell behind; reconnect with `since=<last seq seen>`."""
 CLOSE_TOKEN_INVALID = 4001
-"""WebSocket close code: the token was revoked or the session expired (checked when idle)."""
+"""WebSocket close code: the token was revoked or the session ended (checked once a period)."""
 CLOSE_RESTART = 1012
 """WebSocket close code (standard): the server is restarting or shutting down."""
 
@@ -111,34 +110,6 @@ async def _watch_disconnect(websocket: WebSocket, sub: Subscription) -> None:
         sub.end(EndReason.DISCONNECTED)
 
 
-def _stagger() -> float:
-    """A random factor in [0.5, 1) that spreads periodic per-socket work over the period."""
-    return 0.5 + random.random() / 2  # load spreading, not security
-
-
-async def _recheck_token(ctx: AppContext, sub: Subscription, secret: str) -> None:
-    """Check the token again once per heartbeat period; end the stream when it is invalid.
-
-    This runs beside the sender, not in its way: an event never waits for the database, and
-    the checks of many sockets are spread over the period instead of coming all at once. The
-    first check comes within the first period (before the first heartbeat), then one per period.
-    """
-    period = ctx.broadcaster.heartbeat_seconds
-    await asyncio.sleep(period * _stagger())
-    while sub.ended is None:
-        try:
-            principal = ctx.store.principals.get(secret) or await run_in_threadpool(
-                ctx.store.authenticate, secret
-            )
-        except Exception:  # a database hiccup: keep the stream, try again next period
-            log.warning("cannot re-check a stream's token", exc_info=True)
-        else:
-            if principal is None:
-                sub.end(EndReason.REVOKED)
-                return
-        await asyncio.sleep(period)
-
-
 async def _send_live(websocket: WebSocket, ctx: AppContext, sub: Subscription, last: int) -> None:
     """Forward queued events newer than `last`, with heartbeats when idle."""
     broadcaster = ctx.broadcaster
@@ -181,9 +152,9 @@ async def events(
     public = role_of(principal) not in ALLOWED[Endpoint.STAFF_EVENTS]
     await websocket.accept()
     ctx.broadcaster.read_gaps_from(ctx.store.events_since)
-    sub = ctx.broadcaster.subscribe(public=public)  # before reading the catch-up: no gap
+    ctx.broadcaster.recheck_tokens_with(ctx.store.principals.verify_many)
+    sub = ctx.broadcaster.subscribe(public=public, token=secret)  # before the catch-up: no gap
     watcher = asyncio.create_task(_watch_disconnect(websocket, sub))
-    checker = asyncio.create_task(_recheck_token(ctx, sub, secret))
     try:
         first, last = await _catch_up(ctx, since, public=public)
         for event in first:
@@ -194,4 +165,3 @@ async def events(
     finally:
         ctx.broadcaster.unsubscribe(sub)
         watcher.cancel()
-        checker.cancel()

@@ -29,8 +29,9 @@ class EndReason(Enum):
 class Subscription:
     """One subscriber's bounded queue of events (public forms for a public subscriber)."""
 
-    def __init__(self, *, public: bool, bound: int) -> None:
+    def __init__(self, *, public: bool, bound: int, token: str = "") -> None:
         self.public = public
+        self.token = token  # re-checked once per period while the subscription is live
         self.bound = bound
         # One slot more than the bound: room for the end-of-stream marker.
         self.queue: asyncio.Queue[Event | None] = asyncio.Queue(maxsize=bound + 1)

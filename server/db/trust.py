@@ -7,6 +7,7 @@ import re
 import secrets
 import threading
 import uuid
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -75,6 +76,35 @@ class PrincipalCache:
                         self._entries.clear()
                     self._entries[hash_token(token)] = (now + self._ttl, principal)
         return principal
+
+    def verify_many(self, tokens: Iterable[str]) -> dict[str, Principal | None]:
+        """Each token's principal (None: unknown, revoked, expired), in one database read.
+
+        The stream re-checks every live socket's token once per period with this: one query
+        per kind (devices, sessions) however many sockets. Fresh cache entries are used; the
+        valid answers read from the database are remembered like `verify`'s.
+        """
+        answers: dict[str, Principal | None] = {}
+        unknown: dict[str, str] = {}
+        for token in set(tokens):
+            if (hit := self.get(token)) is not None:
+                answers[token] = hit
+            else:
+                unknown[hash_token(token)] = token
+        if not unknown:
+            return answers
+        with self._lock:
+            generation = self._generation
+        now = self._clock.now()
+        with read_session(self._reader) as session:
+            found = authenticate_many(session, unknown, now)
+        with self._lock:
+            if generation == self._generation:
+                if len(self._entries) + len(found) > self._size:
+                    self._entries.clear()
+                for digest, principal in found.items():
+                    self._entries[digest] = (now + self._ttl, principal)
+        return answers | {token: found.get(digest) for digest, token in unknown.items()}
 
     def forget_all(self) -> None:
         """Drop every entry (call after a revoke or logout has committed)."""
@@ -229,3 +259,29 @@ def authenticate(session: Session, token: str, now: datetime) -> Principal | Non
     if found is None:
         return None
     return Principal("user", found.username, found.display_name, None, UserRole(found.role))
+
+
+def authenticate_many(
+    session: Session, digests: Iterable[str], now: datetime
+) -> dict[str, Principal]:
+    """The valid principals among token hashes (one query for devices, one for sessions)."""
+    wanted = list(digests)
+    found: dict[str, Principal] = {}
+    devices = session.scalars(select(DeviceRow).where(DeviceRow.token_hash.in_(wanted)))
+    device_digests = set()
+    for device in devices:
+        device_digests.add(device.token_hash)
+        if not device.revoked:
+            role = DeviceRole(device.role)
+            found[device.token_hash] = Principal("device", device.id, device.name, role, None)
+    rest = [d for d in wanted if d not in device_digests]  # a device's hash is never a session
+    if rest:
+        users = session.execute(
+            select(SessionRow.token_hash, UserRow)
+            .join(UserRow, SessionRow.username == UserRow.username)
+            .where(SessionRow.token_hash.in_(rest), SessionRow.expires_at > now)
+        )
+        for digest, user in users:
+            role_of = UserRole(user.role)
+            found[digest] = Principal("user", user.username, user.display_name, None, role_of)
+    return found

@@ -162,12 +162,24 @@ def test_shutdown_closes_open_streams_promptly(tmp_path: Path, template: Templat
     assert closed.value.rcvd.code in (1001, 1012)
 
 
-def test_a_revoked_display_is_cut_off_at_the_next_heartbeat(hub: Hub) -> None:
+def _closed_by_server(ws: ClientConnection) -> tuple[int | None, float]:
+    """Read (heartbeats) until the server closes; its close code and how long it took."""
+    started = time.monotonic()
+    while time.monotonic() - started < 5:
+        try:
+            frame = json.loads(ws.recv(timeout=5))
+        except ConnectionClosed as closed:
+            received = closed.rcvd
+            return (received.code if received else None), time.monotonic() - started
+        assert frame["type"] == "heartbeat"
+    raise AssertionError("the server kept the stream open")
+
+
+def test_a_revoked_display_is_cut_off_within_a_period(hub: Hub) -> None:
     device_id = next(d.id for d in hub.store.list_devices() if d.role.value == "display")
     with _open(hub, "display") as ws:
         assert json.loads(ws.recv(timeout=5))["type"] == "public.snapshot"
         hub.store.revoke_device(device_id)
-        with pytest.raises(ConnectionClosed) as closed:  # checked before the next heartbeat
-            ws.recv(timeout=5)
-    assert closed.value.rcvd is not None
-    assert closed.value.rcvd.code == 4001
+        code, took = _closed_by_server(ws)
+    assert code == 4001
+    assert took < 0.3 + 1.0  # one re-check period (the hub's heartbeat period), and slack
