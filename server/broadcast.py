@@ -187,8 +187,9 @@ class Broadcaster:
         """Give up the missing seqs up to `through` (not in the log: pruned, or no log)."""
         for seq in sorted(s for s in self._pending if s <= through):
             if seq > self.last_seq + 1:
+                first, last = self.last_seq + 1, seq - 1
                 log.warning(
-                    "event seq %d..%d are not in the event log; skipped", self.last_seq + 1, seq - 1
+                    "event seq %d..%d never arrived, nor from the log; skipped", first, last
                 )
             self._deliver(self._pending.pop(seq))
         self._deliver_ready()

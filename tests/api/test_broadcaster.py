@@ -52,7 +52,7 @@ def test_events_arriving_out_of_order_are_delivered_in_order_once() -> None:
     assert asyncio.run(scenario()) == [1, 2, 3]
 
 
-def test_a_gap_that_never_fills_is_skipped_after_the_wait() -> None:
+def test_without_an_event_log_a_gap_that_never_fills_is_skipped_after_the_wait() -> None:
     async def scenario() -> tuple[list[int], list[int]]:
         hub = Broadcaster(0, reorder_wait=0.05)
         sub = hub.subscribe(public=False)

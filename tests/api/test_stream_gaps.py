@@ -11,12 +11,15 @@ import json
 import logging
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from websockets.sync.client import ClientConnection, connect
 
-from server.broadcast import Broadcaster
+from server.broadcast import GAP_READS, Broadcaster
+from server.store import Store, create_engine_for
+from shared.clock import SystemClock
 
 if TYPE_CHECKING:
     from tests.api.conftest import Hub
@@ -112,3 +115,31 @@ def test_a_late_publish_after_the_gap_was_filled_is_not_delivered_again(hub: Hub
         return [e.seq for e in delivered if e is not None]
 
     assert asyncio.run(scenario()) == [first + 1, first + 2]
+
+
+def test_a_log_that_cannot_be_read_is_tried_again_then_the_gap_is_skipped(
+    tmp_path: Path, hub: Hub, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine = create_engine_for(f"sqlite:///{tmp_path / 'no-tables.sqlite3'}")
+    unreadable = Store(engine, hub.store.site, SystemClock())  # every read fails
+    hub.issue()
+    hub.issue()
+    logged = hub.store.events_since(0) or []
+    assert [e.seq for e in logged] == [1, 2]
+
+    async def scenario() -> list[int]:
+        hub_of_events = Broadcaster(0, reorder_wait=0.02)
+        hub_of_events.read_gaps_from(unreadable.events_since)
+        sub = hub_of_events.subscribe(public=False)
+        hub_of_events.publish([logged[1]])
+        delivered = await asyncio.wait_for(sub.queue.get(), 5)
+        hub_of_events.close()
+        return [delivered.seq] if delivered is not None else []
+
+    try:
+        with caplog.at_level(logging.WARNING, logger="server"):
+            assert asyncio.run(scenario()) == [2]
+    finally:
+        engine.dispose()
+    assert caplog.text.count("cannot read the event log") == GAP_READS
+    assert "event seq 1..1 never arrived" in caplog.text
