@@ -36,6 +36,7 @@ from latency_setup import (
     cpu_seconds,
     drop_schema,
     own_cpu_seconds,
+    pin,
     prepare,
     profiler,
     start_hub,
@@ -152,7 +153,12 @@ def report(tally: Tally, args: argparse.Namespace, backend: str, displays: int) 
         f"call latency: {args.subscribers} subscribers, {args.counters} counters, "
         f"{len(tally.sent)} calls, pause {args.pause} s, {backend}, {displays} display tokens, "
         f"{args.client} sockets, {args.desk} desks, "
-        f"nproc {os.cpu_count()} (load generator and hub share the machine)"
+        f"nproc {os.cpu_count()} "
+        + (
+            "(hub pinned to CPU 0, load generator to CPU 1)"
+            if args.pin
+            else "(load generator and hub share the machine)"
+        )
     )
     lines = [
         head,
@@ -195,6 +201,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=0,
         help="paired displays the sockets share (default 0: one token per socket, as in an office)",
     )
+    parser.add_argument(
+        "--pin",
+        action="store_true",
+        help="hub on CPU 0, load generator on CPU 1 (Linux): the generator takes no hub CPU",
+    )
     parser.add_argument("--database-url", default=None, help="default: SQLite in a temp dir")
     parser.add_argument("--drain-timeout", type=float, default=10.0, help="seconds")
     parser.add_argument(
@@ -219,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
         tickets = args.calls + 2 * args.counters  # round robin: share + warm-up + 1 spare
         setup = prepare(workdir, args.counters, tickets, args.database_url, displays)
         hub, base = start_hub(setup, workdir / "hub.log")
+        if args.pin:
+            pin(hub.pid, {0})
+            pin(os.getpid(), {1})
         spy = profiler(hub.pid, args.profile) if args.profile else None
         try:
             tally = asyncio.run(

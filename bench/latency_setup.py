@@ -172,3 +172,9 @@ def profiler(pid: int, out: Path) -> subprocess.Popen[bytes]:
     kind = "flamegraph" if out.suffix == ".svg" else "raw"
     command = [str(spy), "record", "--pid", str(pid), "--output", str(out), "--format", kind]
     return subprocess.Popen([*command, "--rate", "250", "--threads", "--nonblocking"])
+
+
+def pin(pid: int, cpus: set[int]) -> None:
+    """Bind every thread of a process to `cpus` (threads it starts later inherit it)."""
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        os.sched_setaffinity(int(task.name), cpus)
