@@ -70,11 +70,7 @@ class PrincipalCache:
         with read_session(self._reader) as session:
             principal = authenticate(session, token, now)
         if principal is not None:
-            with self._lock:
-                if generation == self._generation:
-                    if len(self._entries) >= self._size:
-                        self._entries.clear()
-                    self._entries[hash_token(token)] = (now + self._ttl, principal)
+            self._remember(generation, now, {hash_token(token): principal})
         return principal
 
     def verify_many(self, tokens: Iterable[str]) -> dict[str, Principal | None]:
@@ -98,13 +94,17 @@ class PrincipalCache:
         now = self._clock.now()
         with read_session(self._reader) as session:
             found = authenticate_many(session, unknown, now)
+        self._remember(generation, now, found)
+        return answers | {token: found.get(digest) for digest, token in unknown.items()}
+
+    def _remember(self, generation: int, now: datetime, found: dict[str, Principal]) -> None:
+        """Keep valid answers (by token hash) unless a revoke or logout came meanwhile."""
         with self._lock:
             if generation == self._generation:
                 if len(self._entries) + len(found) > self._size:
                     self._entries.clear()
                 for digest, principal in found.items():
                     self._entries[digest] = (now + self._ttl, principal)
-        return answers | {token: found.get(digest) for digest, token in unknown.items()}
 
     def forget_all(self) -> None:
         """Drop every entry (call after a revoke or logout has committed)."""
