@@ -16,10 +16,10 @@ from starlette.concurrency import run_in_threadpool
 from server import errors
 from server.api import counters, visitors
 from server.api.context import AppContext
+from server.broadcast import Broadcaster
 from server.housekeeping import Housekeeper, HousekeepingSchedule
 from server.ratelimit import RateLimiter
 from server.store import Store
-from server.stream import Broadcaster
 from server.stream import router as stream_router
 from shared.clock import Clock
 from shared.config import OfficeConfig
@@ -105,6 +105,8 @@ def create_app(
         limiter=RateLimiter(rate) if rate else None,
         status_base_url=opts.status_base_url,
     )
+    ctx.broadcaster.read_gaps_from(store.events_since)
+    ctx.broadcaster.recheck_tokens_with(store.principals.verify_many)
     housekeeper = Housekeeper(store, clock, opts.housekeeping())
 
     @asynccontextmanager

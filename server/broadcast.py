@@ -66,14 +66,14 @@ class Broadcaster:
         self._recheck: TokenRecheck | None = None
 
     def read_gaps_from(self, event_log: EventLog) -> None:
-        """Fill a gap that outlives `reorder_wait` from the event log (the stream sets it).
+        """Fill a gap that outlives `reorder_wait` from the event log (the app sets it).
 
         Without it (a bare broadcaster) such a gap is skipped: only a log can supply the event.
         """
         self._event_log = event_log
 
     def recheck_tokens_with(self, verify: VerifyTokens) -> None:
-        """Re-check the subscriptions' tokens once per heartbeat period (the stream sets it).
+        """Re-check the subscriptions' tokens once per heartbeat period (the app sets it).
 
         One checker for all subscriptions, started by the first one with a token, stopped on
         close. Without it (a bare broadcaster) tokens are not re-checked.

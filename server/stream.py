@@ -17,7 +17,6 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from server.auth import ALLOWED, Endpoint, bearer_token, may, role_of
-from server.broadcast import Broadcaster
 from server.subscription import EndReason, Subscription
 from shared.domain import Site, TicketStatus
 from shared.protocol import (
@@ -31,12 +30,6 @@ from shared.protocol import (
 
 if TYPE_CHECKING:
     from server.api.context import AppContext
-
-__all__ = [
-    "Broadcaster",
-    "public_snapshot",
-    "router",
-]  # Broadcaster: app and context import it here
 
 log = logging.getLogger(__name__)
 
@@ -151,8 +144,6 @@ async def events(
         return
     public = role_of(principal) not in ALLOWED[Endpoint.STAFF_EVENTS]
     await websocket.accept()
-    ctx.broadcaster.read_gaps_from(ctx.store.events_since)
-    ctx.broadcaster.recheck_tokens_with(ctx.store.principals.verify_many)
     sub = ctx.broadcaster.subscribe(public=public, token=secret)  # before the catch-up: no gap
     watcher = asyncio.create_task(_watch_disconnect(websocket, sub))
     try:

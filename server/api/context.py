@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from fastapi import Request
 
+from server.broadcast import Broadcaster
 from server.ratelimit import RateLimiter
 from server.store import Store
-from server.stream import Broadcaster
 from shared.clock import Clock
 from shared.domain import Site
 from shared.protocol import StaffEvent
