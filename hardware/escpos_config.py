@@ -9,8 +9,8 @@ from typing import Any
 
 from hardware.escpos_encode import CodePage
 from hardware.ticket import PaperWidth, PrintMode
-from shared.config_printer import PrinterConfig as SitePrinter
-from shared.config_printer import PrinterTransport as SiteTransport
+from shared.config.printer import PrinterConfig as SitePrinter
+from shared.config.printer import PrinterTransport as SiteTransport
 
 
 class TransportKind(StrEnum):

@@ -1,6 +1,6 @@
 """The Qt-free logic of the hub client: connection states, back-off, seq cursor, heartbeat watch.
 
-`shared.client.QtHubClient` is a thin QObject around these; they are unit-tested without Qt.
+`shared.qt.client.QtHubClient` is a thin QObject around these; they are unit-tested without Qt.
 """
 
 from __future__ import annotations

@@ -27,8 +27,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from shared.client import Backoff, QtHubClient
 from shared.protocol import Event, Heartbeat, encode
+from shared.qt.client import Backoff, QtHubClient
 
 AT = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 _GONE = "\x00gone"

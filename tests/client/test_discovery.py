@@ -18,8 +18,8 @@ import pytest
 from zeroconf import ServiceInfo
 
 from server.announce import Announcer, _local_addresses
-from shared.client_discovery import QtHubFinder
 from shared.discovery import SERVICE_TYPE, HubAddress, find_hub, hub_address
+from shared.qt.discovery import QtHubFinder
 
 LOOPBACK = ["127.0.0.1"]
 ROOT = Path(__file__).resolve().parents[2]

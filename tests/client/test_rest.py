@@ -6,8 +6,8 @@ import socket
 
 import pytest
 
-from shared.client import ApiError
 from shared.domain import CounterState
+from shared.qt.client import ApiError
 
 
 @pytest.fixture

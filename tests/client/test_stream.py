@@ -6,9 +6,9 @@ import logging
 
 import pytest
 
-from shared.client import Backoff, ConnectionState
-from shared.client_stream import events_url
 from shared.protocol import Heartbeat, TicketIssued
+from shared.qt.client import Backoff, ConnectionState
+from shared.qt.stream import events_url
 from tests.client.sample import AT, issued
 
 
@@ -115,7 +115,7 @@ def test_malformed_frames_are_logged_and_skipped(qtbot, hub, served, make_client
     received = collect(client)
     client.connect_events()
     qtbot.wait_until(lambda: hub.live == 1)
-    with caplog.at_level(logging.WARNING, logger="shared.client_stream"):
+    with caplog.at_level(logging.WARNING, logger="shared.qt.stream"):
         hub.send_raw("not json at all")
         hub.send_raw('{"type": "ticket.issued", "seq": 1}')
         hub.send_raw('{"type": "from.the.future", "seq": 2, "at": "2026-11-23T08:00:00Z"}')

@@ -8,11 +8,11 @@ import pytest
 
 from server.app import ServerOptions, create_app
 from server.store import Store, create_engine_for, migrate
-from shared.client import Backoff, ConnectionState
 from shared.clock import SystemClock
 from shared.config import parse_config
 from shared.domain import CounterState, DeviceRole, UserRole
 from shared.protocol import PublicCall, PublicClear, PublicSnapshot, Snapshot, TicketIssued
+from shared.qt.client import Backoff, ConnectionState
 
 SITE_TOML = """
 [site]

@@ -10,8 +10,8 @@ from pydantic import ValidationError
 
 from hardware.escpos_config import printer_config_from_site
 from shared.config import ConfigError, OfficeConfig, check_config, parse_config
-from shared.config_checks import format_loc, suggest
-from shared.config_locate import key_lines
+from shared.config.checks import format_loc, suggest
+from shared.config.locate import key_lines
 
 BASE = """\
 [site]

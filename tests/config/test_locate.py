@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from shared.config_locate import Loc, key_lines, locate
+from shared.config.locate import Loc, key_lines, locate
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "office.toml"
 

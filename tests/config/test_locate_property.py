@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shared.config_locate import Loc, key_lines
+from shared.config.locate import Loc, key_lines
 
 KEYS = st.sampled_from(["id", "name", "a", "b-c", "x_1", "dot.ted", "with space", "é", "[x]"])
 SCALARS = st.one_of(

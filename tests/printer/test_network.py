@@ -28,7 +28,7 @@ from hardware.printer import (
     PrintInterruptedError,
 )
 from hardware.ticket import PaperWidth, PrintMode
-from shared.config_printer import PrinterConfig as SitePrinter
+from shared.config.printer import PrinterConfig as SitePrinter
 
 from .conftest import NetworkConfig
 

@@ -15,9 +15,9 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtNetwork import QAbstractSocket, QNetworkRequest
 from PySide6.QtWebSockets import QWebSocket
 
-from shared.client_rest import API_PREFIX
 from shared.client_state import Backoff, ConnectionState, HeartbeatWatch, StreamCursor
 from shared.protocol import decode
+from shared.qt.rest import API_PREFIX
 
 logger = logging.getLogger(__name__)
 

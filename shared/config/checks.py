@@ -11,10 +11,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from shared.config_printer import NoPrinter, PrintMode
+from shared.config.printer import NoPrinter, PrintMode
 
 if TYPE_CHECKING:
-    from shared.config_model import OfficeConfig
+    from shared.config.model import OfficeConfig
 
 Loc = tuple[str | int, ...]
 """A key path into the file: ('counters', 3, 'services', 'blue_card')."""

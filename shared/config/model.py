@@ -1,7 +1,7 @@
 """The site configuration as pydantic models: one model per TOML section, all frozen.
 
 Field checks live here; checks across sections (ids that must exist, unique letters) live in
-`shared.config_checks`. Scalars are strict (TOML has real types: ``port = "8470"`` is an error,
+`shared.config.checks`. Scalars are strict (TOML has real types: ``port = "8470"`` is an error,
 not a silent conversion). No Qt, no I/O.
 """
 
@@ -27,8 +27,8 @@ from pydantic import (
     model_validator,
 )
 
-from shared.config_checks import cross_check, suggest
-from shared.config_printer import Port, PrinterConfig, Section
+from shared.config.checks import cross_check, suggest
+from shared.config.printer import Port, PrinterConfig, Section
 from shared.domain import Counter, Service, Site
 from shared.policy import PolicySettings
 

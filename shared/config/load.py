@@ -3,8 +3,8 @@
     cfg = load_config(Path("office.toml"))     # raises ConfigError
     site = cfg.to_site()                        # the domain's Site
 
-The models live in `shared.config_model`, the cross-section checks in `shared.config_checks`,
-the line finder in `shared.config_locate`; this module reads the file and turns every failure
+The models live in `shared.config.model`, the cross-section checks in `shared.config.checks`,
+the line finder in `shared.config.locate`; this module reads the file and turns every failure
 (missing file, bad bytes, TOML syntax, wrong types, unknown keys, broken references) into one
 `ConfigError` whose text reads like a compiler's: ``office.toml:42: counters[3].services:
 unknown service 'blu_card' (did you mean 'blue_card'?)``.
@@ -24,10 +24,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from shared.config_checks import Loc, Problem, advisories, cross_check, format_loc
-from shared.config_errors import problem_from_pydantic, relevant
-from shared.config_locate import key_lines, locate
-from shared.config_model import (
+from shared.config.checks import Loc, Problem, advisories, cross_check, format_loc
+from shared.config.errors import problem_from_pydantic, relevant
+from shared.config.locate import key_lines, locate
+from shared.config.model import (
     CounterConfig,
     DisplayConfig,
     KioskConfig,
@@ -37,7 +37,7 @@ from shared.config_model import (
     ServiceConfig,
     SiteConfig,
 )
-from shared.config_printer import (
+from shared.config.printer import (
     FilePrinter,
     NetworkPrinter,
     NoPrinter,
@@ -210,7 +210,7 @@ def _parse(text: str, source: str) -> tuple[OfficeConfig, list[ConfigIssue]]:
 
 def starter_config() -> str:
     """The text of the starter site file that ``aufruf init`` writes (valid as it stands)."""
-    return resources.files("shared").joinpath("config_template.toml").read_text("utf-8")
+    return resources.files("shared.config").joinpath("template.toml").read_text("utf-8")
 
 
 def _parse_toml(text: str, source: str) -> dict[str, Any]:

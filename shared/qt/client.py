@@ -1,7 +1,7 @@
 """The one client every app uses to talk to the hub: REST calls plus the live event stream.
 
 Built on QtNetwork and QtWebSockets, so it runs on the app's event loop without threads.
-REST lives in `shared.client_rest`, the stream in `shared.client_stream`, and the Qt-free
+REST lives in `shared.qt.rest`, the stream in `shared.qt.stream`, and the Qt-free
 decisions (back-off, seq cursor, heartbeat deadline) in `shared.client_state`.
 """
 
@@ -12,10 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from shared.client_rest import ApiError, QtReply, QtRest
 from shared.client_state import Backoff, ConnectionState
-from shared.client_stream import QtEventStream
 from shared.domain import CounterState
+from shared.qt.rest import ApiError, QtReply, QtRest
+from shared.qt.stream import QtEventStream
 
 logger = logging.getLogger(__name__)
 

@@ -17,9 +17,9 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from shared.config_checks import Loc, Problem, suggest
-from shared.config_model import OfficeConfig
-from shared.config_printer import PrinterTransport
+from shared.config.checks import Loc, Problem, suggest
+from shared.config.model import OfficeConfig
+from shared.config.printer import PrinterTransport
 
 _PATTERNS = {
     r"^[a-z][a-z0-9_-]{0,39}$": (
