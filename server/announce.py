@@ -16,7 +16,7 @@ from zeroconf import InterfaceChoice, ServiceInfo, Zeroconf
 
 from shared.discovery import API_VERSION, SERVICE_TYPE
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 
 def _local_addresses() -> list[str]:
@@ -83,7 +83,7 @@ class Announcer:
             zeroconf.close()
             raise
         self._zeroconf, self._info = zeroconf, info
-        logger.info(
+        log.info(
             "announcing %r on %s port %d (site %s)", info.name, addresses, self.port, self.site_id
         )
 
@@ -97,7 +97,7 @@ class Announcer:
             zeroconf.unregister_service(info)
         finally:
             zeroconf.close()
-        logger.info("no longer announcing %r", info.name)
+        log.info("no longer announcing %r", info.name)
 
     async def async_start(self) -> None:
         """`start()` without blocking the running event loop (for the app's lifespan)."""

@@ -12,7 +12,7 @@ from enum import Enum
 
 from shared.protocol import Event, Heartbeat, PublicSnapshot, Snapshot
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 
 class ConnectionState(Enum):
@@ -90,7 +90,7 @@ class StreamCursor:
         """Record an event; True when it should be handed to the app."""
         if isinstance(event, Heartbeat):
             if event.seq < self._last_seq:
-                logger.warning(
+                log.warning(
                     "hub's latest seq %d is behind ours %d; the hub lost events or was reset",
                     event.seq,
                     self._last_seq,
@@ -103,7 +103,7 @@ class StreamCursor:
             self._last_seq = self._delivered = event.seq
             return True
         if event.seq <= self._delivered:
-            logger.debug("dropping duplicate event seq %d (have %d)", event.seq, self._delivered)
+            log.debug("dropping duplicate event seq %d (have %d)", event.seq, self._delivered)
             return False
         self._delivered = event.seq
         self._last_seq = max(self._last_seq, event.seq)

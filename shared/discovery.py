@@ -21,7 +21,7 @@ from zeroconf import (
     Zeroconf,
 )
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 SERVICE_TYPE = "_aufruf._tcp.local."
 API_VERSION = 1
@@ -55,11 +55,11 @@ def hub_address(info: ServiceInfo) -> HubAddress | None:
     except ValueError:
         api_version = -1
     if api_version != API_VERSION:
-        logger.debug("ignoring %s: api %r, we speak %d", info.name, raw_api, API_VERSION)
+        log.debug("ignoring %s: api %r, we speak %d", info.name, raw_api, API_VERSION)
         return None
     addresses = info.parsed_scoped_addresses(IPVersion.All)
     if not raw_site or not addresses or info.port is None:
-        logger.debug("ignoring %s: incomplete record", info.name)
+        log.debug("ignoring %s: incomplete record", info.name)
         return None
     # Prefer IPv4: link-local IPv6 needs a scope that not every HTTP stack takes.
     addresses.sort(key=lambda a: ipaddress.ip_address(a.split("%")[0]).version)
@@ -99,7 +99,7 @@ class _Watcher:
                 self._known[name] = address
                 self._on_found(address)
         except Exception:
-            logger.exception("hub discovery callback failed for %s", name)
+            log.exception("hub discovery callback failed for %s", name)
 
     def _lose(self, name: str) -> None:
         address = self._known.pop(name, None)

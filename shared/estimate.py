@@ -29,7 +29,7 @@ from statistics import median
 from shared.domain import Ticket, TicketStatus
 from shared.policy import DEFAULT_SETTINGS, CounterProfile, PolicySettings, ahead_of, eligible
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 _BUSY = frozenset({TicketStatus.CALLED, TicketStatus.SERVING})
 
@@ -156,5 +156,5 @@ def estimate_wait(  # noqa: PLR0917 -- positional order agreed with the store (s
         theirs = {c.counter_id for c in open_counters if eligible(other, c)}
         work += times.minutes(other.service_id) * len(theirs & ours_ids) / len(theirs)
     wait = timedelta(minutes=min(remaining.values()) + work / len(ours))
-    logger.debug("estimate for %s: %.1f min of work on %d counters", service_id, work, len(ours))
+    log.debug("estimate for %s: %.1f min of work on %d counters", service_id, work, len(ours))
     return wait

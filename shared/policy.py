@@ -32,7 +32,7 @@ from enum import IntEnum, StrEnum
 
 from shared.domain import Counter, Ticket, TicketOrigin, TicketStatus
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 _TieKey = tuple[float, datetime, datetime, int]
 
@@ -260,5 +260,5 @@ def choose_next(
         return None
     _, tier, ticket = best
     choice = Choice(ticket, _REASON[tier], _explain(ticket, tier, profile, now, settings))
-    logger.debug("counter %s: %s (%s)", profile.counter_id, ticket.number, choice.explanation)
+    log.debug("counter %s: %s (%s)", profile.counter_id, ticket.number, choice.explanation)
     return choice

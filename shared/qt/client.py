@@ -17,7 +17,7 @@ from shared.domain import CounterState
 from shared.qt.rest import ApiError, QtReply, QtRest
 from shared.qt.stream import QtEventStream
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 _COUNTER_VERBS = {
     CounterState.OPEN: "open",
@@ -216,7 +216,7 @@ class QtHubClient(QObject):
         if isinstance(answer, dict) and isinstance(answer.get("token"), str):
             self.set_token(answer["token"])
         else:
-            logger.warning("login answer without a token: %.80r", answer)
+            log.warning("login answer without a token: %.80r", answer)
 
 
 __all__ = ["ApiError", "Backoff", "ConnectionState", "QtHubClient", "QtReply"]

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from shared.discovery import HubAddress, browse
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 
 class QtHubFinder(QObject):
@@ -45,11 +45,11 @@ class QtHubFinder(QObject):
             unsubscribe()
 
     def _found(self, address: HubAddress) -> None:
-        logger.info("hub found: %s at %s (site %s)", address.name, address.url, address.site_id)
+        log.info("hub found: %s at %s (site %s)", address.name, address.url, address.site_id)
         self.hub_found.emit(address)
 
     def _lost(self, address: HubAddress) -> None:
-        logger.info("hub lost: %s", address.name)
+        log.info("hub lost: %s", address.name)
         self.hub_lost.emit(address)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QObject, QUrl, Signal
 from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 API_PREFIX = "/api/v1"
 
@@ -138,7 +138,7 @@ class QtReply(QObject):
     def _fail(self, status: int, detail: str) -> None:
         self.done = True
         self.error = ApiError(status, detail, self.method, self.path)
-        logger.info("%s", self.error)
+        log.info("%s", self.error)
         self.failed.emit(self.error)
 
 

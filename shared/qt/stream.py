@@ -19,7 +19,7 @@ from shared.client_state import Backoff, ConnectionState, HeartbeatWatch, Stream
 from shared.protocol import decode
 from shared.qt.rest import API_PREFIX
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 
 def events_url(base_url: str, since: int) -> str:
@@ -139,7 +139,7 @@ class QtEventStream(QObject):
         request = QNetworkRequest(QUrl(url))
         if self.token:
             request.setRawHeader(b"Authorization", f"Bearer {self.token}".encode())
-        logger.debug("opening %s (attempt %d)", url, self.attempts)
+        log.debug("opening %s (attempt %d)", url, self.attempts)
         self._set_state(ConnectionState.CONNECTING)
         # The deadline also guards the handshake: a hub that accepts TCP but never answers.
         self._watch.seen()
@@ -158,7 +158,7 @@ class QtEventStream(QObject):
         try:
             event = decode(text)
         except ValidationError as exc:
-            logger.warning("skipping malformed frame %.120r: %d errors", text, exc.error_count())
+            log.warning("skipping malformed frame %.120r: %d errors", text, exc.error_count())
             return
         if not self._healthy:
             # The first good frame proves the connection; back-off starts over next time.
@@ -172,7 +172,7 @@ class QtEventStream(QObject):
         if socket is not self._socket and socket is not self._last_lost:
             return
         message = _explain(socket.errorString() or str(error))
-        logger.info("event stream error: %s", message)
+        log.info("event stream error: %s", message)
         self._last_lost = None
         self.error_occurred.emit(message)
         if socket is self._socket:
@@ -181,9 +181,7 @@ class QtEventStream(QObject):
     def _on_disconnected(self, socket: QWebSocket) -> None:
         if socket is not self._socket:
             return
-        logger.info(
-            "event stream closed by the hub (%s %s)", socket.closeCode(), socket.closeReason()
-        )
+        log.info("event stream closed by the hub (%s %s)", socket.closeCode(), socket.closeReason())
         self._lost()
 
     def _check_alive(self) -> None:
@@ -194,7 +192,7 @@ class QtEventStream(QObject):
             self._arm(remaining)
             return
         message = f"no word from the hub for {self._watch.timeout:g} s; reconnecting"
-        logger.warning("%s", message)
+        log.warning("%s", message)
         self.error_occurred.emit(message)
         self._lost()
 
@@ -208,7 +206,7 @@ class QtEventStream(QObject):
         self._set_state(ConnectionState.DISCONNECTED)
         if self._wanted:
             delay = self._backoff.next_delay()
-            logger.info("reconnecting in %.2f s from seq %d", delay, self._cursor.last_seq)
+            log.info("reconnecting in %.2f s from seq %d", delay, self._cursor.last_seq)
             self._retry.start(max(1, round(delay * 1000)))
 
     def _arm(self, seconds: float) -> None:
