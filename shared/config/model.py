@@ -211,6 +211,8 @@ class KioskConfig(Section):
     name: Text
     languages: Annotated[tuple[Language, ...], AfterValidator(_unique)] | None = None
     printer: PrinterConfig
+    admin_pin: Annotated[StrictStr, Field(pattern=r"^[0-9]{4,12}$")] | None = None
+    """Digits that let staff leave the full-screen kiosk (None: no way out on screen)."""
 
 
 class OfficeConfig(Section):

@@ -274,3 +274,21 @@ printer = { transport = "network", host = "h", native_number = false, raster_jus
     assert printer.profile.native_number is False
     assert printer.profile.raster_justify is True
     assert printer.profile.native_qr is True
+
+
+def test_kiosk_admin_pin_is_digits() -> None:
+    """The admin PIN that leaves the full-screen kiosk: 4 to 12 digits, optional."""
+    kiosk = """
+[[kiosks]]
+id = "k"
+name = "K"
+printer = { transport = "none" }
+"""
+    assert parse_config(BASE + kiosk).kiosks[0].admin_pin is None
+    assert parse_config(BASE + kiosk + 'admin_pin = "0815"\n').kiosks[0].admin_pin == "0815"
+    assert problems(kiosk + 'admin_pin = "12a4"\n') == [
+        "t.toml:20: kiosks[0].admin_pin: '12a4' must match ^[0-9]{4,12}$"
+    ]
+    assert problems(kiosk + "admin_pin = 1234\n") == [
+        "t.toml:20: kiosks[0].admin_pin: expected text, got integer 1234"
+    ]
