@@ -37,7 +37,7 @@ from kiosk.way import (
 from shared.clock import Clock
 from shared.languages import language as language_info
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 __all__ = ["KioskModel"]
 
@@ -139,7 +139,7 @@ class KioskModel:
         if self._state.screen in _FREE_SCREENS and self._pending is None:
             self._check_in(code)
         else:
-            logger.info("scan while busy: kept for later")
+            log.info("scan while busy: kept for later")
             self._queued_scans.append(code)
 
     def choose_concern(self, service_id: str) -> None:
@@ -204,7 +204,7 @@ class KioskModel:
     def answered(self, key: str, issued: Issued) -> None:
         """The hub issued the ticket for the request with ``key``: show it, print it."""
         if self._pending is None or self._pending.key != key:
-            logger.info("late answer for %s ignored", key)
+            log.info("late answer for %s ignored", key)
             return
         self._pending = None
         self._go(Screen.TICKET, issued=issued, printing=True, printer_problem=None, busy=False)
@@ -216,7 +216,7 @@ class KioskModel:
         if pending is None or pending.key != key:
             return
         if failure.outcome_unknown:
-            logger.info("request %s: outcome unknown (%s); retrying", key, failure.detail)
+            log.info("request %s: outcome unknown (%s); retrying", key, failure.detail)
             self._go(Screen.RECEPTION, deadline=self._after(self.timings.retry), busy=True)
             return
         self._pending = None

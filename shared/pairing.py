@@ -13,7 +13,7 @@ from pathlib import Path
 
 from platformdirs import user_config_dir
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 __all__ = ["TokenStore", "looks_like_token"]
 
@@ -45,7 +45,7 @@ class TokenStore:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            logger.warning("cannot read the device token at %s: %s", self.path, exc)
+            log.warning("cannot read the device token at %s: %s", self.path, exc)
             return None
         return token if looks_like_token(token) else None
 
@@ -55,7 +55,7 @@ class TokenStore:
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as file:
             file.write(token.strip() + "\n")
-        logger.info("device token saved to %s", self.path)
+        log.info("device token saved to %s", self.path)
 
     def forget(self) -> None:
         """Remove the token (the hub refused it)."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 __all__ = ["QtLockdown", "QtPinPad"]
 
@@ -150,16 +150,16 @@ class QtLockdown(QObject):
             self._taps = 0
             self._since.invalidate()
             if self.pin is None:
-                logger.warning("admin exit asked, but the site file sets no admin_pin")
+                log.warning("admin exit asked, but the site file sets no admin_pin")
                 return
             self.pad.open()
 
     def _check(self, entered: str) -> None:
         if self.pin is not None and hmac.compare_digest(entered.encode(), self.pin.encode()):
-            logger.info("admin PIN accepted: leaving the kiosk")
+            log.info("admin PIN accepted: leaving the kiosk")
             self.pad.hide()
             self.unlock()
             self.exit_requested.emit()
         else:
-            logger.info("wrong admin PIN")
+            log.info("wrong admin PIN")
             self.pad.open("Wrong PIN. Try again.")

@@ -18,7 +18,7 @@ from shared.pairing import looks_like_token
 from shared.qt.client import ApiError, QtHubClient
 from shared.qt.discovery import QtHubFinder
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 __all__ = ["QtHubLocator", "QtPairingScreen"]
 
@@ -50,7 +50,7 @@ class QtHubLocator(QObject):
             url = self.server_url.rstrip("/")
             QTimer.singleShot(0, lambda: self.located.emit(url))
         elif self._finder is not None:
-            logger.info("looking for the hub with zeroconf")
+            log.info("looking for the hub with zeroconf")
             self._finder.start()
 
     def stop(self) -> None:
@@ -60,7 +60,7 @@ class QtHubLocator(QObject):
 
     def _found(self, address: HubAddress) -> None:
         if self.site_id is not None and address.site_id != self.site_id:
-            logger.info("ignoring hub of site %s", address.site_id)
+            log.info("ignoring hub of site %s", address.site_id)
             return
         self.stop()
         self.located.emit(address.url)
@@ -119,7 +119,7 @@ class QtPairingScreen(QWidget):
     def _accepted(self, token: str) -> None:
         self.button.setEnabled(True)
         self.message.setText("Paired.")
-        logger.info("paired with %s", self.client.base_url)
+        log.info("paired with %s", self.client.base_url)
         self.paired.emit(token)
 
     def _refused(self, error: ApiError) -> None:

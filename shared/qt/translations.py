@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 
 from shared.languages import language
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 __all__ = ["QtTranslations"]
 
@@ -57,7 +57,7 @@ class QtTranslations:
         translator = QTranslator()
         if not translator.load(str(self.path(lang))):
             if lang != self.source_language:
-                logger.warning("no translation %s: showing the source texts", self.path(lang))
+                log.warning("no translation %s: showing the source texts", self.path(lang))
             QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
             return False
         QCoreApplication.installTranslator(translator)
