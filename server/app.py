@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from server import errors
-from server.api import counters, visitors
+from server.api import alarms, counters, visitors
 from server.api.context import AppContext
 from server.broadcast import Broadcaster
 from server.housekeeping import Housekeeper, HousekeepingSchedule
@@ -137,5 +137,6 @@ def create_app(
         app.add_exception_handler(exc_type, _error_handler(status_code))
     app.include_router(visitors.router, prefix=API_PREFIX)
     app.include_router(counters.router, prefix=API_PREFIX)
+    app.include_router(alarms.router, prefix=API_PREFIX)
     app.include_router(stream_router, prefix=API_PREFIX)
     return app

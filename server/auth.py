@@ -41,6 +41,8 @@ class Endpoint(StrEnum):
     IMPORT_APPOINTMENTS = "import_appointments"
     EVENTS = "events"
     STAFF_EVENTS = "staff_events"
+    ALARM = "alarm"
+    SUPERVISE = "supervise"
 
 
 _DEVICES = frozenset({Role.KIOSK, Role.DISPLAY, Role.COUNTER})
@@ -60,6 +62,8 @@ ALLOWED: dict[Endpoint, frozenset[Role]] = {
     Endpoint.IMPORT_APPOINTMENTS: frozenset({Role.SUPERVISOR, Role.ADMIN}),
     Endpoint.EVENTS: _EVERYONE,
     Endpoint.STAFF_EVENTS: _STAFF | {Role.KIOSK},
+    Endpoint.ALARM: _STAFF,
+    Endpoint.SUPERVISE: frozenset({Role.SUPERVISOR, Role.ADMIN}),
 }
 """The role matrix. Endpoints not listed here (health, login, ticket status) are open."""
 

@@ -18,12 +18,12 @@ from starlette.concurrency import run_in_threadpool
 from server.stream_tokens import TokenRecheck, VerifyTokens
 from server.subscription import EndReason, Subscription
 from shared.protocol import (
-    CounterChanged,
     Event,
     PublicEvent,
     Snapshot,
     StaffEvent,
     TicketCalled,
+    TicketChanged,
     encode,
     to_public,
 )
@@ -196,8 +196,8 @@ class Broadcaster:
 
     def public_form(self, event: StaffEvent, counters: dict[int, str]) -> PublicEvent | None:
         """The waiting room's form of an event; `counters` tracks where tickets were called."""
-        if isinstance(event, CounterChanged):
-            return None
+        if not isinstance(event, TicketCalled | TicketChanged):
+            return None  # counter states and staff alarms never reach the waiting room
         previous = counters.get(event.ticket.id) or self._counter_of.get(event.ticket.id)
         if isinstance(event, TicketCalled):
             counters[event.ticket.id] = event.counter_id

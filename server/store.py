@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from server.db import eventlog, trust
+from server.db import alarms, eventlog, trust
 from server.db.appointments import import_csv
 from server.db.desk import Desk, counter_info
 from server.db.engine import (
@@ -27,6 +27,7 @@ from server.db.engine import (
 )
 from server.db.models import CounterRow
 from server.db.outcomes import (
+    AlarmUpdate,
     Called,
     Changed,
     CounterUpdate,
@@ -49,6 +50,7 @@ log = logging.getLogger(__name__)
 DEFAULT_SETTINGS = StoreSettings()
 
 __all__ = [
+    "AlarmUpdate",
     "Called",
     "Changed",
     "CounterUpdate",
@@ -201,6 +203,21 @@ class Store:
         with self._desk() as desk:
             return desk.set_state(counter_id, state, clerk)
 
+    # ------------------------------------------------------------------ staff alarms
+    def raise_alarm(self, counter_id: str, who: str) -> AlarmUpdate:
+        """A clerk at a counter needs help; an alarm already open there is returned again."""
+        with write_session(self._engine) as session:
+            info, event = alarms.raise_alarm(
+                session, self._site, counter_id, who, self._clock.now()
+            )
+        return AlarmUpdate(info, (event,) if event else ())
+
+    def acknowledge_alarm(self, alarm_id: int, who: str) -> AlarmUpdate:
+        """Someone came to help: close the alarm (409 when already acknowledged)."""
+        with write_session(self._engine) as session:
+            info, event = alarms.acknowledge(session, self._site, alarm_id, who, self._clock.now())
+        return AlarmUpdate(info, (event,))
+
     # ------------------------------------------------------------------ reading
     def snapshot(self) -> Snapshot:
         """Today's live tickets and all counters, consistent with `seq`."""
@@ -212,8 +229,13 @@ class Store:
                 counter_info(session, counter, session.get(CounterRow, counter.id))
                 for counter in self._site.counters.values()
             )
+            open_alarms = alarms.open_alarms(session, self._site)
         return Snapshot(
-            seq=seq, at=now, tickets=tuple(ticket_info(t) for t in tickets), counters=counters
+            seq=seq,
+            at=now,
+            tickets=tuple(ticket_info(t) for t in tickets),
+            counters=counters,
+            alarms=open_alarms,
         )
 
     def events_since(self, seq: int) -> list[StaffEvent] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field, TypeAdapter
@@ -35,6 +36,47 @@ class TicketInfo:
     pinned_counter_id: str | None = None
     recalls: int = 0
     note: str = ""
+    due_at: datetime | None = None
+    """For a checked-in appointment: the booked time (the queue policy ranks by it)."""
+
+
+class CallReasonCode(StrEnum):
+    """Why a ticket was called: the policy's class, or a clerk's own choice."""
+
+    EMERGENCY = "emergency"
+    PINNED = "pinned"
+    APPOINTMENT_DUE = "appointment_due"
+    OVERDUE = "overdue"
+    WALK_IN = "walk_in"
+    BY_HAND = "by_hand"
+    RECALL = "recall"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CallReason:
+    """Why a ticket was called, machine-readable, for the counter app to word per language."""
+
+    code: CallReasonCode
+    waited_minutes: int = 0
+    due_in_minutes: int | None = None
+    """Appointments: minutes until the booked time (negative: that long ago)."""
+    limit_minutes: int | None = None
+    """Overdue: the policy's maximum wait."""
+    weight: float | None = None
+    score: float | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlarmInfo:
+    """A staff alarm: a clerk at a counter needs help (staff only, never public)."""
+
+    id: int
+    counter_id: str
+    counter_name: str
+    raised_by: str
+    raised_at: datetime
+    acknowledged_by: str | None = None
+    acknowledged_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -72,6 +114,7 @@ class TicketCalled:
     location: str
     recall: bool = False
     reason: str = ""
+    why: CallReason | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -96,6 +139,26 @@ class CounterChanged:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class AlarmRaised:
+    """A clerk raised the staff alarm at a counter (staff stream only)."""
+
+    type: Literal["alarm.raised"] = "alarm.raised"
+    seq: int
+    at: datetime
+    alarm: AlarmInfo
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlarmAcknowledged:
+    """Someone came to help: the staff alarm is acknowledged (staff stream only)."""
+
+    type: Literal["alarm.acknowledged"] = "alarm.acknowledged"
+    seq: int
+    at: datetime
+    alarm: AlarmInfo
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Snapshot:
     """The whole live state, sent when a client is too far behind to replay."""
 
@@ -104,6 +167,8 @@ class Snapshot:
     at: datetime
     tickets: tuple[TicketInfo, ...]
     counters: tuple[CounterInfo, ...]
+    alarms: tuple[AlarmInfo, ...] = ()
+    """Staff alarms not yet acknowledged."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -151,13 +216,17 @@ class Heartbeat:
     at: datetime
 
 
-StaffEvent = TicketIssued | TicketCalled | TicketChanged | CounterChanged
+StaffEvent = (
+    TicketIssued | TicketCalled | TicketChanged | CounterChanged | AlarmRaised | AlarmAcknowledged
+)
 PublicEvent = PublicCall | PublicClear
 Event = Annotated[
     TicketIssued
     | TicketCalled
     | TicketChanged
     | CounterChanged
+    | AlarmRaised
+    | AlarmAcknowledged
     | Snapshot
     | PublicCall
     | PublicClear
@@ -213,6 +282,11 @@ def to_public(event: StaffEvent, previous_counter_id: str | None = None) -> Publ
 
 
 __all__ = [
+    "AlarmAcknowledged",
+    "AlarmInfo",
+    "AlarmRaised",
+    "CallReason",
+    "CallReasonCode",
     "CounterChanged",
     "CounterInfo",
     "Event",

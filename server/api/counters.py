@@ -37,7 +37,7 @@ MAX_CSV_BYTES = 2_000_000
 
 def _called(ctx: AppContext, called: Called) -> CalledOut:
     ctx.publish(called.events)
-    return CalledOut(ticket=called.ticket, reason=called.reason)
+    return CalledOut(ticket=called.ticket, reason=called.reason, why=called.why)
 
 
 @router.get("/queue")

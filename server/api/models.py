@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.domain import Site
-from shared.protocol import TicketInfo
+from shared.protocol import CallReason, TicketInfo
 
 Identifier = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
 Language = Annotated[
@@ -111,6 +111,7 @@ class CalledOut(BaseModel):
 
     ticket: TicketInfo
     reason: str
+    why: CallReason | None = None
 
 
 class CallRequest(_Body):

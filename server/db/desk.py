@@ -25,7 +25,15 @@ from shared.domain import Counter, CounterState, Site, Ticket
 from shared.lifecycle import IllegalTransitionError, TicketAction
 from shared.numbering import local_day
 from shared.policy import CounterProfile, PolicySettings, choose_next
-from shared.protocol import CounterChanged, CounterInfo, TicketCalled, TicketChanged
+from shared.protocol import (
+    CallReason,
+    CallReasonCode,
+    CounterChanged,
+    CounterInfo,
+    TicketCalled,
+    TicketChanged,
+)
+from shared.reasons import by_hand, call_reason
 
 MAX_NOTE = 500
 MAX_CLERK = 64
@@ -71,22 +79,28 @@ class Desk:
         served = [service for service, weight in counter.weights.items() if weight > 0]
         today = local_day(self.now, self.site.timezone)
         waiting = waiting_for(self.session, today, counter.id, served)
-        choice = choose_next(waiting, CounterProfile.of(counter), self.now, self.policy)
+        profile = CounterProfile.of(counter)
+        choice = choose_next(waiting, profile, self.now, self.policy)
         if choice is None:
             return None
-        return self._call(counter, get_row(self.session, choice.ticket.id), choice.explanation)
+        why = call_reason(choice, profile, self.now, self.policy)
+        return self._call(counter, get_row(self.session, choice.ticket.id), choice.explanation, why)
 
     def call_ticket(self, counter_id: str, ticket_id: int) -> Called:
         """Call one named ticket (waiting or parked) to this counter."""
         counter = self._ready(counter_id)
-        return self._call(counter, get_row(self.session, ticket_id), "called by hand")
+        row = get_row(self.session, ticket_id)
+        waited = to_ticket(row).waiting_since
+        why = by_hand(int((self.now - waited).total_seconds() // 60))
+        return self._call(counter, row, "called by hand", why)
 
     def recall(self, ticket_id: int) -> Called:
         """Call a called ticket again to the same counter."""
         row = get_row(self.session, ticket_id)
         ticket = _step(lambda: lifecycle.recall(to_ticket(row), self.now))
         store_ticket(row, ticket)
-        return self._announce(self._counter_of(ticket), ticket, "recall", recall=True)
+        why = CallReason(code=CallReasonCode.RECALL, waited_minutes=0)
+        return self._announce(self._counter_of(ticket), ticket, "recall", why, recall=True)
 
     def change(self, ticket_id: int, action: TicketAction, note: str = "") -> Changed:
         """Take one step (start, finish, no-show, park, cancel) and log it."""
@@ -161,14 +175,16 @@ class Desk:
             )
         return counter
 
-    def _call(self, counter: Counter, row: TicketRow, reason: str) -> Called:
+    def _call(self, counter: Counter, row: TicketRow, reason: str, why: CallReason) -> Called:
         before = to_ticket(row)
         ticket = _step(lambda: lifecycle.call(before, counter.id, self.now))
         store_ticket(row, ticket)
         sync_counter(self.session, row)
-        return self._announce(counter, ticket, reason, recall=False)
+        return self._announce(counter, ticket, reason, why, recall=False)
 
-    def _announce(self, counter: Counter, ticket: Ticket, reason: str, *, recall: bool) -> Called:
+    def _announce(
+        self, counter: Counter, ticket: Ticket, reason: str, why: CallReason, *, recall: bool
+    ) -> Called:
         info = ticket_info(ticket)
         event = eventlog.append(
             self.session,
@@ -182,9 +198,10 @@ class Desk:
                 location=counter.location,
                 recall=recall,
                 reason=reason,
+                why=why,
             ),
         )
-        return Called(info, reason, (event,))
+        return Called(info, reason, (event,), why)
 
     def _changed(self, row: TicketRow, ticket: Ticket, action: TicketAction) -> Changed:
         previous = row.counter_id

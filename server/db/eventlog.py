@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from server.db.models import EventRow, EventSeqRow
 from shared.protocol import (
+    AlarmAcknowledged,
+    AlarmRaised,
     CounterChanged,
     StaffEvent,
     TicketCalled,
@@ -20,8 +22,10 @@ from shared.protocol import (
     encode,
 )
 
-_STAFF = (TicketIssued, TicketCalled, TicketChanged, CounterChanged)
-E = TypeVar("E", TicketIssued, TicketCalled, TicketChanged, CounterChanged)
+_STAFF = (TicketIssued, TicketCalled, TicketChanged, CounterChanged, AlarmRaised, AlarmAcknowledged)
+E = TypeVar(
+    "E", TicketIssued, TicketCalled, TicketChanged, CounterChanged, AlarmRaised, AlarmAcknowledged
+)
 
 
 def append(session: Session, at: datetime, make: Callable[[int, datetime], E]) -> E:

@@ -7,7 +7,7 @@ from typing import Literal
 
 from shared.domain import DeviceRole, TicketStatus, UserRole
 from shared.policy import PolicySettings
-from shared.protocol import CounterInfo, StaffEvent, TicketInfo
+from shared.protocol import AlarmInfo, CallReason, CounterInfo, StaffEvent, TicketInfo
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Called:
     ticket: TicketInfo
     reason: str
     events: tuple[StaffEvent, ...]
+    why: CallReason | None = None
 
 
 @dataclass(frozen=True)
@@ -88,3 +89,11 @@ class ImportResult:
     imported: int
     skipped: int
     errors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AlarmUpdate:
+    """A staff alarm after it was raised or acknowledged (no event when nothing changed)."""
+
+    alarm: AlarmInfo
+    events: tuple[StaffEvent, ...]

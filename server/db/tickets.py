@@ -80,6 +80,7 @@ def ticket_info(ticket: Ticket) -> TicketInfo:
         pinned_counter_id=ticket.pinned_counter_id,
         recalls=ticket.recalls,
         note=ticket.note,
+        due_at=ticket.due_at,
     )
 
 

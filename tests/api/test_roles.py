@@ -43,6 +43,8 @@ ROUTES: list[tuple[str, str, object, set[str] | None]] = [
     ("POST", "/counters/c2/pause", None, STAFF),
     ("POST", "/counters/c2/close", None, STAFF),
     ("POST", "/appointments/import", "CSV", {"supervisor", "admin"}),
+    ("POST", "/alarms", {"counter_id": "c1"}, STAFF),
+    ("POST", "/alarms/1/acknowledge", None, STAFF),
 ]
 
 
@@ -76,7 +78,8 @@ def test_the_routes_table_covers_every_endpoint(hub: Hub) -> None:
             p.replace("{tid}", "{ticket_id}")
             .replace("?key={key}", "")
             .replace("c1", "{counter_id}")
-            .replace("c2", "{counter_id}"),
+            .replace("c2", "{counter_id}")
+            .replace("/alarms/1/", "/alarms/{alarm_id}/"),
         )
         for m, p, _, _ in ROUTES
     }

@@ -15,6 +15,11 @@ from pydantic import ValidationError
 from shared.domain import CounterState, TicketOrigin, TicketStatus
 from shared.lifecycle import TicketAction
 from shared.protocol import (
+    AlarmAcknowledged,
+    AlarmInfo,
+    AlarmRaised,
+    CallReason,
+    CallReasonCode,
     CounterChanged,
     CounterInfo,
     Event,
@@ -59,6 +64,26 @@ ticket_infos = st.builds(
     pinned_counter_id=st.none() | ids,
     recalls=st.integers(0, 10),
     note=text,
+    due_at=st.none() | moments,
+)
+call_reasons = st.builds(
+    CallReason,
+    code=st.sampled_from(CallReasonCode),
+    waited_minutes=st.integers(0, 600),
+    due_in_minutes=st.none() | st.integers(-600, 600),
+    limit_minutes=st.none() | st.integers(1, 600),
+    weight=st.none() | st.floats(0, 100, allow_nan=False),
+    score=st.none() | st.floats(0, 1e6, allow_nan=False),
+)
+alarm_infos = st.builds(
+    AlarmInfo,
+    id=st.integers(1, 2**31),
+    counter_id=ids,
+    counter_name=text,
+    raised_by=ids,
+    raised_at=moments,
+    acknowledged_by=st.none() | ids,
+    acknowledged_at=st.none() | moments,
 )
 counter_infos = st.builds(
     CounterInfo,
@@ -79,12 +104,15 @@ ticket_called = st.builds(
     location=text,
     recall=st.booleans(),
     reason=text,
+    why=st.none() | call_reasons,
 )
 ticket_changed = st.builds(
     TicketChanged, seq=seqs, at=moments, ticket=ticket_infos, action=st.sampled_from(TicketAction)
 )
 ticket_issued = st.builds(TicketIssued, seq=seqs, at=moments, ticket=ticket_infos)
 counter_changed = st.builds(CounterChanged, seq=seqs, at=moments, counter=counter_infos)
+alarm_raised = st.builds(AlarmRaised, seq=seqs, at=moments, alarm=alarm_infos)
+alarm_acknowledged = st.builds(AlarmAcknowledged, seq=seqs, at=moments, alarm=alarm_infos)
 public_calls = st.builds(
     PublicCall,
     seq=seqs,
@@ -96,19 +124,22 @@ public_calls = st.builds(
     recall=st.booleans(),
 )
 staff_events: st.SearchStrategy[StaffEvent] = st.one_of(
-    ticket_issued, ticket_called, ticket_changed, counter_changed
+    ticket_issued, ticket_called, ticket_changed, counter_changed, alarm_raised, alarm_acknowledged
 )
 EVENT_STRATEGIES: dict[type, st.SearchStrategy[Event]] = {
     TicketIssued: ticket_issued,
     TicketCalled: ticket_called,
     TicketChanged: ticket_changed,
     CounterChanged: counter_changed,
+    AlarmRaised: alarm_raised,
+    AlarmAcknowledged: alarm_acknowledged,
     Snapshot: st.builds(
         Snapshot,
         seq=seqs,
         at=moments,
         tickets=st.lists(ticket_infos, max_size=3).map(tuple),
         counters=st.lists(counter_infos, max_size=3).map(tuple),
+        alarms=st.lists(alarm_infos, max_size=2).map(tuple),
     ),
     PublicCall: public_calls,
     PublicClear: st.builds(PublicClear, seq=seqs, at=moments, number=text, counter_id=ids),
@@ -259,3 +290,8 @@ def test_issues_and_counter_changes_are_not_shown() -> None:
     counter = CounterInfo(id="s1", name="Schalter 1", location="", state=CounterState.OPEN)
     assert to_public(TicketIssued(seq=1, at=AT, ticket=_info())) is None
     assert to_public(CounterChanged(seq=2, at=AT, counter=counter)) is None
+
+
+@given(st.one_of(alarm_raised, alarm_acknowledged))
+def test_staff_alarms_never_reach_the_waiting_room(event: StaffEvent) -> None:
+    assert to_public(event) is None
