@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from server import errors
 from server.api import alarms, counters, visitors
-from server.api.context import AppContext
+from server.api.context import AppContext, HubState
 from server.broadcast import Broadcaster
 from server.housekeeping import Housekeeper, HousekeepingSchedule
 from server.ratelimit import RateLimiter
@@ -110,13 +110,13 @@ def create_app(
     housekeeper = Housekeeper(store, clock, opts.housekeeping())
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(_: FastAPI) -> AsyncIterator[HubState]:
         ctx.broadcaster.last_seq = await run_in_threadpool(store.last_seq)
         ctx.broadcaster.remember_counters(await run_in_threadpool(store.snapshot))
         log.info("serving site %s from event seq %d", site.id, ctx.broadcaster.last_seq)
         housekeeper.start()
         try:
-            yield
+            yield {"ctx": ctx}
         finally:
             await housekeeper.stop()
             ctx.broadcaster.close()
@@ -131,7 +131,6 @@ def create_app(
         docs_url="/docs",
         redoc_url=None,
     )
-    app.state.ctx = ctx
     app.state.housekeeper = housekeeper
     for exc_type, status_code in _STATUS:
         app.add_exception_handler(exc_type, _error_handler(status_code))

@@ -10,6 +10,7 @@ from fastapi import HTTPException, Request, status
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection
 
+from server.api.context import context
 from server.store import Principal, Store
 
 log = logging.getLogger(__name__)
@@ -114,7 +115,7 @@ def require(endpoint: Endpoint) -> Callable[[Request], Awaitable[Principal]]:
     """A FastAPI dependency: the caller, if their role may use `endpoint`; else 401/403."""
 
     async def dependency(request: Request) -> Principal:
-        principal = await authenticate(request.app.state.ctx.store, bearer_token(request))
+        principal = await authenticate(context(request).store, bearer_token(request))
         if not may(principal, endpoint):
             log.info("refused %s (%s) at %s", principal.name, role_of(principal), endpoint)
             raise HTTPException(

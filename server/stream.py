@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Query, WebSocket, WebSocketDisconnect
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from server.api.context import AppContext, context
 from server.auth import ALLOWED, Endpoint, bearer_token, may, role_of
 from server.subscription import EndReason, Subscription
 from shared.domain import Site, TicketStatus
@@ -27,9 +27,6 @@ from shared.protocol import (
     Snapshot,
     encode,
 )
-
-if TYPE_CHECKING:
-    from server.api.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +130,7 @@ async def events(
     token: str | None = Query(None, max_length=512),
 ) -> None:
     """The event stream: catch-up from `since`, then live events and heartbeats."""
-    ctx: AppContext = websocket.app.state.ctx
+    ctx = context(websocket)
     secret = bearer_token(websocket) or token
     principal = await run_in_threadpool(ctx.store.authenticate, secret) if secret else None
     if secret is None or principal is None:

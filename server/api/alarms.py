@@ -11,7 +11,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path
 from pydantic import BaseModel, ConfigDict
-from starlette.concurrency import run_in_threadpool
 
 from server.api.context import AppContext, context
 from server.api.models import Identifier, TicketId, error_responses
@@ -36,8 +35,7 @@ class RaiseAlarmRequest(BaseModel):
 @router.post("/alarms")
 async def raise_alarm(body: RaiseAlarmRequest, ctx: Ctx, principal: Staff) -> AlarmInfo:
     """A colleague at this counter needs help (an open alarm there is answered again)."""
-    update = await run_in_threadpool(ctx.store.raise_alarm, body.counter_id, principal.id)
-    ctx.publish(update.events)
+    update = await ctx.mutate(ctx.store.raise_alarm, body.counter_id, principal.id)
     if update.events:
         log.info("alarm %d raised at counter %s", update.alarm.id, update.alarm.counter_id)
     return update.alarm
@@ -48,7 +46,6 @@ async def acknowledge_alarm(
     alarm_id: Annotated[TicketId, Path()], ctx: Ctx, principal: Staff
 ) -> AlarmInfo:
     """Someone came to help: the alarm is closed for everyone."""
-    update = await run_in_threadpool(ctx.store.acknowledge_alarm, alarm_id, principal.id)
-    ctx.publish(update.events)
+    update = await ctx.mutate(ctx.store.acknowledge_alarm, alarm_id, principal.id)
     log.info("alarm %d at counter %s acknowledged", update.alarm.id, update.alarm.counter_id)
     return update.alarm

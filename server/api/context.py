@@ -1,11 +1,17 @@
-"""What every endpoint reaches through `request.app.state.ctx`: the store and its helpers."""
+"""What every endpoint reaches through the lifespan state (`HubState`): the store and its helpers.
+
+`AppContext.mutate` is the one way an endpoint changes state: it runs the store mutation in the
+thread pool (one hop) and publishes the events it returned, which the store has committed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import ParamSpec, Protocol, TypedDict, TypeVar, cast
 
-from fastapi import Request
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import HTTPConnection
 
 from server.broadcast import Broadcaster
 from server.ratelimit import RateLimiter
@@ -13,6 +19,19 @@ from server.store import Store
 from shared.clock import Clock
 from shared.domain import Site
 from shared.protocol import StaffEvent
+
+
+class Outcome(Protocol):
+    """What a store mutation returns: a result that carries the events it committed."""
+
+    @property
+    def events(self) -> Sequence[StaffEvent]:
+        """The events the mutation logged, in seq order."""
+        ...
+
+
+P = ParamSpec("P")
+R = TypeVar("R", bound=Outcome | None)
 
 
 @dataclass(frozen=True)
@@ -26,13 +45,25 @@ class AppContext:
     limiter: RateLimiter | None
     status_base_url: str = ""
 
-    def publish(self, events: Sequence[StaffEvent]) -> None:
-        """Hand committed events to the stream (call from the event loop)."""
-        if events:
-            self.broadcaster.publish(events)
+    async def mutate(self, change: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+        """Run a store mutation off the event loop, then publish the events it committed.
+
+        ``await ctx.mutate(ctx.store.call_next, counter_id)``: one thread-pool hop; the events
+        go to the stream on the loop, after the mutation's transaction has committed. A
+        mutation that may find nothing to do returns None (no events).
+        """
+        outcome = await run_in_threadpool(change, *args, **kwargs)
+        if outcome is not None and outcome.events:
+            self.broadcaster.publish(outcome.events)
+        return outcome
 
 
-def context(request: Request) -> AppContext:
-    """The app's context (a FastAPI dependency)."""
-    ctx: AppContext = request.app.state.ctx
-    return ctx
+class HubState(TypedDict):
+    """The app's lifespan state (Starlette copies it into every request's ``state``)."""
+
+    ctx: AppContext
+
+
+def context(connection: HTTPConnection) -> AppContext:
+    """The app's context, for a request or a WebSocket (also a FastAPI dependency)."""
+    return cast("HTTPConnection[HubState]", connection).state["ctx"]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
-from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Request, Response, status
@@ -22,7 +20,7 @@ from server.api.models import (
     error_responses,
 )
 from server.auth import Endpoint, require
-from server.store import Called, Changed, Principal
+from server.store import Principal
 from shared.domain import CounterState
 from shared.protocol import CounterInfo, Snapshot, TicketInfo
 
@@ -33,11 +31,11 @@ Ctx = Annotated[AppContext, Depends(context)]
 CounterId = Annotated[Identifier, Path()]
 TicketPath = Annotated[TicketId, Path()]
 MAX_CSV_BYTES = 2_000_000
-
-
-def _called(ctx: AppContext, called: Called) -> CalledOut:
-    ctx.publish(called.events)
-    return CalledOut(ticket=called.ticket, reason=called.reason, why=called.why)
+Caller = Annotated[Principal, Depends(require(Endpoint.CALL))]
+Stepper = Annotated[Principal, Depends(require(Endpoint.TICKET_STEP))]
+CounterKeeper = Annotated[Principal, Depends(require(Endpoint.COUNTER_STATE))]
+# One title for the optional body of all six steps (the OpenAPI shows "Body" for each).
+StepBody = Annotated[StepRequest | None, Body(title="Body")]
 
 
 @router.get("/queue")
@@ -51,117 +49,113 @@ async def queue(ctx: Ctx, _: Annotated[Principal, Depends(require(Endpoint.QUEUE
     responses={204: {"description": "nobody waits for this counter"}},
     response_model=CalledOut,
 )
-async def call_next(
-    counter_id: CounterId,
-    ctx: Ctx,
-    _: Annotated[Principal, Depends(require(Endpoint.CALL))],
-) -> CalledOut | Response:
+async def call_next(counter_id: CounterId, ctx: Ctx, _: Caller) -> CalledOut | Response:
     """Call the next ticket the policy picks for this counter (204 when none waits)."""
-    called = await run_in_threadpool(ctx.store.call_next, counter_id)
+    called = await ctx.mutate(ctx.store.call_next, counter_id)
     if called is None:
         return Response(status_code=status.HTTP_204_NO_CONTENT)
-    return _called(ctx, called)
+    return CalledOut(ticket=called.ticket, reason=called.reason, why=called.why)
 
 
 @router.post("/counters/{counter_id}/call")
-async def call_ticket(
-    counter_id: CounterId,
-    body: CallRequest,
-    ctx: Ctx,
-    _: Annotated[Principal, Depends(require(Endpoint.CALL))],
-) -> CalledOut:
+async def call_ticket(counter_id: CounterId, body: CallRequest, ctx: Ctx, _: Caller) -> CalledOut:
     """Call a chosen ticket (e.g. a parked one) to this counter."""
-    called = await run_in_threadpool(ctx.store.call_ticket, counter_id, body.ticket_id)
-    return _called(ctx, called)
+    called = await ctx.mutate(ctx.store.call_ticket, counter_id, body.ticket_id)
+    return CalledOut(ticket=called.ticket, reason=called.reason, why=called.why)
 
 
-StepFn = Callable[[AppContext, int, StepRequest], Called | Changed]
-
-_STEPS: dict[str, StepFn] = {
-    "recall": lambda ctx, tid, _: ctx.store.recall(tid),
-    "start": lambda ctx, tid, _: ctx.store.start(tid),
-    "finish": lambda ctx, tid, _: ctx.store.finish(tid),
-    "no-show": lambda ctx, tid, _: ctx.store.no_show(tid),
-    "park": lambda ctx, tid, body: ctx.store.park(tid, body.note),
-    "cancel": lambda ctx, tid, _: ctx.store.cancel(tid),
-}
+# The six steps take the same optional body (`note`); only park keeps the note.
+@router.post("/tickets/{ticket_id}/recall")
+async def ticket_recall(
+    ticket_id: TicketPath, ctx: Ctx, _: Stepper, _body: StepBody = None
+) -> TicketInfo:
+    """Take the step `recall` for a ticket."""
+    return (await ctx.mutate(ctx.store.recall, ticket_id)).ticket
 
 
-def _step_endpoint(name: str, step: StepFn) -> Callable[..., Awaitable[TicketInfo]]:
-    async def endpoint(
-        ticket_id: TicketPath,
-        ctx: Ctx,
-        _: Annotated[Principal, Depends(require(Endpoint.TICKET_STEP))],
-        body: Annotated[StepRequest | None, Body()] = None,
-    ) -> TicketInfo:
-        result = await run_in_threadpool(step, ctx, ticket_id, body or StepRequest())
-        ctx.publish(result.events)
-        return result.ticket
-
-    endpoint.__name__ = f"ticket_{name.replace('-', '_')}"
-    endpoint.__doc__ = f"Take the step `{name}` for a ticket."
-    return endpoint
+@router.post("/tickets/{ticket_id}/start")
+async def ticket_start(
+    ticket_id: TicketPath, ctx: Ctx, _: Stepper, _body: StepBody = None
+) -> TicketInfo:
+    """Take the step `start` for a ticket."""
+    return (await ctx.mutate(ctx.store.start, ticket_id)).ticket
 
 
-for _name, _step in _STEPS.items():
-    router.add_api_route(
-        f"/tickets/{{ticket_id}}/{_name}",
-        _step_endpoint(_name, _step),
-        methods=["POST"],
-    )
+@router.post("/tickets/{ticket_id}/finish")
+async def ticket_finish(
+    ticket_id: TicketPath, ctx: Ctx, _: Stepper, _body: StepBody = None
+) -> TicketInfo:
+    """Take the step `finish` for a ticket."""
+    return (await ctx.mutate(ctx.store.finish, ticket_id)).ticket
+
+
+@router.post("/tickets/{ticket_id}/no-show")
+async def ticket_no_show(
+    ticket_id: TicketPath, ctx: Ctx, _: Stepper, _body: StepBody = None
+) -> TicketInfo:
+    """Take the step `no-show` for a ticket."""
+    return (await ctx.mutate(ctx.store.no_show, ticket_id)).ticket
+
+
+@router.post("/tickets/{ticket_id}/park")
+async def ticket_park(
+    ticket_id: TicketPath, ctx: Ctx, _: Stepper, body: StepBody = None
+) -> TicketInfo:
+    """Take the step `park` for a ticket."""
+    note = body.note if body is not None else ""
+    return (await ctx.mutate(ctx.store.park, ticket_id, note)).ticket
+
+
+@router.post("/tickets/{ticket_id}/cancel")
+async def ticket_cancel(
+    ticket_id: TicketPath, ctx: Ctx, _: Stepper, _body: StepBody = None
+) -> TicketInfo:
+    """Take the step `cancel` for a ticket."""
+    return (await ctx.mutate(ctx.store.cancel, ticket_id)).ticket
 
 
 @router.post("/tickets/{ticket_id}/transfer")
 async def transfer(
-    ticket_id: TicketPath,
-    body: TransferRequest,
-    ctx: Ctx,
-    _: Annotated[Principal, Depends(require(Endpoint.TICKET_STEP))],
+    ticket_id: TicketPath, body: TransferRequest, ctx: Ctx, _: Stepper
 ) -> TicketInfo:
     """Send a ticket back to the queue for another service and/or a named counter."""
     if body.service_id is None and body.counter_id is None:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "name a service, a counter, or both")
-    changed = await run_in_threadpool(
-        partial(
-            ctx.store.transfer,
-            ticket_id,
-            service_id=body.service_id,
-            counter_id=body.counter_id,
-            note=body.note,
-        )
+    changed = await ctx.mutate(
+        ctx.store.transfer,
+        ticket_id,
+        service_id=body.service_id,
+        counter_id=body.counter_id,
+        note=body.note,
     )
-    ctx.publish(changed.events)
     return changed.ticket
 
 
-def _counter_endpoint(state: CounterState) -> Callable[..., Awaitable[CounterInfo]]:
-    async def endpoint(
-        counter_id: CounterId,
-        ctx: Ctx,
-        principal: Annotated[Principal, Depends(require(Endpoint.COUNTER_STATE))],
-    ) -> CounterInfo:
-        clerk = principal.name if principal.kind == "user" else None
-        update = await run_in_threadpool(
-            ctx.store.set_counter_state,
-            counter_id,
-            state,
-            None if state is CounterState.CLOSED else clerk,
-        )
-        ctx.publish(update.events)
-        return update.counter
-
-    endpoint.__name__ = f"counter_{state.value}"
-    endpoint.__doc__ = f"Set a counter's state to {state.value}."
-    return endpoint
-
-
-_VERB = {CounterState.OPEN: "open", CounterState.PAUSED: "pause", CounterState.CLOSED: "close"}
-for _state, _verb in _VERB.items():
-    router.add_api_route(
-        f"/counters/{{counter_id}}/{_verb}",
-        _counter_endpoint(_state),
-        methods=["POST"],
+async def _set_state(
+    ctx: AppContext, counter_id: str, state: CounterState, principal: Principal
+) -> CounterInfo:
+    clerk = (
+        principal.name if principal.kind == "user" and state is not CounterState.CLOSED else None
     )
+    return (await ctx.mutate(ctx.store.set_counter_state, counter_id, state, clerk)).counter
+
+
+@router.post("/counters/{counter_id}/open")
+async def counter_open(counter_id: CounterId, ctx: Ctx, principal: CounterKeeper) -> CounterInfo:
+    """Set a counter's state to open."""
+    return await _set_state(ctx, counter_id, CounterState.OPEN, principal)
+
+
+@router.post("/counters/{counter_id}/pause")
+async def counter_paused(counter_id: CounterId, ctx: Ctx, principal: CounterKeeper) -> CounterInfo:
+    """Set a counter's state to paused."""
+    return await _set_state(ctx, counter_id, CounterState.PAUSED, principal)
+
+
+@router.post("/counters/{counter_id}/close")
+async def counter_closed(counter_id: CounterId, ctx: Ctx, principal: CounterKeeper) -> CounterInfo:
+    """Set a counter's state to closed."""
+    return await _set_state(ctx, counter_id, CounterState.CLOSED, principal)
 
 
 @router.post(

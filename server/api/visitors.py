@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import math
-from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
@@ -83,7 +82,6 @@ def _check_rate(ctx: AppContext, principal: Principal) -> None:
 
 
 def _issued(ctx: AppContext, issued: Issued) -> IssuedTicket:
-    ctx.publish(issued.events)
     url = ctx.store.status_url(issued.ticket.id, issued.status_key)
     return IssuedTicket(
         ticket=issued.ticket,
@@ -109,15 +107,13 @@ async def issue_ticket(
             status.HTTP_403_FORBIDDEN, f"role {role_of(principal)} may not issue emergencies"
         )
     _check_rate(ctx, principal)
-    issued = await run_in_threadpool(
-        partial(
-            ctx.store.issue_ticket,
-            service_id=body.service_id,
-            language=body.language,
-            idempotency_key=body.idempotency_key,
-            issuer_id=principal.id,
-            emergency=body.emergency,
-        )
+    issued = await ctx.mutate(
+        ctx.store.issue_ticket,
+        service_id=body.service_id,
+        language=body.language,
+        idempotency_key=body.idempotency_key,
+        issuer_id=principal.id,
+        emergency=body.emergency,
     )
     return _issued(ctx, issued)
 
@@ -130,14 +126,12 @@ async def check_in(
 ) -> IssuedTicket:
     """Check in for an appointment: the visitor gets a ticket for it."""
     _check_rate(ctx, principal)
-    issued = await run_in_threadpool(
-        partial(
-            ctx.store.check_in,
-            appointment_number=body.appointment_number,
-            language=body.language,
-            idempotency_key=body.idempotency_key,
-            issuer_id=principal.id,
-        )
+    issued = await ctx.mutate(
+        ctx.store.check_in,
+        appointment_number=body.appointment_number,
+        language=body.language,
+        idempotency_key=body.idempotency_key,
+        issuer_id=principal.id,
     )
     return _issued(ctx, issued)
 
