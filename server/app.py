@@ -14,9 +14,10 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from server import errors
-from server.api import alarms, counters, visitors
+from server.api import alarms, counters, supervisor, visitors
 from server.api.context import AppContext, HubState
 from server.broadcast import Broadcaster
+from server.contacts import ContactBook
 from server.housekeeping import Housekeeper, HousekeepingSchedule
 from server.ratelimit import RateLimiter
 from server.store import Store
@@ -76,7 +77,10 @@ class ServerOptions:
 def _error_handler(status_code: int) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
     async def handle(_: Request, exc: Exception) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if status_code == 401 else None
-        return JSONResponse({"detail": str(exc)}, status_code, headers=headers)
+        body = {"detail": str(exc)}
+        if isinstance(exc, errors.AuthError):
+            body["reason"] = exc.reason
+        return JSONResponse(body, status_code, headers=headers)
 
     return handle
 
@@ -104,6 +108,7 @@ def create_app(
         ),
         limiter=RateLimiter(rate) if rate else None,
         status_base_url=opts.status_base_url,
+        contacts=ContactBook(clock),
     )
     ctx.broadcaster.read_gaps_from(store.events_since)
     ctx.broadcaster.recheck_tokens_with(store.principals.verify_many)
@@ -137,5 +142,6 @@ def create_app(
     app.include_router(visitors.router, prefix=API_PREFIX)
     app.include_router(counters.router, prefix=API_PREFIX)
     app.include_router(alarms.router, prefix=API_PREFIX)
+    app.include_router(supervisor.router, prefix=API_PREFIX)
     app.include_router(stream_router, prefix=API_PREFIX)
     return app

@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection
 
 from server.api.context import context
+from server.errors import AuthError
 from server.store import Principal, Store
 
 log = logging.getLogger(__name__)
@@ -102,12 +103,13 @@ def unauthorized(detail: str = "missing or unknown token") -> HTTPException:
 async def authenticate(store: Store, token: str | None) -> Principal:
     """The caller behind a token; 401 when there is none or it is unknown or revoked."""
     if token is None or len(token) > 512:
-        raise unauthorized()
+        raise AuthError("missing or unknown token", "unknown_token")
     principal = store.principals.get(token)  # verified in the last seconds: no thread-pool hop
     if principal is None:
         principal = await run_in_threadpool(store.authenticate, token)
     if principal is None:
-        raise unauthorized()
+        reason, detail = await run_in_threadpool(store.refusal, token)
+        raise AuthError(detail, reason)
     return principal
 
 
@@ -115,7 +117,10 @@ def require(endpoint: Endpoint) -> Callable[[Request], Awaitable[Principal]]:
     """A FastAPI dependency: the caller, if their role may use `endpoint`; else 401/403."""
 
     async def dependency(request: Request) -> Principal:
-        principal = await authenticate(context(request).store, bearer_token(request))
+        ctx = context(request)
+        principal = await authenticate(ctx.store, bearer_token(request))
+        if ctx.contacts is not None:
+            ctx.contacts.seen(principal.id)
         if not may(principal, endpoint):
             log.info("refused %s (%s) at %s", principal.name, role_of(principal), endpoint)
             raise HTTPException(

@@ -20,7 +20,11 @@ class InvalidInputError(StoreError):
 
 
 class AuthError(StoreError):
-    """Unknown or expired credentials (HTTP 401)."""
+    """Unknown or expired credentials (HTTP 401); `reason` is a code clients can word."""
+
+    def __init__(self, message: str, reason: str = "bad_credentials") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class ForbiddenError(StoreError):

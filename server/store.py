@@ -25,6 +25,7 @@ from server.db.engine import (
     read_session,
     write_session,
 )
+from server.db.figures import DayFigures, day_figures
 from server.db.models import CounterRow
 from server.db.outcomes import (
     AlarmUpdate,
@@ -54,6 +55,7 @@ __all__ = [
     "Called",
     "Changed",
     "CounterUpdate",
+    "DayFigures",
     "ImportResult",
     "Issued",
     "Principal",
@@ -313,6 +315,17 @@ class Store:
         with write_session(self._engine) as session:
             trust.logout(session, token)
         self.principals.forget_all()
+
+    def refusal(self, token: str) -> tuple[str, str]:
+        """Why a token is refused: (reason code, sentence) — expired, revoked or unknown."""
+        with read_session(self._reader) as session:
+            return trust.refusal(session, token, self._clock.now())
+
+    def figures(self) -> DayFigures:
+        """Today's key figures so far (site-local day): tickets, waits, no-shows."""
+        now = self._clock.now()
+        with read_session(self._reader) as session:
+            return day_figures(session, local_day(now, self._site.timezone))
 
     def authenticate(self, token: str) -> Principal | None:
         """The device or user behind a bearer token, or None (cached for 5 s when valid)."""

@@ -143,6 +143,8 @@ async def events(
     await websocket.accept()
     sub = ctx.broadcaster.subscribe(public=public, token=secret)  # before the catch-up: no gap
     watcher = asyncio.create_task(_watch_disconnect(websocket, sub))
+    if ctx.contacts is not None:
+        ctx.contacts.stream_opened(principal.id)
     try:
         first, last = await _catch_up(ctx, since, public=public)
         for event in first:
@@ -153,3 +155,5 @@ async def events(
     finally:
         ctx.broadcaster.unsubscribe(sub)
         watcher.cancel()
+        if ctx.contacts is not None:
+            ctx.contacts.stream_closed(principal.id)

@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection
 
 from server.broadcast import Broadcaster
+from server.contacts import ContactBook
 from server.ratelimit import RateLimiter
 from server.store import Store
 from shared.clock import Clock
@@ -44,6 +45,8 @@ class AppContext:
     broadcaster: Broadcaster
     limiter: RateLimiter | None
     status_base_url: str = ""
+    contacts: ContactBook | None = None
+    """When each device last reached the hub (None: not tracked)."""
 
     async def mutate(self, change: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
         """Run a store mutation off the event loop, then publish the events it committed.

@@ -261,6 +261,21 @@ def authenticate(session: Session, token: str, now: datetime) -> Principal | Non
     return Principal("user", found.username, found.display_name, None, UserRole(found.role))
 
 
+def refusal(session: Session, token: str, now: datetime) -> tuple[str, str]:
+    """Why a token is refused, as (reason code, sentence): expired, revoked or unknown."""
+    digest = hash_token(token)
+    if session.scalar(select(DeviceRow.revoked).where(DeviceRow.token_hash == digest)):
+        return "device_revoked", "this device's token was revoked; pair it again"
+    expired = session.scalar(
+        select(SessionRow.expires_at).where(
+            SessionRow.token_hash == digest, SessionRow.expires_at <= now
+        )
+    )
+    if expired is not None:
+        return "session_expired", "the session has expired; log in again"
+    return "unknown_token", "missing or unknown token"
+
+
 def authenticate_many(
     session: Session, digests: Iterable[str], now: datetime
 ) -> dict[str, Principal]:

@@ -1,0 +1,97 @@
+"""The supervisor's overview: today's key figures and every device's last contact.
+
+Counters (state, clerk, ticket in hand), queues and open alarms come with the staff
+snapshot and events; this adds what the stream does not carry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+from starlette.concurrency import run_in_threadpool
+
+from server.api.context import AppContext, context
+from server.api.models import error_responses
+from server.auth import Endpoint, require
+from server.store import DayFigures, Principal
+from shared.domain import DeviceRole
+
+router = APIRouter(responses=error_responses(401, 403))
+
+Ctx = Annotated[AppContext, Depends(context)]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeviceContact:
+    """A paired device and when the hub last heard from it (since the hub started)."""
+
+    id: str
+    name: str
+    role: DeviceRole
+    revoked: bool
+    last_seen: datetime | None
+    streaming: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StaffContact:
+    """A staff member and when the hub last heard from them (since the hub started)."""
+
+    username: str
+    display_name: str
+    role: str
+    last_seen: datetime | None
+    streaming: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Overview:
+    """What the supervisor view adds to the staff stream."""
+
+    at: datetime
+    figures: DayFigures
+    devices: tuple[DeviceContact, ...]
+    staff: tuple[StaffContact, ...]
+
+
+def _overview(ctx: AppContext) -> Overview:
+    store, book = ctx.store, ctx.contacts
+    devices = []
+    for device in store.list_devices():
+        contact = book.of(device.id) if book else None
+        devices.append(
+            DeviceContact(
+                id=device.id,
+                name=device.name,
+                role=device.role,
+                revoked=device.revoked,
+                last_seen=contact.last_seen if contact else None,
+                streaming=bool(contact and contact.streaming),
+            )
+        )
+    staff = []
+    for user in store.list_users():
+        contact = book.of(user.username) if book else None
+        staff.append(
+            StaffContact(
+                username=user.username,
+                display_name=user.display_name,
+                role=user.role.value,
+                last_seen=contact.last_seen if contact else None,
+                streaming=bool(contact and contact.streaming),
+            )
+        )
+    return Overview(
+        at=ctx.clock.now(), figures=store.figures(), devices=tuple(devices), staff=tuple(staff)
+    )
+
+
+@router.get("/supervisor")
+async def overview(
+    ctx: Ctx, _: Annotated[Principal, Depends(require(Endpoint.SUPERVISE))]
+) -> Overview:
+    """Today's key figures so far and every device's and clerk's last contact."""
+    return await run_in_threadpool(_overview, ctx)
