@@ -45,6 +45,7 @@ from shared.clock import Clock
 from shared.domain import Clerk, CounterState, Device, DeviceRole, Site, TicketStatus, UserRole
 from shared.lifecycle import TicketAction
 from shared.numbering import local_day
+from shared.policy import PolicySettings
 from shared.protocol import Snapshot, StaffEvent
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,11 @@ class Store:
     def site(self) -> Site:
         """The site this store serves."""
         return self._site
+
+    @property
+    def policy(self) -> PolicySettings:
+        """The queue policy's settings that *call next* uses."""
+        return self._settings.policy
 
     @contextmanager
     def _desk(self) -> Iterator[Desk]:

@@ -1,7 +1,8 @@
 """The supervisor's overview: today's key figures and every device's last contact.
 
 Counters (state, clerk, ticket in hand), queues and open alarms come with the staff
-snapshot and events; this adds what the stream does not carry.
+snapshot and events; this adds what the stream does not carry. `GET /policy` gives counters
+the policy's settings, so they rank their waiting list with the hub's own code.
 """
 
 from __future__ import annotations
@@ -86,6 +87,26 @@ def _overview(ctx: AppContext) -> Overview:
         )
     return Overview(
         at=ctx.clock.now(), figures=store.figures(), devices=tuple(devices), staff=tuple(staff)
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PolicyOut:
+    """The queue policy's settings, so a counter can rank its waiting list like the hub."""
+
+    appointment_window_minutes: float
+    ageing_per_minute: float
+    max_wait_minutes: float
+
+
+@router.get("/policy")
+async def policy(ctx: Ctx, _: Annotated[Principal, Depends(require(Endpoint.QUEUE))]) -> PolicyOut:
+    """The settings of the queue policy the hub calls with."""
+    settings = ctx.store.policy
+    return PolicyOut(
+        appointment_window_minutes=settings.appointment_window.total_seconds() / 60,
+        ageing_per_minute=settings.ageing_per_minute,
+        max_wait_minutes=settings.max_wait.total_seconds() / 60,
     )
 
 

@@ -31,6 +31,8 @@ class ApiError:
     detail: str
     method: str = ""
     path: str = ""
+    reason: str = ""
+    """The hub's machine-readable reason, where it gives one (e.g. 401 ``session_expired``)."""
 
     @property
     def unreachable(self) -> bool:
@@ -65,6 +67,16 @@ def _detail(body: bytes, fallback: str) -> str:
             return "; ".join(parts)
         return json.dumps(detail)
     return fallback
+
+
+def _reason(body: bytes) -> str:
+    """The hub's `reason` code from an error body, else ""."""
+    try:
+        parsed = json.loads(body)
+    except ValueError:
+        return ""
+    reason = parsed.get("reason") if isinstance(parsed, dict) else None
+    return reason if isinstance(reason, str) else ""
 
 
 class QtReply(QObject):
@@ -111,7 +123,7 @@ class QtReply(QObject):
         if status is None or error in _TIMED_OUT:
             self._fail(0, self._network_message(error, message))
         elif not 200 <= int(status) < 300:
-            self._fail(int(status), _detail(body, str(reason or message)))
+            self._fail(int(status), _detail(body, str(reason or message)), _reason(body))
         elif error != QNetworkReply.NetworkError.NoError:
             self._fail(0, self._network_message(error, message))
         elif not body.strip():
@@ -135,9 +147,9 @@ class QtReply(QObject):
         self.result = result
         self.succeeded.emit(result)
 
-    def _fail(self, status: int, detail: str) -> None:
+    def _fail(self, status: int, detail: str, reason: str = "") -> None:
         self.done = True
-        self.error = ApiError(status, detail, self.method, self.path)
+        self.error = ApiError(status, detail, self.method, self.path, reason)
         log.info("%s", self.error)
         self.failed.emit(self.error)
 

@@ -46,6 +46,7 @@ ROUTES: list[tuple[str, str, object, set[str] | None]] = [
     ("POST", "/alarms", {"counter_id": "c1"}, STAFF),
     ("POST", "/alarms/1/acknowledge", None, STAFF),
     ("GET", "/supervisor", None, {"supervisor", "admin"}),
+    ("GET", "/policy", None, STAFF),
 ]
 
 

@@ -93,3 +93,12 @@ def test_an_expired_session_is_a_401_with_a_reason(
     unknown = http.get("/queue", headers={"Authorization": "Bearer nope"})
     assert unknown.json()["reason"] == "unknown_token"
     assert http.get("/queue").json()["reason"] == "unknown_token"
+
+
+def test_a_counter_reads_the_policy_settings(hub: Hub) -> None:
+    with hub.client("clerk") as clerk:
+        assert clerk.get("/policy").json() == {
+            "appointment_window_minutes": 15.0,
+            "ageing_per_minute": 0.1,
+            "max_wait_minutes": 60.0,
+        }

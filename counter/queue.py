@@ -1,0 +1,117 @@
+"""The clerk's copy of the hub's live state, folded from the staff snapshot and events.
+
+Qt-free. Every field is what the hub said last; nothing is guessed. A `Snapshot` replaces
+everything; each event replaces the one ticket, counter or alarm it carries.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from shared.domain import TicketStatus
+from shared.protocol import (
+    AlarmAcknowledged,
+    AlarmInfo,
+    AlarmRaised,
+    CallReason,
+    CounterChanged,
+    CounterInfo,
+    Event,
+    Snapshot,
+    TicketCalled,
+    TicketChanged,
+    TicketInfo,
+    TicketIssued,
+)
+
+log = logging.getLogger(__name__)
+
+LIVE = frozenset(
+    {TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.PARKED}
+)
+IN_HAND = frozenset({TicketStatus.CALLED, TicketStatus.SERVING})
+
+
+@dataclass
+class StaffQueue:
+    """Today's live tickets, the counters and the open alarms, as the hub last said."""
+
+    tickets: dict[int, TicketInfo] = field(default_factory=dict)
+    counters: dict[str, CounterInfo] = field(default_factory=dict)
+    alarms: dict[int, AlarmInfo] = field(default_factory=dict)
+    why: dict[int, CallReason] = field(default_factory=dict)
+    """The reason of each ticket's latest call (from the call's answer or its event)."""
+    seq: int = 0
+
+    def apply(self, event: Event) -> bool:
+        """Fold one event in; False when it changes nothing this queue keeps."""
+        if isinstance(event, Snapshot):
+            self.tickets = {t.id: t for t in event.tickets if t.status in LIVE}
+            self.counters = {c.id: c for c in event.counters}
+            self.alarms = {a.id: a for a in event.alarms}
+            self.why = {k: v for k, v in self.why.items() if k in self.tickets}
+        elif isinstance(event, TicketIssued | TicketChanged):
+            self._ticket(event.ticket)
+        elif isinstance(event, TicketCalled):
+            self._ticket(event.ticket)
+            if event.why is not None:
+                self.why[event.ticket.id] = event.why
+        elif isinstance(event, CounterChanged):
+            self.counters[event.counter.id] = event.counter
+        elif isinstance(event, AlarmRaised):
+            self.alarms[event.alarm.id] = event.alarm
+        elif isinstance(event, AlarmAcknowledged):
+            self.alarms.pop(event.alarm.id, None)
+        else:
+            if event.type != "heartbeat":
+                self.seq = max(self.seq, event.seq)
+            return False
+        self.seq = max(self.seq, event.seq)
+        return True
+
+    def remember_why(self, ticket: TicketInfo, why: CallReason | None) -> None:
+        """Keep the reason a call's answer gave (it may come before the event)."""
+        self._ticket(ticket)
+        if why is not None:
+            self.why[ticket.id] = why
+
+    def _ticket(self, ticket: TicketInfo) -> None:
+        if ticket.status in LIVE:
+            self.tickets[ticket.id] = ticket
+        else:
+            self.tickets.pop(ticket.id, None)
+            self.why.pop(ticket.id, None)
+        self._sync_counters(ticket)
+
+    def _sync_counters(self, ticket: TicketInfo) -> None:
+        """A counter's ticket number follows its ticket (the hub sends no CounterChanged)."""
+        for cid, counter in list(self.counters.items()):
+            holds = ticket.status in IN_HAND and ticket.counter_id == cid
+            if holds and counter.ticket_number != ticket.number:
+                self.counters[cid] = _with_number(counter, ticket.number)
+            elif not holds and counter.ticket_number == ticket.number:
+                self.counters[cid] = _with_number(counter, None)
+
+    def in_hand(self, counter_id: str) -> TicketInfo | None:
+        """The ticket a counter has called or serves now, if any."""
+        for ticket in self.tickets.values():
+            if ticket.counter_id == counter_id and ticket.status in IN_HAND:
+                return ticket
+        return None
+
+    def with_status(self, status: TicketStatus) -> list[TicketInfo]:
+        """The live tickets in one state, oldest first."""
+        found = [t for t in self.tickets.values() if t.status is status]
+        return sorted(found, key=lambda t: (t.queued_at or t.created_at, t.id))
+
+
+def _with_number(counter: CounterInfo, number: str | None) -> CounterInfo:
+    return CounterInfo(
+        id=counter.id,
+        name=counter.name,
+        location=counter.location,
+        state=counter.state,
+        clerk=counter.clerk,
+        ticket_number=number,
+    )

@@ -1,0 +1,96 @@
+"""From the folded hub state to the view's fields: pure functions, Qt-free."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from counter import wording
+from counter.queue import StaffQueue
+from counter.state import Alert, AlertKind, Choice, Current
+from counter.waiting import WaitingPicture, picture, to_ticket
+from shared.domain import CounterState, TicketOrigin, TicketStatus
+from shared.policy import CounterProfile, PolicySettings, waited_minutes
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What rendering needs besides the queue."""
+
+    counter_id: str | None
+    profiles: Mapping[str, CounterProfile]
+    names: Mapping[str, str]
+    """Service id -> name in the clerk's language."""
+    policy: PolicySettings
+    now: datetime
+    language: str
+
+
+def fields(queue: StaffQueue, ctx: Context) -> dict[str, Any]:
+    """The counter-dependent fields of the view state."""
+    cid = ctx.counter_id
+    counter = queue.counters.get(cid) if cid else None
+    profile = ctx.profiles.get(cid) if cid else None
+    everything = CounterProfile("*office*", dict.fromkeys(ctx.names, 1.0))
+    tickets = list(queue.tickets.values())
+    return {
+        "counter_name": counter.name if counter else "",
+        "counter_state": counter.state if counter else CounterState.CLOSED,
+        "current": _current(queue, ctx) if cid else None,
+        "waiting": (
+            picture(tickets, profile, ctx.names, ctx.now, ctx.policy)
+            if profile
+            else WaitingPicture()
+        ),
+        "parked": tuple(
+            Choice(id=str(t.id), name=t.number) for t in queue.with_status(TicketStatus.PARKED)
+        ),
+        "my_alarm": next((a for a in queue.alarms.values() if a.counter_id == cid), None),
+        "board": tuple(sorted(queue.counters.values(), key=lambda c: c.id)),
+        "office_queue": picture(tickets, everything, ctx.names, ctx.now, ctx.policy, size=0),
+    }
+
+
+def _current(queue: StaffQueue, ctx: Context) -> Current | None:
+    ticket = queue.in_hand(ctx.counter_id or "")
+    if ticket is None:
+        return None
+    since = ticket.called_at or ctx.now
+    waited = waited_minutes(to_ticket(ticket), since)
+    return Current(
+        ticket_id=ticket.id,
+        number=ticket.number,
+        concern=ctx.names.get(ticket.service_id, ticket.service_id),
+        status=ticket.status,
+        waited_minutes=int(waited),
+        appointment=ticket.origin is TicketOrigin.APPOINTMENT,
+        note=ticket.note,
+        why=wording.reason(ctx.language, queue.why.get(ticket.id)),
+        language=ticket.language,
+    )
+
+
+def alerts(queue: StaffQueue, ctx: Context) -> tuple[Alert, ...]:
+    """The open office alerts: alarms at other counters, emergencies waiting."""
+    found = []
+    for alarm in queue.alarms.values():
+        if alarm.counter_id == ctx.counter_id:
+            continue
+        found.append(
+            Alert(
+                key=f"alarm:{alarm.id}",
+                kind=AlertKind.ALARM,
+                text=wording.text(ctx.language, "alert.alarm", counter=alarm.counter_name),
+                alarm_id=alarm.id,
+            )
+        )
+    for ticket in queue.with_status(TicketStatus.WAITING):
+        if ticket.emergency:
+            concern = ctx.names.get(ticket.service_id, ticket.service_id)
+            text = wording.text(
+                ctx.language, "alert.emergency", number=ticket.number, concern=concern
+            )
+            found.append(Alert(key=f"emergency:{ticket.id}", kind=AlertKind.EMERGENCY, text=text))
+    return tuple(found)
