@@ -68,7 +68,9 @@ def system_libraries() -> None:
 
 def venv() -> None:
     """Make `.venv` and install the package with its test extras (once per pyproject)."""
-    stamp_text = (ROOT / "pyproject.toml").read_text()
+    # The translations are compiled at install time: a changed .ts file installs again.
+    sources = [ROOT / "pyproject.toml", *sorted(ROOT.glob("*/i18n/*.ts"))]
+    stamp_text = "".join(path.read_text(encoding="utf-8") for path in sources)
     if STAMP.exists() and STAMP.read_text() == stamp_text:
         return
     if not (BIN / "python").exists():

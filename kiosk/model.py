@@ -207,7 +207,16 @@ class KioskModel:
             log.info("late answer for %s ignored", key)
             return
         self._pending = None
-        self._go(Screen.TICKET, issued=issued, printing=True, printer_problem=None, busy=False)
+        service = self.site.service(issued.service_id)
+        concern = service.concern(self._state.language) if service else self._state.concern
+        self._go(
+            Screen.TICKET,
+            issued=issued,
+            concern=concern,
+            printing=True,
+            printer_problem=None,
+            busy=False,
+        )
         self.print_requested.emit(self._ticket_print(issued))
 
     def failed(self, key: str, failure: Failure) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import getpass
+import importlib
 import logging
 import os
 import sys
@@ -151,6 +152,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
     )
 
 
+def cmd_kiosk(args: argparse.Namespace) -> int:
+    """Start the check-in kiosk (its Qt code is loaded only now: the hub never imports Qt)."""
+    kiosk_main = importlib.import_module("kiosk.qt.main").main
+    argv = list(args.kiosk_args)
+    if args.server:
+        argv += ["--server", args.server]
+    if args.windowed:
+        argv.append("--windowed")
+    if args.config:
+        argv += ["--config", str(args.config)]
+    if args.kiosk:
+        argv += ["--kiosk", args.kiosk]
+    code: int = kiosk_main(argv)
+    return code
+
+
 def _positive(text: str) -> float:
     value = float(text)
     if not 0 < value <= 10_000:
@@ -232,6 +249,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--speed", type=_positive, default=20.0, help="time lapse factor")
     demo.add_argument("--duration", type=_positive, default=None, help="stop after SECONDS")
     demo.set_defaults(func=cmd_demo)
+
+    kiosk = sub.add_parser("kiosk", help="run the check-in kiosk (full screen)")
+    kiosk.add_argument("--server", default=None, help="the hub's URL (default: zeroconf)")
+    kiosk.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+    kiosk.add_argument("--config", type=Path, default=None, help="the site file")
+    kiosk.add_argument("--kiosk", default=None, help="the kiosk's id in the site file")
+    kiosk.set_defaults(func=cmd_kiosk, kiosk_args=[])
     return parser
 
 

@@ -213,6 +213,8 @@ class KioskConfig(Section):
     printer: PrinterConfig
     admin_pin: Annotated[StrictStr, Field(pattern=r"^[0-9]{4,12}$")] | None = None
     """Digits that let staff leave the full-screen kiosk (None: no way out on screen)."""
+    scanner: Annotated[StrictStr, Field(min_length=1)] | None = None
+    """The serial barcode scanner's device (None: keyboard-wedge scanners only)."""
 
 
 class OfficeConfig(Section):
