@@ -280,8 +280,7 @@ class KioskApp(QObject):
 
     def _failed(self, key: str, error: ApiError) -> None:
         assert self.model is not None
-        reason = getattr(error, "reason", None)
-        self.model.failed(key, Failure(error.status, error.detail, reason))
+        self.model.failed(key, Failure(error.status, error.detail, error.reason or None))
 
     def _print(self, ticket: TicketPrint) -> None:
         assert self.model is not None
