@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 
 __all__ = ["CounterModel"]
 
+_FIRST = frozenset({Action.LOGIN, Action.LOAD_SITE, Action.LOAD_POLICY})
+"""Answers that come while the login screen still shows."""
 MAX_ATTEMPTS = 2
 """A request that did not reach the hub is sent this often in all, then reported."""
 
@@ -274,6 +276,8 @@ class CounterModel:
 
     def answered(self, request: HubRequest, result: Any) -> None:
         """The hub answered a request."""
+        if self._state.phase is Phase.LOGIN and request.action not in _FIRST:
+            return  # left over from an ended session
         if request is self._pending:
             self._pending = None
         handler = self._answers.get(request.action)
@@ -287,6 +291,8 @@ class CounterModel:
 
     def failed(self, request: HubRequest, failure: Failure) -> None:
         """A request failed: retry once when the hub was not reached, else say why."""
+        if self._state.phase is Phase.LOGIN and request.action is not Action.LOGIN:
+            return  # left over from an ended session
         if request is self._pending:
             self._pending = None
         if failure.status == 401:

@@ -168,6 +168,18 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_counter(args: argparse.Namespace) -> int:
+    """Start the clerk's counter app (its Qt code is loaded only now: the hub never imports Qt)."""
+    counter_main = importlib.import_module("counter.qt.main").main
+    argv = []
+    for flag in ("server", "config", "counter", "language", "settings"):
+        value = getattr(args, flag)
+        if value is not None:
+            argv += [f"--{flag}", str(value)]
+    code: int = counter_main(argv)
+    return code
+
+
 def _positive(text: str) -> float:
     value = float(text)
     if not 0 < value <= 10_000:
@@ -256,6 +268,14 @@ def build_parser() -> argparse.ArgumentParser:
     kiosk.add_argument("--config", type=Path, default=None, help="the site file")
     kiosk.add_argument("--kiosk", default=None, help="the kiosk's id in the site file")
     kiosk.set_defaults(func=cmd_kiosk, kiosk_args=[])
+
+    counter = sub.add_parser("counter", help="start the clerk's counter app")
+    counter.add_argument("--server", help="the hub's URL (default: zeroconf)")
+    counter.add_argument("--config", type=Path, help="the site file (LED sign, receipt printer)")
+    counter.add_argument("--counter", help="the counter this PC stands at (default: the last)")
+    counter.add_argument("--language", choices=("de", "en"), help="the clerk's language")
+    counter.add_argument("--settings", type=Path, help="keep the app's settings in this file")
+    counter.set_defaults(func=cmd_counter)
     return parser
 
 

@@ -180,6 +180,18 @@ Weight = Annotated[float, Strict(), Field(gt=0, le=1000)]
 """How strongly a counter prefers a service (> 0; leave a service out to not serve it)."""
 
 
+class SignConfig(Section):
+    """``sign = {...}`` of a counter: the LED number sign above it, on a serial line."""
+
+    device: Annotated[StrictStr, Field(min_length=1)]
+    baudrate: StrictInt = 9600
+    name: Annotated[StrictStr, Field(min_length=1, max_length=16)] | None = None
+    """What the sign protocol calls this counter (default: the counter's id)."""
+    show: StrictStr = "{counter}:{number}\r\n"
+    clear: StrictStr = "{counter}:\r\n"
+    blink: StrictStr | None = None
+
+
 class CounterConfig(Section):
     """``[[counters]]``: one desk and the services it serves, with weights."""
 
@@ -187,6 +199,10 @@ class CounterConfig(Section):
     name: Text
     location: Annotated[StrictStr, Field(max_length=200)] = ""
     services: Annotated[Mapping[StrictStr, Weight], Field(min_length=1)]
+    sign: SignConfig | None = None
+    """The LED sign over the counter, driven by the counter app (None: no sign)."""
+    printer: PrinterConfig | None = None
+    """The receipt printer at the desk (None: no receipts)."""
 
     def to_counter(self) -> Counter:
         """The domain entity."""

@@ -106,3 +106,45 @@ def driver(hub: Hub) -> Iterator[Driver]:
     drive.sync()
     yield drive
     drive.close()
+
+
+def start_app(
+    qtbot: Any,
+    url: str,
+    tmp_path: Path,
+    *,
+    user: str = "clerk",
+    counter: str = "c1",
+    devices: Any = None,
+    name: str = "app",
+) -> Any:
+    """A counter app on the real hub, logged in and working at `counter` (Qt tests only)."""
+    from PySide6.QtCore import QSettings  # noqa: PLC0415 (Qt only where a test uses it)
+
+    from counter.qt.app import CounterApp, CounterOptions  # noqa: PLC0415
+    from counter.state import Phase  # noqa: PLC0415
+
+    settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
+    app = CounterApp(CounterOptions(server_url=url, timeout=5.0), settings, SystemClock(), devices)
+    qtbot.addWidget(app.window)
+    app.start()
+    login = app.window.login
+    login.username.setText(user)
+    login.password.setText(PASSWORD)
+    login.submit.click()
+    qtbot.waitUntil(lambda: app.model.view_state().phase is Phase.CHOOSE_COUNTER, timeout=10000)
+    choice = app.window.choice
+    choice.counters.setCurrentIndex(choice.counters.findData(counter))
+    choice.confirm.click()
+    qtbot.waitUntil(
+        lambda: (
+            app.model.view_state().connected
+            and app.model.view_state().counter_state.value == "open"
+        ),
+        timeout=10000,
+    )
+    return app
+
+
+QT_NOISE = "This plugin does not support (propagateSizeHints|raise)"
+"""The offscreen platform's warnings when a window is shown or raised (not ours to fix)."""

@@ -1,0 +1,56 @@
+"""Carries the model's requests over `QtHubClient` and the hub's stream back to the model."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from counter.model import CounterModel
+from counter.state import Failure, HubRequest
+from shared.client_state import ConnectionState
+from shared.qt.client import ApiError, QtHubClient
+
+log = logging.getLogger(__name__)
+
+
+class QtHubBridge(QObject):
+    """REST requests on Qt's network stack (never blocking the GUI thread), events in."""
+
+    def __init__(
+        self, model: CounterModel, client: QtHubClient, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.client = client
+        model.request_ready.connect(self.send)
+        model.session_started.connect(self._session)
+        model.session_ended.connect(self._ended)
+        client.event_received.connect(model.apply)
+        client.connection_changed.connect(self._connection)
+
+    def send(self, request: HubRequest) -> None:
+        """Send one request; its answer or failure goes back to the model."""
+        body = dict(request.body) if request.body is not None else None
+        reply = self.client.request(request.method, request.path, body)
+        reply.succeeded.connect(lambda result: self._answered(request, result))
+        reply.failed.connect(lambda error: self._failed(request, error))
+
+    def _answered(self, request: HubRequest, result: Any) -> None:
+        self.model.answered(request, result)
+
+    def _failed(self, request: HubRequest, error: ApiError) -> None:
+        failure = Failure(status=error.status, detail=error.detail, reason=error.reason)
+        self.model.failed(request, failure)
+
+    def _session(self, token: str) -> None:
+        self.client.set_token(token)
+        self.client.connect_events()
+
+    def _ended(self, _: str) -> None:
+        self.client.close()
+        self.client.set_token("")
+
+    def _connection(self, state: object) -> None:
+        self.model.set_connected(state is ConnectionState.CONNECTED)

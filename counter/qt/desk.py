@@ -1,0 +1,231 @@
+"""The clerk's main screen: the ticket in hand, the actions, the waiting picture, alerts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.actions import Verb, available
+from counter.model import CounterModel
+from counter.qt.buttons import QtActionButtons
+from counter.state import ViewState
+from counter.waiting import NextLine
+from shared.client_state import ConnectionState
+from shared.qt.banner import QtConnectionBanner
+
+_DESK_VERBS = (
+    Verb.NEXT,
+    Verb.RECALL,
+    Verb.START,
+    Verb.FINISH,
+    Verb.NO_SHOW,
+    Verb.PARK,
+    Verb.TRANSFER,
+    Verb.RECEIPT,
+    Verb.PAUSE,
+    Verb.RESUME,
+    Verb.CLOSE,
+)
+_STATE = {"open": "geöffnet", "paused": "Pause", "closed": "geschlossen"}
+
+
+def _big(text: str = "", size: int = 12, bold: bool = False) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSize(size)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+class QtDeskScreen(QWidget):
+    """The main screen of a clerk at work.
+
+    Signals: ``transfer_requested()`` (the window opens the transfer dialog).
+    """
+
+    transfer_requested = Signal()
+
+    def __init__(self, model: CounterModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.banner = QtConnectionBanner(self)
+        self.header = _big(size=14, bold=True)
+        self.number = _big(size=40, bold=True)
+        self.number.setObjectName("currentNumber")
+        self.details = _big(size=12)
+        self.why = _big(size=11)
+        self.why.setObjectName("why")
+        self.message = _big(size=12)
+        self.message.setObjectName("message")
+        self.alerts = QListWidget(self)
+        self.alerts.setObjectName("alerts")
+        self.ack = QPushButton("Ich komme", self)
+        self.concerns = QListWidget(self)
+        self.upcoming = QListWidget(self)
+        self.upcoming.setObjectName("upcoming")
+        self.parked = QListWidget(self)
+        self.verbs = QtActionButtons(_DESK_VERBS, self._press, self)
+        self.call = QtActionButtons((Verb.CALL,), self._press, self)
+        self.alarm = QtActionButtons((Verb.ALARM,), self._press, self)
+        self._layout()
+        self.ack.clicked.connect(self._acknowledge)
+        self.alerts.itemDoubleClicked.connect(lambda _: self._acknowledge())
+        self.upcoming.itemDoubleClicked.connect(lambda _: self._press(Verb.CALL))
+        self.parked.itemDoubleClicked.connect(self._call_parked)
+        model.changed.connect(self._render)
+        self._render(model.view_state())
+
+    def _layout(self) -> None:
+        ticket = QFrame(self)
+        ticket.setFrameShape(QFrame.Shape.StyledPanel)
+        box = QVBoxLayout(ticket)
+        for widget in (self.number, self.details, self.why):
+            box.addWidget(widget)
+        grid = QGridLayout()
+        for i, button in enumerate(self.verbs.buttons.values()):
+            grid.addWidget(button, i // 4, i % 4)
+        left = QVBoxLayout()
+        left.addWidget(ticket)
+        left.addLayout(grid)
+        left.addWidget(self.message)
+        left.addWidget(QLabel("Meldungen"))
+        left.addWidget(self.alerts)
+        left.addWidget(self.ack)
+        right = QVBoxLayout()
+        right.addWidget(QLabel("Wartende nach Anliegen"))
+        right.addWidget(self.concerns)
+        right.addWidget(QLabel("Als Nächste (Reihenfolge des Aufrufs)"))
+        right.addWidget(self.upcoming)
+        right.addWidget(self.call.buttons[Verb.CALL])
+        right.addWidget(QLabel("Zurückgestellt (Doppelklick ruft auf)"))
+        right.addWidget(self.parked)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addLayout(right, 2)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.alarm.buttons[Verb.ALARM])
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.banner)
+        outer.addLayout(top)
+        outer.addLayout(body)
+
+    def _render(self, state: ViewState) -> None:
+        """Show the state."""
+        lang = state.language
+        self.banner.show_state(_connection(state))
+        self.header.setText(
+            f"{state.counter_name} – {_STATE.get(state.counter_state.value, '')} – "
+            f"{state.username}  ·  {state.waiting.total} wartend"
+        )
+        current = state.current
+        if current is None:
+            self.number.setText("—")
+            self.details.setText("Kein Besuch am Schalter. Nächste Nummer mit F5 aufrufen.")
+            self.why.setText("")
+        else:
+            kind = "Termin" if current.appointment else "ohne Termin"
+            status = "ist da" if current.status.value == "serving" else "aufgerufen"
+            note = f"\nNotiz: {current.note}" if current.note else ""
+            self.number.setText(current.number)
+            self.details.setText(
+                f"{current.concern} · {kind} · wartete {current.waited_minutes} Min. · "
+                f"{status}{note}"
+            )
+            self.why.setText(f"Warum: {current.why}" if current.why else "")
+        self.message.setText(state.message)
+        self.message.setStyleSheet("color: #a00000;" if state.error else "color: #004000;")
+        self._fill(self.alerts, [(a.text, a.alarm_id) for a in state.alerts])
+        self.ack.setVisible(any(a.alarm_id is not None for a in state.alerts))
+        if state.my_alarm is not None:
+            self.message.setText("Hilfe gerufen – warten auf Bestätigung.")
+        self._fill(
+            self.concerns,
+            [
+                (f"{c.name}: {c.count} wartend, längste {c.longest_minutes} Min.", None)
+                for c in state.waiting.concerns
+            ],
+        )
+        self._fill(self.upcoming, [(_line(n), n.ticket_id) for n in state.waiting.next_tickets])
+        self._fill(self.parked, [(p.name, int(p.id)) for p in state.parked])
+        enabled = available(state)
+        self.verbs.render(lang, enabled)
+        self.call.render(lang, enabled if self.upcoming.count() else frozenset())
+        self.alarm.render(lang, enabled)
+
+    @staticmethod
+    def _fill(widget: QListWidget, rows: list[tuple[str, int | None]]) -> None:
+        chosen = (
+            widget.currentItem().data(Qt.ItemDataRole.UserRole) if widget.currentItem() else None
+        )
+        widget.clear()
+        for text, data in rows:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, data)
+            widget.addItem(item)
+            if data is not None and data == chosen:
+                widget.setCurrentItem(item)
+
+    def _press(self, verb: Verb) -> None:
+        model = self.model
+        simple = {
+            Verb.NEXT: model.call_next,
+            Verb.RECALL: model.recall,
+            Verb.START: model.start,
+            Verb.FINISH: model.finish,
+            Verb.NO_SHOW: model.no_show,
+            Verb.PARK: model.park,
+            Verb.PAUSE: model.pause,
+            Verb.RESUME: model.resume,
+            Verb.CLOSE: model.close,
+            Verb.RECEIPT: model.print_receipt,
+            Verb.ALARM: model.raise_alarm,
+        }
+        if verb in simple:
+            simple[verb]()
+        elif verb is Verb.TRANSFER:
+            self.transfer_requested.emit()
+        elif verb is Verb.CALL:
+            item = self.upcoming.currentItem() or self.upcoming.item(0)
+            if item is not None:
+                model.call_ticket(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _call_parked(self, item: QListWidgetItem) -> None:
+        self.model.call_ticket(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _acknowledge(self) -> None:
+        item = self.alerts.currentItem()
+        rows = [self.alerts.item(i) for i in range(self.alerts.count())]
+        for candidate in [item, *rows]:
+            alarm = candidate.data(Qt.ItemDataRole.UserRole) if candidate else None
+            if alarm is not None:
+                self.model.acknowledge_alarm(int(alarm))
+                return
+
+
+def _line(line: NextLine) -> str:
+    marks = []
+    if line.emergency:
+        marks.append("NOTFALL")
+    if line.overdue:
+        marks.append("überfällig")
+    if line.appointment:
+        marks.append("Termin")
+    tag = f"  [{', '.join(marks)}]" if marks else ""
+    return f"{line.number}  {line.concern}, {line.waited_minutes} Min.{tag}"
+
+
+def _connection(state: ViewState) -> ConnectionState:
+    return ConnectionState.CONNECTED if state.connected else ConnectionState.CONNECTING
