@@ -205,6 +205,15 @@ def _with_store(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return parser
 
 
+def _add_counter(counter: argparse.ArgumentParser) -> None:
+    counter.add_argument("--server", help="the hub's URL (default: zeroconf)")
+    counter.add_argument("--config", type=Path, help="the site file (LED sign, receipt printer)")
+    counter.add_argument("--counter", help="the counter this PC stands at (default: the last)")
+    counter.add_argument("--language", choices=("de", "en"), help="the clerk's language")
+    counter.add_argument("--settings", type=Path, help="keep the app's settings in this file")
+    counter.set_defaults(func=cmd_counter)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `aufruf`."""
     parser = argparse.ArgumentParser(prog="aufruf", description="Aufruf call-up system hub")
@@ -269,13 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     kiosk.add_argument("--kiosk", default=None, help="the kiosk's id in the site file")
     kiosk.set_defaults(func=cmd_kiosk, kiosk_args=[])
 
-    counter = sub.add_parser("counter", help="start the clerk's counter app")
-    counter.add_argument("--server", help="the hub's URL (default: zeroconf)")
-    counter.add_argument("--config", type=Path, help="the site file (LED sign, receipt printer)")
-    counter.add_argument("--counter", help="the counter this PC stands at (default: the last)")
-    counter.add_argument("--language", choices=("de", "en"), help="the clerk's language")
-    counter.add_argument("--settings", type=Path, help="keep the app's settings in this file")
-    counter.set_defaults(func=cmd_counter)
+    _add_counter(sub.add_parser("counter", help="start the clerk's counter app"))
     return parser
 
 

@@ -25,9 +25,7 @@ def test_aufruf_counter_starts_and_stops_on_sigterm(hub: Hub, tmp_path: Path) ->
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     aufruf = Path(sys.executable).with_name("aufruf")
     command = [str(aufruf), "counter", "--server", hub.base, "--settings", str(tmp_path / "c.ini")]
-    with subprocess.Popen(
-        command, env=env, stderr=subprocess.PIPE, text=True
-    ) as process:
+    with subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True) as process:
         assert process.stderr is not None
         lines = []
         for line in process.stderr:
