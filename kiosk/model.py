@@ -229,10 +229,9 @@ class KioskModel:
             self._go(Screen.RECEPTION, deadline=self._after(self.timings.retry), busy=True)
             return
         self._pending = None
-        concern = self._state.concern
-        if isinstance(pending, CheckInRequest):
-            concern = None
-        self._refuse(failure.refusal(), concern=concern)
+        walk_in = isinstance(pending, IssueRequest)
+        concern = self._state.concern if walk_in else None
+        self._refuse(failure.refusal(walk_in=walk_in), concern=concern)
 
     def printed(self) -> None:
         """The printer took the ticket: show it a few seconds (or leave if asked)."""

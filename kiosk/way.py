@@ -123,15 +123,17 @@ class Failure:
         """True when the hub may or may not have acted: retry with the same key."""
         return self.status in {0, 429} or self.status >= 500
 
-    def refusal(self) -> Refusal:
-        """The refusal this failure stands for."""
+    def refusal(self, *, walk_in: bool) -> Refusal:
+        """The refusal this failure stands for (``walk_in``: it answered ``POST /tickets``)."""
         if self.reason is not None:
             try:
                 return Refusal(self.reason)
             except ValueError:
                 return Refusal.OTHER
-        if self.status == 404:
+        if self.status == 404 and not walk_in:
             return Refusal.UNKNOWN
+        if self.status == 409 and walk_in:
+            return Refusal.QUOTA_USED_UP  # the only conflict a walk-in ticket meets
         return Refusal.OTHER
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,8 @@ class KioskOptions:
     clock: Clock = field(default_factory=SystemClock)
     speaker: Speaker = field(default_factory=NoSpeaker)
     status_poll_ms: int = 5000
+    wedge_clock: Callable[[], int] | None = None
+    """Milliseconds for the keyboard-wedge detector (tests step it by hand)."""
 
 
 class KioskApp(QObject):
@@ -82,7 +85,11 @@ class KioskApp(QObject):
         self.lockdown = QtLockdown(self.window, kiosk.admin_pin, self)
         self.translations = QtTranslations(I18N_DIR, "kiosk")
         self.locator = QtHubLocator(options.server_url, site_id=config.site.id, parent=self)
-        self.wedge = QtWedgeFilter(parent=self)
+        self.wedge = (
+            QtWedgeFilter(parent=self, clock=options.wedge_clock)
+            if options.wedge_clock is not None
+            else QtWedgeFilter(parent=self)
+        )
         printer_config = printer_config_from_site(kiosk.printer)
         self.queue = (
             QtPrintQueue(

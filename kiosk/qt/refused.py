@@ -12,14 +12,7 @@ from kiosk.way import Refusal, Screen, ViewState
 
 __all__ = ["QtRefusedScreen"]
 
-_CHECK_IN_REFUSALS = frozenset(
-    {
-        Refusal.TOO_EARLY,
-        Refusal.TOO_LATE,
-        Refusal.UNKNOWN,
-        Refusal.OTHER_DAY,
-    }
-)
+_NO_WALK_IN = frozenset({Refusal.ALREADY_CHECKED_IN, Refusal.QUOTA_USED_UP})
 
 
 class QtRefusedScreen(QtScreen):
@@ -49,5 +42,6 @@ class QtRefusedScreen(QtScreen):
         self.again.setText(texts.type_again())
         self.again.setVisible(refusal is Refusal.UNKNOWN)
         self.walk_in.setText(texts.ticket_without_appointment())
-        self.walk_in.setVisible(refusal in _CHECK_IN_REFUSALS)
+        # A check-in that failed (no concern chosen yet) may still get a walk-in ticket.
+        self.walk_in.setVisible(state.concern is None and refusal not in _NO_WALK_IN)
         self.start.setText(texts.back_to_start())

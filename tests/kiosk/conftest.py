@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -83,9 +84,12 @@ FAST = Timings(idle=1.0, ticket=0.3, note_number=0.6, refused=1.0, request=1.0, 
 """Short timers, so tests wait on real timers for fractions of a second."""
 
 
-def site_config(printer_port: int) -> OfficeConfig:
-    """The test site with its kiosk's printer on ``printer_port``."""
-    return parse_config(SITE_TOML.replace("PORT", str(printer_port)))
+def site_config(printer_port: int, scanner: Path | None = None) -> OfficeConfig:
+    """The test site with its kiosk's printer on ``printer_port`` (and a serial scanner)."""
+    text = SITE_TOML.replace("PORT", str(printer_port))
+    if scanner is not None:
+        text += f'scanner = "{scanner}"\n'
+    return parse_config(text)
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,8 @@ class Kiosk:
     hub: RunningHub
     printer: NetworkPrinterEmulator
     qtbot: Any
+    token: str
+    """The kiosk's device token (as `aufruf device add` printed it)."""
 
     @property
     def model(self) -> KioskModel:
@@ -184,6 +190,14 @@ class Kiosk:
             timeout=timeout,
         )
 
+    def go_to(self, screen: Screen) -> None:
+        """Wait for ``screen`` and fail with what is shown instead."""
+        try:
+            self.wait_screen(screen)
+        except Exception as exc:
+            state = self.model.view_state() if self.app.model is not None else None
+            raise AssertionError(f"wanted {screen}, the kiosk is at {state}") from exc
+
     def tap(self, button: QPushButton) -> None:
         """Touch a visible, enabled button (as a finger would: press and release on it)."""
         assert button.isVisible(), f"{button.text()!r} is not visible"
@@ -195,8 +209,9 @@ class Kiosk:
         return self.window.screens[screen]
 
     def book(self, number: str, minutes_from_now: int = 10, service: str = "general") -> None:
-        """Book an appointment for today."""
-        now = SystemClock().now().astimezone().replace(tzinfo=None) + timedelta(
+        """Book an appointment (today, unless the minutes say otherwise)."""
+        berlin = ZoneInfo("Europe/Berlin")
+        now = SystemClock().now().astimezone(berlin).replace(tzinfo=None) + timedelta(
             minutes=minutes_from_now
         )
         csv = f"number,service_id,scheduled_at,name\n{number},{service},{now:%Y-%m-%dT%H:%M},Test\n"
@@ -218,10 +233,16 @@ def make_kiosk(qtbot: Any, tmp_path: Path, kiosk_template: Template) -> Iterator
         state: EmulatorState = EmulatorState.OK,
         timings: Timings = FAST,
         status_poll_ms: int = 60_000,
+        scanner: Path | None = None,
+        wedge_clock: Callable[[], int] | None = None,
+        drop_after: int = 512,
+        bytes_per_second: int = 8000,
     ) -> Kiosk:
-        printer = NetworkPrinterEmulator(state=state)
+        printer = NetworkPrinterEmulator(
+            state=state, drop_after=drop_after, bytes_per_second=bytes_per_second
+        )
         printer.start()
-        config = site_config(printer.port)
+        config = site_config(printer.port, scanner)
         hub = start_hub(tmp_path, kiosk_template, config)
         tokens = TokenStore("kiosk", tmp_path / "config")
         if paired:
@@ -232,9 +253,10 @@ def make_kiosk(qtbot: Any, tmp_path: Path, kiosk_template: Template) -> Iterator
             token_store=tokens,
             timings=timings,
             status_poll_ms=status_poll_ms,
+            wedge_clock=wedge_clock,
         )
         app = KioskApp(config, config.kiosks[0], options)
-        kiosk = Kiosk(app, hub, printer, qtbot)
+        kiosk = Kiosk(app, hub, printer, qtbot, kiosk_template.token)
         made.append(kiosk)
         app.window.resize(1920, 1080)
         app.start()

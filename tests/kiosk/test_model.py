@@ -220,6 +220,12 @@ def test_quota_used_up(model: KioskModel, seen: Recorder) -> None:
     walk_in(model)
     model.failed("k1", Failure(409, "cap", "quota_used_up"))
     assert model.view_state().refusal is Refusal.QUOTA_USED_UP
+    walk_in(model)
+    model.failed("k2", Failure(409, "today's limit"))  # a hub without reasons
+    assert model.view_state().refusal is Refusal.QUOTA_USED_UP
+    walk_in(model)
+    model.failed("k3", Failure(404, "no such service"))
+    assert model.view_state().refusal is Refusal.OTHER
 
 
 @pytest.mark.parametrize(
