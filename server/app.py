@@ -14,17 +14,18 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from server import errors
-from server.api import alarms, counters, supervisor, visitors
+from server.api import alarms, counters, display, supervisor, visitors
 from server.api.context import AppContext, HubState
 from server.broadcast import Broadcaster
 from server.contacts import ContactBook
+from server.displays import DisplayWatch
 from server.housekeeping import Housekeeper, HousekeepingSchedule
 from server.ratelimit import RateLimiter
 from server.store import Store
 from server.stream import router as stream_router
 from shared.clock import Clock
 from shared.config import OfficeConfig
-from shared.domain import Site
+from shared.domain import DeviceRole, Site
 from shared.lifecycle import IllegalTransitionError
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,10 @@ class ServerOptions:
     keep_events_days: int = 14
     housekeeping_first_seconds: float = 60.0
     housekeeping_every_seconds: float = 6 * 3600.0
+    announce_ticket_language: bool = True
+    display_alert_seconds: float = 30.0
+    """A watched display without stream or acknowledgement this long raises a staff alert."""
+    display_check_seconds: float = 1.0
 
     @classmethod
     def from_config(cls, config: OfficeConfig) -> ServerOptions:
@@ -63,6 +68,7 @@ class ServerOptions:
             tickets_per_minute_per_kiosk=config.server.tickets_per_minute_per_kiosk,
             status_base_url=(config.site.status_base_url or "").rstrip("/"),
             keep_events_days=config.server.keep_events_days,
+            announce_ticket_language=config.server.announce_ticket_language,
         )
 
     def housekeeping(self) -> HousekeepingSchedule:
@@ -96,19 +102,30 @@ def create_app(
     """The API app over a store; the caller runs it (uvicorn) and owns the store's engine."""
     opts = options or (ServerOptions.from_config(config) if config else ServerOptions())
     rate = opts.tickets_per_minute_per_kiosk
+    broadcaster = Broadcaster(
+        0,
+        queue_bound=opts.queue_bound,
+        reorder_wait=opts.reorder_wait,
+        heartbeat_seconds=opts.heartbeat_seconds,
+        announce_language=opts.announce_ticket_language,
+    )
+    watch = DisplayWatch(
+        store,
+        clock,
+        broadcaster.publish,
+        delay=opts.display_alert_seconds,
+        every=opts.display_check_seconds,
+    )
     ctx = AppContext(
         store=store,
         site=site,
         clock=clock,
-        broadcaster=Broadcaster(
-            0,
-            queue_bound=opts.queue_bound,
-            reorder_wait=opts.reorder_wait,
-            heartbeat_seconds=opts.heartbeat_seconds,
-        ),
+        broadcaster=broadcaster,
         limiter=RateLimiter(rate) if rate else None,
         status_base_url=opts.status_base_url,
         contacts=ContactBook(clock),
+        office=config,
+        displays=watch,
     )
     ctx.broadcaster.read_gaps_from(store.events_since)
     ctx.broadcaster.recheck_tokens_with(store.principals.verify_many)
@@ -119,10 +136,16 @@ def create_app(
         ctx.broadcaster.last_seq = await run_in_threadpool(store.last_seq)
         ctx.broadcaster.remember_counters(await run_in_threadpool(store.snapshot))
         log.info("serving site %s from event seq %d", site.id, ctx.broadcaster.last_seq)
+        for device in await run_in_threadpool(store.list_devices) if config else ():
+            wall = device.role is DeviceRole.DISPLAY and not device.revoked
+            if wall and config is not None and config.display_for_device(device.name):
+                watch.expect(device.id, device.name)  # configured: watched from the start
         housekeeper.start()
+        watch.start()
         try:
             yield {"ctx": ctx}
         finally:
+            await watch.stop()
             await housekeeper.stop()
             ctx.broadcaster.close()
             log.info("stopped serving site %s", site.id)
@@ -143,5 +166,6 @@ def create_app(
     app.include_router(counters.router, prefix=API_PREFIX)
     app.include_router(alarms.router, prefix=API_PREFIX)
     app.include_router(supervisor.router, prefix=API_PREFIX)
+    app.include_router(display.router, prefix=API_PREFIX)
     app.include_router(stream_router, prefix=API_PREFIX)
     return app

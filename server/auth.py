@@ -45,6 +45,7 @@ class Endpoint(StrEnum):
     STAFF_EVENTS = "staff_events"
     ALARM = "alarm"
     SUPERVISE = "supervise"
+    DISPLAY_SETUP = "display_setup"
 
 
 _DEVICES = frozenset({Role.KIOSK, Role.DISPLAY, Role.COUNTER})
@@ -66,6 +67,7 @@ ALLOWED: dict[Endpoint, frozenset[Role]] = {
     Endpoint.STAFF_EVENTS: _STAFF | {Role.KIOSK},
     Endpoint.ALARM: _STAFF,
     Endpoint.SUPERVISE: frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    Endpoint.DISPLAY_SETUP: frozenset({Role.DISPLAY}),
 }
 """The role matrix. Endpoints not listed here (health, login, ticket status) are open."""
 

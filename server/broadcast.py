@@ -17,13 +17,16 @@ from starlette.concurrency import run_in_threadpool
 
 from server.stream_tokens import TokenRecheck, VerifyTokens
 from server.subscription import EndReason, Subscription
+from shared.domain import TicketStatus
 from shared.protocol import (
     Event,
     PublicEvent,
+    PublicWaiting,
     Snapshot,
     StaffEvent,
     TicketCalled,
     TicketChanged,
+    TicketIssued,
     encode,
     to_public,
 )
@@ -49,8 +52,10 @@ class Broadcaster:
         queue_bound: int = 1000,
         reorder_wait: float = 0.5,
         heartbeat_seconds: float = 15.0,
+        announce_language: bool = True,
     ) -> None:
         self.last_seq = last_seq
+        self.announce_language = announce_language
         self.queue_bound = queue_bound
         self.reorder_wait = reorder_wait
         self.heartbeat_seconds = heartbeat_seconds
@@ -58,6 +63,7 @@ class Broadcaster:
         self._pending: dict[int, StaffEvent] = {}
         self._gap_timer: asyncio.TimerHandle | None = None
         self._counter_of: dict[int, str] = {}
+        self._waiting: set[int] = set()
         self._texts: OrderedDict[int, tuple[Event, str]] = OrderedDict()
         self._closed = False
         self._event_log: EventLog | None = None
@@ -82,17 +88,45 @@ class Broadcaster:
             self._recheck = TokenRecheck(lambda: self._subscribers, verify, self.heartbeat_seconds)
 
     def remember_counters(self, snapshot: Snapshot) -> None:
-        """Learn which counter each live ticket is at (for clears of transferred tickets)."""
+        """Learn which counter each live ticket is at (for clears of transferred tickets),
+        and which tickets wait (the waiting room's count)."""
         for ticket in snapshot.tickets:
             if ticket.counter_id is not None:
                 self._counter_of[ticket.id] = ticket.counter_id
+        self._waiting = {t.id for t in snapshot.tickets if t.status is TicketStatus.WAITING}
 
-    def subscribe(self, *, public: bool, token: str = "") -> Subscription:
+    @property
+    def waiting(self) -> int:
+        """How many tickets wait after the last delivered event."""
+        return len(self._waiting)
+
+    def _count(self, event: StaffEvent) -> None:
+        if isinstance(event, TicketIssued | TicketCalled | TicketChanged):
+            if event.ticket.status is TicketStatus.WAITING:
+                self._waiting.add(event.ticket.id)
+            else:
+                self._waiting.discard(event.ticket.id)
+
+    def subscribe(
+        self,
+        *,
+        public: bool,
+        token: str = "",
+        counters: frozenset[str] | None = None,
+        device_id: str = "",
+    ) -> Subscription:
         """A new subscription; it receives every event delivered from now on.
 
         Its `token` (if any) is re-checked once per period; it ends when no longer valid.
+        A display's `counters` limit the calls it gets to its own.
         """
-        sub = Subscription(public=public, bound=self.queue_bound, token=token)
+        sub = Subscription(
+            public=public,
+            bound=self.queue_bound,
+            token=token,
+            counters=counters,
+            device_id=device_id,
+        )
         if self._closed:
             sub.end(EndReason.SHUTDOWN)
             return sub
@@ -194,18 +228,30 @@ class Broadcaster:
             self._deliver(self._pending.pop(seq))
         self._deliver_ready()
 
-    def public_form(self, event: StaffEvent, counters: dict[int, str]) -> PublicEvent | None:
-        """The waiting room's form of an event; `counters` tracks where tickets were called."""
-        if not isinstance(event, TicketCalled | TicketChanged):
-            return None  # counter states and staff alarms never reach the waiting room
+    def public_form(
+        self, event: StaffEvent, counters: dict[int, str], *, recount: bool = True
+    ) -> PublicEvent | None:
+        """The waiting room's form of an event; `counters` tracks where tickets were called.
+
+        It carries the count of waiting tickets as of the last delivered event; an event
+        that is neither a call nor a clear becomes a `PublicWaiting` only when `recount`
+        (the count changed, or nobody knows whether it did: a replay).
+        """
+        if not isinstance(event, TicketIssued | TicketCalled | TicketChanged):
+            return None  # counter states, staff alarms, display alerts: staff only
         previous = counters.get(event.ticket.id) or self._counter_of.get(event.ticket.id)
         if isinstance(event, TicketCalled):
             counters[event.ticket.id] = event.counter_id
-        return to_public(event, previous)
+        public = to_public(
+            event, previous, waiting=self.waiting, with_language=self.announce_language
+        )
+        return None if isinstance(public, PublicWaiting) and not recount else public
 
     def _deliver(self, event: StaffEvent) -> None:
         self.last_seq = event.seq
-        public = self.public_form(event, self._counter_of)
+        before = self.waiting
+        self._count(event)
+        public = self.public_form(event, self._counter_of, recount=self.waiting != before)
         for sub in list(self._subscribers):
             form: Event | None = public if sub.public else event
             if form is not None and not sub.offer(form):

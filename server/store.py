@@ -46,7 +46,7 @@ from shared.domain import Clerk, CounterState, Device, DeviceRole, Site, TicketS
 from shared.lifecycle import TicketAction
 from shared.numbering import local_day
 from shared.policy import PolicySettings
-from shared.protocol import Snapshot, StaffEvent
+from shared.protocol import DisplayAlert, DisplayProblem, Snapshot, StaffEvent
 
 log = logging.getLogger(__name__)
 DEFAULT_SETTINGS = StoreSettings()
@@ -225,6 +225,24 @@ class Store:
         with write_session(self._engine) as session:
             info, event = alarms.acknowledge(session, self._site, alarm_id, who, self._clock.now())
         return AlarmUpdate(info, (event,))
+
+    def log_display_alert(
+        self, device_id: str, display_name: str, problem: DisplayProblem, *, raised: bool
+    ) -> DisplayAlert:
+        """Log that a wall display stopped showing calls, or is back (for the staff stream)."""
+        with write_session(self._engine) as session:
+            return eventlog.append(
+                session,
+                self._clock.now(),
+                lambda seq, at: DisplayAlert(
+                    seq=seq,
+                    at=at,
+                    device_id=device_id,
+                    display_name=display_name,
+                    raised=raised,
+                    problem=problem,
+                ),
+            )
 
     # ------------------------------------------------------------------ reading
     def snapshot(self) -> Snapshot:

@@ -10,21 +10,27 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 
 from fastapi import APIRouter, Query, WebSocket, WebSocketDisconnect
 from fastapi.responses import JSONResponse
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from server.api.context import AppContext, context
-from server.auth import ALLOWED, Endpoint, bearer_token, may, role_of
+from server.api.display import counters_shown
+from server.auth import ALLOWED, Endpoint, Role, bearer_token, may, role_of
 from server.subscription import EndReason, Subscription
-from shared.domain import Site, TicketStatus
+from shared.domain import Counter, Site, TicketStatus
 from shared.protocol import (
     Event,
     Heartbeat,
     PublicCall,
     PublicSnapshot,
     Snapshot,
+    decode_ack,
     encode,
 )
 
@@ -38,45 +44,69 @@ CLOSE_RESTART = 1012
 """WebSocket close code (standard): the server is restarting or shutting down."""
 
 
-def public_snapshot(snapshot: Snapshot, site: Site) -> PublicSnapshot:
-    """The board as the waiting room sees it, built from the staff snapshot."""
+def public_snapshot(
+    snapshot: Snapshot,
+    site: Site,
+    *,
+    counters: frozenset[str] | None = None,
+    with_language: bool = True,
+) -> PublicSnapshot:
+    """The board as the waiting room sees it, built from the staff snapshot.
+
+    `counters` limits the calls to a display's own; `with_language` False leaves out the
+    language chosen at the kiosk.
+    """
     calls = []
+    waiting = sum(1 for t in snapshot.tickets if t.status is TicketStatus.WAITING)
     for ticket in snapshot.tickets:
         on_board = ticket.status in (TicketStatus.CALLED, TicketStatus.SERVING)
         if not on_board or ticket.counter_id is None:
             continue
-        counter = site.counters.get(ticket.counter_id)
+        if counters is not None and ticket.counter_id not in counters:
+            continue
+        counter = site.counters.get(ticket.counter_id) or Counter(
+            id=ticket.counter_id, name=ticket.counter_id
+        )
         calls.append(
             PublicCall(
                 seq=snapshot.seq,
                 at=ticket.called_at or snapshot.at,
                 number=ticket.number,
                 counter_id=ticket.counter_id,
-                counter_name=counter.name if counter else ticket.counter_id,
-                location=counter.location if counter else "",
+                counter_name=counter.name,
+                location=counter.location,
+                floor=counter.floor,
+                room=counter.room,
+                direction=counter.direction,
+                language=ticket.language if with_language else None,
+                waiting=waiting,
             )
         )
-    waiting = sum(1 for t in snapshot.tickets if t.status is TicketStatus.WAITING)
+    calls.sort(key=lambda call: call.at)
     return PublicSnapshot(seq=snapshot.seq, at=snapshot.at, calls=tuple(calls), waiting=waiting)
 
 
 router = APIRouter()
 
 
-async def _catch_up(ctx: AppContext, since: int, *, public: bool) -> tuple[list[Event], int]:
+async def _catch_up(ctx: AppContext, since: int, sub: Subscription) -> tuple[list[Event], int]:
     """What a client that saw up to `since` needs first: missed events, or a snapshot."""
     store = ctx.store
     missed = await run_in_threadpool(store.events_since, since) if since > 0 else None
     if missed is not None and (missed or since <= await run_in_threadpool(store.last_seq)):
         last = max((e.seq for e in missed), default=since)
-        if not public:
+        if not sub.public:
             return list(missed), last
         counters: dict[int, str] = {}
         forms = (ctx.broadcaster.public_form(e, counters) for e in missed)
-        return [f for f in forms if f is not None], last
+        return [f for f in forms if f is not None and sub.shows(f)], last
     snapshot = await run_in_threadpool(store.snapshot)
-    first: Event = public_snapshot(snapshot, ctx.site) if public else snapshot
-    return [first], snapshot.seq
+    if not sub.public:
+        alerts = ctx.displays.alerts if ctx.displays else ()
+        return [replace(snapshot, alerts=alerts)], snapshot.seq
+    with_language = ctx.broadcaster.announce_language
+    board = public_snapshot(snapshot, ctx.site, counters=sub.counters, with_language=with_language)
+    return [board], snapshot.seq
 
 
 async def _deny(websocket: WebSocket, status_code: int, detail: str) -> None:
@@ -87,13 +117,21 @@ async def _deny(websocket: WebSocket, status_code: int, detail: str) -> None:
         await websocket.close(code=1008, reason=detail)
 
 
-async def _watch_disconnect(websocket: WebSocket, sub: Subscription) -> None:
-    """Read (and ignore) client frames until the client goes away."""
+async def _watch_disconnect(
+    websocket: WebSocket, sub: Subscription, on_ack: Callable[[int], None] | None
+) -> None:
+    """Read client frames until the client goes away: a display's acks, nothing else."""
     try:
         while True:
             message = await websocket.receive()
             if message["type"] == "websocket.disconnect":
                 break
+            text = message.get("text")
+            if on_ack is not None and text:
+                try:
+                    on_ack(decode_ack(text).seq)
+                except ValidationError:
+                    log.info("ignored a malformed frame from a display: %.80s", text)
     except (WebSocketDisconnect, RuntimeError, OSError):
         pass
     finally:
@@ -113,6 +151,8 @@ async def _send_live(websocket: WebSocket, ctx: AppContext, sub: Subscription, l
                 last = max(last, broadcaster.last_seq)
             await websocket.send_text(encode(Heartbeat(seq=last, at=ctx.clock.now())))
         elif event.seq > last:
+            if sub.device_id and ctx.displays and isinstance(event, PublicCall):
+                ctx.displays.sent(sub.device_id, event.seq)  # owed from now (before it lands)
             await websocket.send_text(broadcaster.text_of(event))
             last = event.seq
     if sub.ended is EndReason.FELL_BEHIND:
@@ -141,12 +181,21 @@ async def events(
         return
     public = role_of(principal) not in ALLOWED[Endpoint.STAFF_EVENTS]
     await websocket.accept()
-    sub = ctx.broadcaster.subscribe(public=public, token=secret)  # before the catch-up: no gap
-    watcher = asyncio.create_task(_watch_disconnect(websocket, sub))
     if ctx.contacts is not None:
         ctx.contacts.stream_opened(principal.id)
+    watch = ctx.displays if role_of(principal) is Role.DISPLAY else None
+    sub = ctx.broadcaster.subscribe(  # before the catch-up: no gap
+        public=public,
+        token=secret,
+        counters=counters_shown(ctx.office, principal.name) if watch else None,
+        device_id=principal.id if watch else "",
+    )
+    on_ack = partial(watch.acked, principal.id, principal.name) if watch else None
+    if watch:
+        watch.connected(principal.id, principal.name)
+    watcher = asyncio.create_task(_watch_disconnect(websocket, sub, on_ack))
     try:
-        first, last = await _catch_up(ctx, since, public=public)
+        first, last = await _catch_up(ctx, since, sub)
         for event in first:
             await websocket.send_text(encode(event))
         await _send_live(websocket, ctx, sub, last)
@@ -157,3 +206,5 @@ async def events(
         watcher.cancel()
         if ctx.contacts is not None:
             ctx.contacts.stream_closed(principal.id)
+        if watch:
+            watch.disconnected(principal.id)

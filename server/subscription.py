@@ -11,7 +11,7 @@ import time
 from datetime import UTC, datetime
 from enum import Enum
 
-from shared.protocol import Event, Heartbeat
+from shared.protocol import Event, Heartbeat, PublicCall, PublicClear
 
 IDLE = Heartbeat(seq=0, at=datetime(1970, 1, 1, tzinfo=UTC))
 """Queued when a subscription was idle for a heartbeat period; the sender sends a real one."""
@@ -29,8 +29,18 @@ class EndReason(Enum):
 class Subscription:
     """One subscriber's bounded queue of events (public forms for a public subscriber)."""
 
-    def __init__(self, *, public: bool, bound: int, token: str = "") -> None:
+    def __init__(
+        self,
+        *,
+        public: bool,
+        bound: int,
+        token: str = "",
+        counters: frozenset[str] | None = None,
+        device_id: str = "",
+    ) -> None:
         self.public = public
+        self.counters = counters  # a display's counters: other counters' calls are not queued
+        self.device_id = device_id
         self.token = token  # re-checked once per period while the subscription is live
         self.bound = bound
         # One slot more than the bound: room for the end-of-stream marker.
@@ -44,12 +54,20 @@ class Subscription:
         """Queue an event; False (and the subscription ends) when the queue is full."""
         if self.ended is not None:
             return True  # its reader stops at the end marker; it is being unsubscribed
+        if not self.shows(event):
+            return True
         if self.queue.qsize() >= self.bound:
             self.end(EndReason.FELL_BEHIND)
             return False
         self.queue.put_nowait(event)
         self.touched = time.monotonic()
         return True
+
+    def shows(self, event: Event) -> bool:
+        """Whether the event is for this subscriber (a display sees only its counters)."""
+        if self.counters is None or not isinstance(event, PublicCall | PublicClear):
+            return True
+        return event.counter_id in self.counters
 
     def keep_alive(self, seconds: float) -> None:
         """Queue `IDLE` whenever `seconds` pass with nothing queued (until the end).

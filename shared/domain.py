@@ -81,6 +81,9 @@ class Counter:
     name: str
     location: str = ""
     weights: Mapping[str, float] = field(default_factory=dict)
+    floor: str = ""
+    room: str = ""
+    direction: str = ""
 
     def serves(self, service_id: str) -> bool:
         """Whether this counter takes tickets of a service at all."""

@@ -115,6 +115,9 @@ class TicketCalled:
     recall: bool = False
     reason: str = ""
     why: CallReason | None = None
+    floor: str = ""
+    room: str = ""
+    direction: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -136,6 +139,28 @@ class CounterChanged:
     seq: int
     at: datetime
     counter: CounterInfo
+
+
+class DisplayProblem(StrEnum):
+    """Why the hub thinks a wall display is not showing the calls."""
+
+    NO_STREAM = "no_stream"
+    """It has had no event stream for the alert delay."""
+    NO_ACK = "no_ack"
+    """It did not acknowledge a call it was sent within the alert delay."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DisplayAlert:
+    """A wall display stopped showing calls (`raised`), or is back (not `raised`): staff only."""
+
+    type: Literal["display.alert"] = "display.alert"
+    seq: int
+    at: datetime
+    device_id: str
+    display_name: str
+    raised: bool
+    problem: DisplayProblem
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -169,11 +194,17 @@ class Snapshot:
     counters: tuple[CounterInfo, ...]
     alarms: tuple[AlarmInfo, ...] = ()
     """Staff alarms not yet acknowledged."""
+    alerts: tuple[DisplayAlert, ...] = ()
+    """The display alerts raised and not yet cleared."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PublicCall:
-    """A call as the waiting room sees it: number and counter only."""
+    """A call as the waiting room sees it: number, counter and where it is, nothing personal.
+
+    `language` is the one the visitor chose at the kiosk (None when the site turned that off),
+    so a display can also announce the call in it; `waiting` is how many wait after it.
+    """
 
     type: Literal["public.call"] = "public.call"
     seq: int
@@ -183,6 +214,11 @@ class PublicCall:
     counter_name: str
     location: str
     recall: bool = False
+    floor: str = ""
+    room: str = ""
+    direction: str = ""
+    language: str | None = None
+    waiting: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -194,6 +230,17 @@ class PublicClear:
     at: datetime
     number: str
     counter_id: str
+    waiting: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PublicWaiting:
+    """How many visitors wait now (a ticket was issued, or left the queue without a call)."""
+
+    type: Literal["public.waiting"] = "public.waiting"
+    seq: int
+    at: datetime
+    waiting: int
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -217,9 +264,15 @@ class Heartbeat:
 
 
 StaffEvent = (
-    TicketIssued | TicketCalled | TicketChanged | CounterChanged | AlarmRaised | AlarmAcknowledged
+    TicketIssued
+    | TicketCalled
+    | TicketChanged
+    | CounterChanged
+    | AlarmRaised
+    | AlarmAcknowledged
+    | DisplayAlert
 )
-PublicEvent = PublicCall | PublicClear
+PublicEvent = PublicCall | PublicClear | PublicWaiting
 Event = Annotated[
     TicketIssued
     | TicketCalled
@@ -227,9 +280,11 @@ Event = Annotated[
     | CounterChanged
     | AlarmRaised
     | AlarmAcknowledged
+    | DisplayAlert
     | Snapshot
     | PublicCall
     | PublicClear
+    | PublicWaiting
     | PublicSnapshot
     | Heartbeat,
     Field(discriminator="type"),
@@ -259,8 +314,21 @@ _CLEARING = frozenset(
 )
 
 
-def to_public(event: StaffEvent, previous_counter_id: str | None = None) -> PublicEvent | None:
-    """The waiting room's view of a staff event, or None when the room need not see it."""
+def to_public(
+    event: StaffEvent,
+    previous_counter_id: str | None = None,
+    *,
+    waiting: int | None = None,
+    with_language: bool = True,
+) -> PublicEvent | None:
+    """The waiting room's view of a staff event, or None when the room need not see it.
+
+    `waiting` (how many wait after the event; the hub counts) rides on calls and clears, and
+    turns any other ticket event into a `PublicWaiting`. `with_language` False leaves the
+    ticket's language out of calls (a site setting).
+    """
+    if not isinstance(event, TicketIssued | TicketCalled | TicketChanged):
+        return None  # counters, alarms, display alerts: staff only
     if isinstance(event, TicketCalled):
         return PublicCall(
             seq=event.seq,
@@ -270,15 +338,46 @@ def to_public(event: StaffEvent, previous_counter_id: str | None = None) -> Publ
             counter_name=event.counter_name,
             location=event.location,
             recall=event.recall,
+            floor=event.floor,
+            room=event.room,
+            direction=event.direction,
+            language=event.ticket.language if with_language else None,
+            waiting=waiting,
         )
     if isinstance(event, TicketChanged) and event.action in _CLEARING:
         counter = event.ticket.counter_id or previous_counter_id
-        if counter is None:
-            return None
-        return PublicClear(
-            seq=event.seq, at=event.at, number=event.ticket.number, counter_id=counter
-        )
-    return None
+        if counter is not None:
+            return PublicClear(
+                seq=event.seq,
+                at=event.at,
+                number=event.ticket.number,
+                counter_id=counter,
+                waiting=waiting,
+            )
+    if waiting is None:
+        return None
+    return PublicWaiting(seq=event.seq, at=event.at, waiting=waiting)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DisplayAck:
+    """Sent by a display on its event stream: it has shown every call up to `seq`."""
+
+    type: Literal["ack"] = "ack"
+    seq: int
+
+
+_ACK: TypeAdapter[DisplayAck] = TypeAdapter(DisplayAck)
+
+
+def encode_ack(ack: DisplayAck) -> str:
+    """Encode a display's acknowledgement as JSON."""
+    return _ACK.dump_json(ack).decode()
+
+
+def decode_ack(text: str | bytes) -> DisplayAck:
+    """Decode a display's acknowledgement; raises pydantic.ValidationError when malformed."""
+    return _ACK.validate_json(text)
 
 
 __all__ = [
@@ -289,12 +388,16 @@ __all__ = [
     "CallReasonCode",
     "CounterChanged",
     "CounterInfo",
+    "DisplayAck",
+    "DisplayAlert",
+    "DisplayProblem",
     "Event",
     "Heartbeat",
     "PublicCall",
     "PublicClear",
     "PublicEvent",
     "PublicSnapshot",
+    "PublicWaiting",
     "Snapshot",
     "StaffEvent",
     "TicketCalled",
@@ -303,6 +406,8 @@ __all__ = [
     "TicketIssued",
     "UserRole",
     "decode",
+    "decode_ack",
     "encode",
+    "encode_ack",
     "to_public",
 ]

@@ -15,9 +15,11 @@ from starlette.requests import HTTPConnection
 
 from server.broadcast import Broadcaster
 from server.contacts import ContactBook
+from server.displays import DisplayWatch
 from server.ratelimit import RateLimiter
 from server.store import Store
 from shared.clock import Clock
+from shared.config import OfficeConfig
 from shared.domain import Site
 from shared.protocol import StaffEvent
 
@@ -47,6 +49,10 @@ class AppContext:
     status_base_url: str = ""
     contacts: ContactBook | None = None
     """When each device last reached the hub (None: not tracked)."""
+    office: OfficeConfig | None = None
+    """The site file, when the hub was started from one (display setups, info texts)."""
+    displays: DisplayWatch | None = None
+    """Watches the wall displays' acknowledgements and streams (staff alerts)."""
 
     async def mutate(self, change: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
         """Run a store mutation off the event loop, then publish the events it committed.

@@ -199,6 +199,9 @@ class Desk:
                 recall=recall,
                 reason=reason,
                 why=why,
+                floor=counter.floor,
+                room=counter.room,
+                direction=counter.direction,
             ),
         )
         return Called(info, reason, (event,), why)

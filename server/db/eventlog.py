@@ -14,6 +14,7 @@ from shared.protocol import (
     AlarmAcknowledged,
     AlarmRaised,
     CounterChanged,
+    DisplayAlert,
     StaffEvent,
     TicketCalled,
     TicketChanged,
@@ -22,9 +23,24 @@ from shared.protocol import (
     encode,
 )
 
-_STAFF = (TicketIssued, TicketCalled, TicketChanged, CounterChanged, AlarmRaised, AlarmAcknowledged)
+_STAFF = (
+    TicketIssued,
+    TicketCalled,
+    TicketChanged,
+    CounterChanged,
+    AlarmRaised,
+    AlarmAcknowledged,
+    DisplayAlert,
+)
 E = TypeVar(
-    "E", TicketIssued, TicketCalled, TicketChanged, CounterChanged, AlarmRaised, AlarmAcknowledged
+    "E",
+    TicketIssued,
+    TicketCalled,
+    TicketChanged,
+    CounterChanged,
+    AlarmRaised,
+    AlarmAcknowledged,
+    DisplayAlert,
 )
 
 

@@ -70,6 +70,7 @@ def cross_check(cfg: OfficeConfig) -> list[Problem]:
         *_check_counters(cfg),
         *_check_displays(cfg),
         *_check_kiosks(cfg),
+        *_check_info(cfg),
     ]
 
 
@@ -152,6 +153,18 @@ def _check_kiosks(cfg: OfficeConfig) -> list[Problem]:
             if lang not in cfg.site.languages
         ]
     return problems
+
+
+def _check_info(cfg: OfficeConfig) -> list[Problem]:
+    return [
+        Problem(
+            ("info", "texts"),
+            _unknown_language(lang, cfg.site.languages),
+            ("info", "texts", lang),
+        )
+        for lang in cfg.info.texts
+        if lang not in cfg.site.languages
+    ]
 
 
 NON_LATIN_LANGUAGES = frozenset(

@@ -130,6 +130,8 @@ class ServerConfig(Section):
     keep_events_days: Annotated[StrictInt, Field(ge=1, le=3650)] = 14
     """Days the event log is kept: reconnecting clients need minutes, a complaint needs days;
     each event holds ticket details, so an office must not keep it longer than it needs."""
+    announce_ticket_language: StrictBool = True
+    """Public calls carry the language chosen at the kiosk, so displays also speak it."""
 
     def resolved_data_dir(self) -> Path:
         """The data directory: ``data_dir`` or the platform's user data dir for aufruf."""
@@ -176,6 +178,9 @@ class ServiceConfig(Section):
         )
 
 
+Place = Annotated[StrictStr, Field(max_length=80)]
+"""Part of where a counter is, as the displays show it: "1. OG", "Raum 1.05", "→ links"."""
+
 Weight = Annotated[float, Strict(), Field(gt=0, le=1000)]
 """How strongly a counter prefers a service (> 0; leave a service out to not serve it)."""
 
@@ -198,6 +203,9 @@ class CounterConfig(Section):
     id: Slug
     name: Text
     location: Annotated[StrictStr, Field(max_length=200)] = ""
+    floor: Place = ""
+    room: Place = ""
+    direction: Place = ""
     services: Annotated[Mapping[StrictStr, Weight], Field(min_length=1)]
     sign: SignConfig | None = None
     """The LED sign over the counter, driven by the counter app (None: no sign)."""
@@ -207,7 +215,13 @@ class CounterConfig(Section):
     def to_counter(self) -> Counter:
         """The domain entity."""
         return Counter(
-            id=self.id, name=self.name, location=self.location, weights=dict(self.services)
+            id=self.id,
+            name=self.name,
+            location=self.location,
+            weights=dict(self.services),
+            floor=self.floor,
+            room=self.room,
+            direction=self.direction,
         )
 
 
@@ -218,6 +232,19 @@ class DisplayConfig(Section):
     name: Text
     counters: Annotated[tuple[StrictStr, ...], Field(min_length=1), AfterValidator(_unique)]
     chime: StrictBool = True
+    announce: StrictBool = True
+    """Speak each call (German, and the ticket's language when the call carries it)."""
+
+
+InfoLine = Annotated[StrictStr, Field(min_length=1, max_length=300)]
+"""One info text a display shows between calls."""
+
+
+class InfoConfig(Section):
+    """``[info]``: the office's info texts per language, rotated on the displays."""
+
+    seconds: Annotated[float, Strict(), Field(ge=2, le=600)] = 8
+    texts: Mapping[Language, tuple[InfoLine, ...]] = Field(default_factory=dict)
 
 
 class KioskConfig(Section):
@@ -243,6 +270,7 @@ class OfficeConfig(Section):
     counters: Annotated[tuple[CounterConfig, ...], Field(min_length=1)]
     displays: tuple[DisplayConfig, ...] = ()
     kiosks: tuple[KioskConfig, ...] = ()
+    info: InfoConfig = InfoConfig()
 
     @model_validator(mode="after")
     def _cross_check(self, info: ValidationInfo) -> OfficeConfig:
@@ -275,6 +303,14 @@ class OfficeConfig(Section):
     def display(self, display_id: str) -> DisplayConfig:
         """The display with this id (KeyError if none)."""
         return {d.id: d for d in self.displays}[display_id]
+
+    def display_for_device(self, device_name: str) -> DisplayConfig | None:
+        """The display a paired device is (its name is the display's id or name), or None."""
+        wanted = device_name.strip().casefold()
+        for display in self.displays:
+            if wanted in (display.id.casefold(), display.name.casefold()):
+                return display
+        return None
 
     def kiosk(self, kiosk_id: str) -> KioskConfig:
         """The kiosk with this id (KeyError if none)."""

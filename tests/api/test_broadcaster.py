@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from server.broadcast import Broadcaster
@@ -10,7 +11,14 @@ from server.ratelimit import RateLimiter
 from server.subscription import EndReason
 from shared.domain import TicketOrigin, TicketStatus
 from shared.lifecycle import TicketAction
-from shared.protocol import PublicClear, TicketCalled, TicketChanged, TicketInfo, TicketIssued
+from shared.protocol import (
+    PublicCall,
+    PublicClear,
+    TicketCalled,
+    TicketChanged,
+    TicketInfo,
+    TicketIssued,
+)
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -86,7 +94,7 @@ def test_a_transfer_clears_the_board_at_the_counter_that_called() -> None:
         return _drain(sub.queue)
 
     public = asyncio.run(scenario())
-    assert public[1] == PublicClear(seq=2, at=NOW, number="A007", counter_id="c1")
+    assert public[1] == PublicClear(seq=2, at=NOW, number="A007", counter_id="c1", waiting=1)
 
 
 def test_close_ends_every_subscription() -> None:
@@ -110,3 +118,21 @@ def test_the_token_bucket_refills_evenly() -> None:
     assert limiter.take("k1") == 5.0
     now[0] = 10.0
     assert limiter.take("k1") == 0.0
+
+
+def test_the_site_can_keep_the_ticket_language_off_the_board() -> None:
+    async def scenario(announce: bool) -> list[object]:
+        hub = Broadcaster(0, announce_language=announce)
+        sub = hub.subscribe(public=True, counters=frozenset({"c1"}))
+        called = TicketCalled(
+            seq=1, at=NOW, ticket=_ticket(7, "c1"), counter_id="c1", counter_name="S1", location=""
+        )
+        elsewhere = replace(called, seq=2, counter_id="c2", ticket=_ticket(8, "c2"))
+        hub.publish([called, elsewhere])
+        return _drain(sub.queue)
+
+    [with_language] = asyncio.run(scenario(announce=True))
+    [without] = asyncio.run(scenario(announce=False))
+    assert isinstance(with_language, PublicCall)
+    assert isinstance(without, PublicCall)
+    assert (with_language.language, without.language) == ("de", None)

@@ -47,6 +47,7 @@ ROUTES: list[tuple[str, str, object, set[str] | None]] = [
     ("POST", "/alarms/1/acknowledge", None, STAFF),
     ("GET", "/supervisor", None, {"supervisor", "admin"}),
     ("GET", "/policy", None, STAFF),
+    ("GET", "/display", None, {"display"}),
 ]
 
 

@@ -29,8 +29,14 @@ PUBLIC_KEYS = {
         "counter_name",
         "location",
         "recall",
+        "floor",
+        "room",
+        "direction",
+        "language",
+        "waiting",
     },
-    "public.clear": {"type", "seq", "at", "number", "counter_id"},
+    "public.clear": {"type", "seq", "at", "number", "counter_id", "waiting"},
+    "public.waiting": {"type", "seq", "at", "waiting"},
     "heartbeat": {"type", "seq", "at"},
 }
 
@@ -101,7 +107,8 @@ def test_a_display_sees_only_public_events(hub: Hub) -> None:
             clerk.post("/counters/c1/pause")  # not for the waiting room: no frame
         beat = json.loads(ws.recv(timeout=5))
     kinds = [f["type"] for f in frames if f["type"] != "heartbeat"]
-    assert kinds == ["public.call", "public.clear"]
+    assert kinds == ["public.waiting", "public.call", "public.clear"]
+    assert [f["waiting"] for f in frames if f["type"] != "heartbeat"] == [1, 0, 0]
     call = next(f for f in frames if f["type"] == "public.call")
     assert (call["number"], call["counter_name"], call["location"]) == (
         "A001",

@@ -22,11 +22,15 @@ from shared.protocol import (
     CallReasonCode,
     CounterChanged,
     CounterInfo,
+    DisplayAck,
+    DisplayAlert,
+    DisplayProblem,
     Event,
     Heartbeat,
     PublicCall,
     PublicClear,
     PublicSnapshot,
+    PublicWaiting,
     Snapshot,
     StaffEvent,
     TicketCalled,
@@ -34,7 +38,9 @@ from shared.protocol import (
     TicketInfo,
     TicketIssued,
     decode,
+    decode_ack,
     encode,
+    encode_ack,
     to_public,
 )
 
@@ -105,6 +111,9 @@ ticket_called = st.builds(
     recall=st.booleans(),
     reason=text,
     why=st.none() | call_reasons,
+    floor=text,
+    room=text,
+    direction=text,
 )
 ticket_changed = st.builds(
     TicketChanged, seq=seqs, at=moments, ticket=ticket_infos, action=st.sampled_from(TicketAction)
@@ -113,6 +122,16 @@ ticket_issued = st.builds(TicketIssued, seq=seqs, at=moments, ticket=ticket_info
 counter_changed = st.builds(CounterChanged, seq=seqs, at=moments, counter=counter_infos)
 alarm_raised = st.builds(AlarmRaised, seq=seqs, at=moments, alarm=alarm_infos)
 alarm_acknowledged = st.builds(AlarmAcknowledged, seq=seqs, at=moments, alarm=alarm_infos)
+display_alerts = st.builds(
+    DisplayAlert,
+    seq=seqs,
+    at=moments,
+    device_id=ids,
+    display_name=text,
+    raised=st.booleans(),
+    problem=st.sampled_from(DisplayProblem),
+)
+waiting_counts = st.none() | st.integers(0, 500)
 public_calls = st.builds(
     PublicCall,
     seq=seqs,
@@ -122,9 +141,20 @@ public_calls = st.builds(
     counter_name=text,
     location=text,
     recall=st.booleans(),
+    floor=text,
+    room=text,
+    direction=text,
+    language=st.none() | st.sampled_from(["de", "ar", "uk"]),
+    waiting=waiting_counts,
 )
 staff_events: st.SearchStrategy[StaffEvent] = st.one_of(
-    ticket_issued, ticket_called, ticket_changed, counter_changed, alarm_raised, alarm_acknowledged
+    ticket_issued,
+    ticket_called,
+    ticket_changed,
+    counter_changed,
+    alarm_raised,
+    alarm_acknowledged,
+    display_alerts,
 )
 EVENT_STRATEGIES: dict[type, st.SearchStrategy[Event]] = {
     TicketIssued: ticket_issued,
@@ -133,6 +163,7 @@ EVENT_STRATEGIES: dict[type, st.SearchStrategy[Event]] = {
     CounterChanged: counter_changed,
     AlarmRaised: alarm_raised,
     AlarmAcknowledged: alarm_acknowledged,
+    DisplayAlert: display_alerts,
     Snapshot: st.builds(
         Snapshot,
         seq=seqs,
@@ -140,9 +171,13 @@ EVENT_STRATEGIES: dict[type, st.SearchStrategy[Event]] = {
         tickets=st.lists(ticket_infos, max_size=3).map(tuple),
         counters=st.lists(counter_infos, max_size=3).map(tuple),
         alarms=st.lists(alarm_infos, max_size=2).map(tuple),
+        alerts=st.lists(display_alerts, max_size=2).map(tuple),
     ),
     PublicCall: public_calls,
-    PublicClear: st.builds(PublicClear, seq=seqs, at=moments, number=text, counter_id=ids),
+    PublicClear: st.builds(
+        PublicClear, seq=seqs, at=moments, number=text, counter_id=ids, waiting=waiting_counts
+    ),
+    PublicWaiting: st.builds(PublicWaiting, seq=seqs, at=moments, waiting=st.integers(0, 500)),
     PublicSnapshot: st.builds(
         PublicSnapshot,
         seq=seqs,
@@ -153,7 +188,11 @@ EVENT_STRATEGIES: dict[type, st.SearchStrategy[Event]] = {
     Heartbeat: st.builds(Heartbeat, seq=seqs, at=moments),
 }
 events: st.SearchStrategy[Event] = st.one_of(*EVENT_STRATEGIES.values())
-PUBLIC_FIELDS = {"type", "seq", "at", "number", "counter_id", "counter_name", "location", "recall"}
+PUBLIC_FIELDS = {
+    *("type", "seq", "at", "number", "counter_id", "counter_name", "location", "recall"),
+    *("floor", "room", "direction", "language", "waiting"),
+}
+"""Numbers, counters, places, the kiosk language and a count: nothing about a person."""
 
 
 @given(events)
@@ -232,18 +271,20 @@ def _info(**changes: object) -> TicketInfo:
     return replace(info, **changes)  # type: ignore[arg-type]
 
 
-@given(staff_events, st.none() | ids)
+@given(staff_events, st.none() | ids, waiting_counts)
 def test_public_form_carries_only_number_and_counter(
-    event: StaffEvent, previous: str | None
+    event: StaffEvent, previous: str | None, waiting: int | None
 ) -> None:
-    public = to_public(event, previous)
+    public = to_public(event, previous, waiting=waiting)
     if public is None:
         return
     assert {f.name for f in fields(public)} <= PUBLIC_FIELDS
     assert set(json.loads(encode(public))) <= PUBLIC_FIELDS
-    assert isinstance(event, TicketCalled | TicketChanged)
-    assert public.number == event.ticket.number
+    assert isinstance(event, TicketCalled | TicketChanged | TicketIssued)
     assert (public.seq, public.at) == (event.seq, event.at)
+    assert public.waiting == waiting
+    if not isinstance(public, PublicWaiting):
+        assert public.number == event.ticket.number
 
 
 @given(ticket_called)
@@ -257,7 +298,12 @@ def test_every_call_is_shown(event: TicketCalled) -> None:
         counter_name=event.counter_name,
         location=event.location,
         recall=event.recall,
+        floor=event.floor,
+        room=event.room,
+        direction=event.direction,
+        language=event.ticket.language,
     )
+    assert to_public(event, with_language=False) == replace(public, language=None)
 
 
 @pytest.mark.parametrize(
@@ -294,4 +340,37 @@ def test_issues_and_counter_changes_are_not_shown() -> None:
 
 @given(st.one_of(alarm_raised, alarm_acknowledged))
 def test_staff_alarms_never_reach_the_waiting_room(event: StaffEvent) -> None:
-    assert to_public(event) is None
+    assert to_public(event, waiting=3) is None
+
+
+def test_the_waiting_count_rides_on_every_ticket_event() -> None:
+    issued = TicketIssued(seq=1, at=AT, ticket=_info(status=TicketStatus.WAITING))
+    assert to_public(issued, waiting=4) == PublicWaiting(seq=1, at=AT, waiting=4)
+    started = TicketChanged(seq=2, at=AT, ticket=_info(), action=TicketAction.START)
+    assert to_public(started, waiting=3) == PublicWaiting(seq=2, at=AT, waiting=3)
+    finished = replace(started, action=TicketAction.FINISH)
+    assert to_public(finished, waiting=3) == PublicClear(
+        seq=2, at=AT, number="B007", counter_id="s1", waiting=3
+    )
+    alert = DisplayAlert(
+        seq=3,
+        at=AT,
+        device_id="d1",
+        display_name="foyer",
+        raised=True,
+        problem=DisplayProblem.NO_ACK,
+    )
+    assert to_public(alert, waiting=3) is None
+
+
+@given(seqs)
+def test_a_display_ack_round_trips(seq: int) -> None:
+    ack = DisplayAck(seq=seq)
+    assert decode_ack(encode_ack(ack)) == ack
+    assert json.loads(encode_ack(ack)) == {"type": "ack", "seq": seq}
+
+
+@pytest.mark.parametrize("line", ["", "{}", '{"type": "ack"}', '{"type": "nack", "seq": 1}'])
+def test_a_malformed_ack_is_refused(line: str) -> None:
+    with pytest.raises(ValidationError):
+        decode_ack(line)
