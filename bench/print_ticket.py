@@ -22,13 +22,14 @@ from dataclasses import dataclass
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from hardware.emulator import EmulatorState, NetworkPrinterEmulator
-from hardware.escpos_config import PrinterConfig, PrinterProfile, TransportKind
-from hardware.escpos_printer import EscposPrinter
-from hardware.escpos_text import text_mode_supported
-from hardware.escpos_ticket import encode_ticket
-from hardware.render import ensure_gui_app
-from hardware.ticket import PaperWidth, PrintMode
+from hardware.escpos.printer import EscposPrinter
+from hardware.escpos.profile import PrinterProfile
+from hardware.escpos.text import text_mode_supported
+from hardware.escpos.ticket import encode_ticket, needs_picture
+from hardware.qt.render import ensure_gui_app, ticket_picture
 from hardware.ticket_sample import sample_ticket
+from hardware.transports.base import Timeouts
+from shared.config.printer import NetworkPrinter, PaperWidth, PrinterTransport, PrintMode
 
 BAUD_9600 = 960
 TARGETS = {PrintMode.TEXT: 3_000, PrintMode.RASTER: 25_000}
@@ -68,7 +69,7 @@ class Case:
 def cases() -> list[Case]:
     """Every combination worth printing (text only where the code table has the script)."""
     out = []
-    for paper in PaperWidth:
+    for paper in (PaperWidth.MM58, PaperWidth.MM80):
         for language in ("de", "ar", "ti"):
             if text_mode_supported(sample_ticket(language), PrinterProfile(paper=paper)):
                 out.append(Case(paper, language, PrintMode.TEXT))
@@ -82,7 +83,10 @@ def cases() -> list[Case]:
 def encode(case: Case) -> tuple[bytes, float]:
     """The job and the milliseconds rendering and encoding took."""
     started = time.perf_counter()
-    job = encode_ticket(sample_ticket(case.language), case.profile, case.mode)
+    ticket = sample_ticket(case.language)
+    needed = needs_picture(ticket, case.profile, case.mode)
+    picture = ticket_picture(ticket, case.paper) if needed else None
+    job = encode_ticket(ticket, picture, case.profile, case.mode)
     return job, (time.perf_counter() - started) * 1000
 
 
@@ -90,16 +94,15 @@ def send(case: Case, job: bytes, *, throttled: bool) -> float:
     """Seconds from the call to print_job (status first) to the last byte at the emulator."""
     state = EmulatorState.SLOW if throttled else EmulatorState.OK
     with NetworkPrinterEmulator(
-        state=state, paper_width=case.paper, bytes_per_second=BAUD_9600
+        state=state, paper_width=case.paper.dots, bytes_per_second=BAUD_9600
     ) as emulator:
-        config = PrinterConfig(
-            transport=TransportKind.NETWORK,
+        site = NetworkPrinter(
+            transport=PrinterTransport.NETWORK,
             host=emulator.host,
             port=emulator.port,
-            profile=case.profile,
-            write_timeout=120.0,
+            paper=case.paper,
         )
-        printer = EscposPrinter(config)
+        printer = EscposPrinter(site, timeouts=Timeouts(write=120.0))
         sent = time.monotonic()
         printer.print_job(job)
         printer.close()

@@ -10,9 +10,10 @@ import sys
 import time
 from pathlib import Path
 
-from hardware.render import ensure_gui_app, render_ticket
-from hardware.ticket import LANGUAGES, PaperWidth
+from hardware.qt.render import ensure_gui_app, render_ticket
+from hardware.texts import LANGUAGES
 from hardware.ticket_sample import sample_ticket
+from shared.config.printer import PaperWidth
 
 _PAPER_MM = {PaperWidth.MM58: 58, PaperWidth.MM80: 80}
 

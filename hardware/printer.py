@@ -1,11 +1,18 @@
-"""What the apps see of a ticket printer: the interface, its status, and its typed errors."""
+"""What the apps see of a ticket printer: the interface, its status, its typed errors, a poller."""
 
 from __future__ import annotations
 
+import logging
 from enum import StrEnum
 from typing import Protocol
 
+from psygnal import Signal
+
+from hardware.picture import TicketPicture
 from hardware.ticket import TicketPrint
+from shared.config.printer import PaperWidth
+
+log = logging.getLogger(__name__)
 
 
 class PrinterStatus(StrEnum):
@@ -76,14 +83,50 @@ def error_for_status(status: PrinterStatus, detail: str = "") -> PrinterError:
 class Printer(Protocol):
     """A ticket printer, used from one thread at a time (the Qt side gives it its own)."""
 
+    @property
+    def paper(self) -> PaperWidth:
+        """The paper the printer holds (the width to render a picture for)."""
+        ...
+
+    def needs_picture(self, ticket: TicketPrint) -> bool:
+        """Whether this ticket prints from its rendered picture rather than as printer text."""
+        ...
+
     def status(self) -> PrinterStatus:
         """Ask the device; OFFLINE when it does not answer, UNKNOWN when it cannot."""
         ...
 
-    def print_ticket(self, ticket: TicketPrint) -> None:
-        """Print one ticket and cut; raise a PrinterError subclass when that fails."""
+    def print_ticket(self, ticket: TicketPrint, picture: TicketPicture | None = None) -> None:
+        """Print one ticket (from ``picture`` when it needs one) and cut; raise a PrinterError."""
         ...
 
     def close(self) -> None:
         """Release the device."""
         ...
+
+
+class StatusMonitor:
+    """Polls a printer and announces changes.
+
+    Signals: ``printer_status_changed(PrinterStatus)``.
+    """
+
+    printer_status_changed = Signal(PrinterStatus)
+
+    def __init__(self, printer: Printer) -> None:
+        """Watch ``printer``; the status is UNKNOWN until the first poll."""
+        self.printer = printer
+        self.status = PrinterStatus.UNKNOWN
+
+    def poll(self) -> PrinterStatus:
+        """Ask the printer once (blocking); emit when the status changed."""
+        status = self.printer.status()
+        self.update(status)
+        return status
+
+    def update(self, status: PrinterStatus) -> None:
+        """Take a status learned elsewhere (e.g. from a failed print)."""
+        if status is not self.status:
+            log.info("printer status %s -> %s", self.status, status)
+            self.status = status
+            self.printer_status_changed.emit(status)

@@ -1,41 +1,15 @@
-"""What a printed ticket says: its content, the paper it goes on, how it is printed. Qt-free."""
+"""What a printed ticket says, already in the visitor's language: the first step of its way.
+
+A ticket goes `TicketPrint` -> picture (`hardware.qt.render`) -> bytes (`hardware.escpos`)
+-> transport (`hardware.transports`). Qt-free.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from enum import IntEnum, StrEnum
 
-from hardware.ticket_texts import (
-    LANGUAGES,
-    TextDirection,
-    TicketTexts,
-    ticket_texts,
-)
-
-__all__ = [
-    "LANGUAGES",
-    "PaperWidth",
-    "PrintMode",
-    "TextDirection",
-    "TicketPrint",
-    "TicketTexts",
-    "ticket_texts",
-]
-
-
-class PaperWidth(IntEnum):
-    """Thermal paper rolls, valued by their printable width in dots (203 dpi)."""
-
-    MM58 = 384
-    MM80 = 576
-
-
-class PrintMode(StrEnum):
-    """How a ticket reaches the paper: as one bitmap, or as printer text commands."""
-
-    RASTER = "raster"
-    TEXT = "text"
+from hardware.texts import TicketTexts, ticket_texts
 
 
 @dataclass(frozen=True, slots=True)

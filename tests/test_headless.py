@@ -26,8 +26,7 @@ SCRIPT = textwrap.dedent(
     sys.meta_path.insert(0, NoQt())
     import importlib, pkgutil
 
-    # hardware joins when its Qt code has moved into hardware/qt/ (issue 13)
-    QT_FREE_PACKAGES = ("shared", "server", "kiosk", "counter", "display")
+    QT_FREE_PACKAGES = ("shared", "server", "hardware", "kiosk", "counter", "display")
     imported = 0
     for top in QT_FREE_PACKAGES:
         package = importlib.import_module(top)

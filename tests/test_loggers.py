@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("shared", "server")
+PACKAGES = ("shared", "server", "hardware")
 
 
 def _logger_names(path: Path) -> list[str]:

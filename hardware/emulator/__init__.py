@@ -3,7 +3,7 @@
 from hardware.emulator.interpreter import Printout, TextRun, interpret
 from hardware.emulator.network import NetworkPrinterEmulator
 from hardware.emulator.serial_pty import SerialPrinterEmulator
-from hardware.emulator.state import EmulatorJob, EmulatorState
+from hardware.transports.memory import EmulatorJob, EmulatorState
 
 __all__ = [
     "EmulatorJob",

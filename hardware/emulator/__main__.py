@@ -12,9 +12,9 @@ from pathlib import Path
 
 from hardware.emulator.network import NetworkPrinterEmulator
 from hardware.emulator.serial_pty import SerialPrinterEmulator
-from hardware.emulator.state import EmulatorState
+from hardware.transports.memory import EmulatorState
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
             if isinstance(emulator, SerialPrinterEmulator)
             else f"{emulator.host}:{emulator.port}"
         )
-        logger.info("printer emulator (%s, %d mm) ready at %s", args.state, args.paper, where)
+        log.info("printer emulator (%s, %d mm) ready at %s", args.state, args.paper, where)
         saved = 0
         try:
             while True:
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
                     stem = args.out / f"job-{saved:04d}"
                     stem.with_suffix(".bin").write_bytes(job.data)
                     stem.with_suffix(".png").write_bytes(emulator.interpret(job).png())
-                    logger.info("job %d: %d bytes -> %s.png", saved, len(job.data), stem)
+                    log.info("job %d: %d bytes -> %s.png", saved, len(job.data), stem)
         except KeyboardInterrupt:
             return 0
 

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
-from hardware.bitmap import Bitmap, bitmap_to_pil
-from hardware.emulator.commands import is_status_request, iter_commands
+from hardware.escpos.commands import is_status_request, iter_commands
+from hardware.picture import Bitmap, bitmap_to_pil
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 DEFAULT_LINE_SPACING = 30
 CHAR_WIDTH = 12
@@ -153,7 +153,7 @@ class _Interpreter:
     def skip(self, command: bytes) -> None:
         """Count and log a command the emulator does not render."""
         self.unknown += 1
-        logger.debug("skipped unknown ESC/POS command %s", command[:8].hex(" "))
+        log.debug("skipped unknown ESC/POS command %s", command[:8].hex(" "))
 
     def esc(self, command: bytes) -> None:
         """ESC commands."""

@@ -9,9 +9,9 @@ import socket
 import threading
 
 from hardware.emulator.printer_base import PrinterEmulatorBase
-from hardware.emulator.state import EmulatorState, JobRecorder
+from hardware.transports.memory import EmulatorState, JobRecorder
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 _POLL_SECONDS = 0.05
 
@@ -86,7 +86,7 @@ class NetworkPrinterEmulator(PrinterEmulatorBase):
                     break
                 if state is EmulatorState.DROP and received + len(data) >= self.drop_after:
                     recorder.feed(data[: self.drop_after - received], state)
-                    logger.info("emulator drops connection %d after %d bytes", number, received)
+                    log.info("emulator drops connection %d after %d bytes", number, received)
                     break
                 received += len(data)
                 answer = recorder.feed(data, state)

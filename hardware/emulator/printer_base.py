@@ -10,7 +10,7 @@ from typing import Self
 from PIL import Image
 
 from hardware.emulator.interpreter import Printout, interpret
-from hardware.emulator.state import EmulatorJob, EmulatorState, JobSink
+from hardware.transports.memory import EmulatorJob, EmulatorState, JobSink
 
 
 class PrinterEmulatorBase(ABC):

@@ -6,7 +6,7 @@ import os
 
 from hardware.emulator.printer_base import PrinterEmulatorBase
 from hardware.emulator.pty_link import PtyLink, PtyReader
-from hardware.emulator.state import EmulatorState, JobRecorder
+from hardware.transports.memory import EmulatorState, JobRecorder
 
 
 class SerialPrinterEmulator(PrinterEmulatorBase):

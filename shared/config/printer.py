@@ -2,7 +2,9 @@
 
     printer = { transport = "network", host = "192.168.10.20", port = 9100, paper = "80mm" }
 
-The kiosk maps these onto the hardware layer's printers; nothing here touches a device.
+The one printer vocabulary of the project (transport, paper width, print mode): `hardware`
+matches on these models to open the transport and build the printer's profile; nothing here
+touches a device.
 """
 
 from __future__ import annotations
@@ -33,11 +35,16 @@ class PrinterTransport(StrEnum):
     NONE = "none"
 
 
-class PaperSize(StrEnum):
-    """The width of the thermal paper roll."""
+class PaperWidth(StrEnum):
+    """The width of the thermal paper roll, as the site file names it."""
 
     MM80 = "80mm"
     MM58 = "58mm"
+
+    @property
+    def dots(self) -> int:
+        """The printable width in dots at 203 dpi: 576 on 80 mm, 384 on 58 mm."""
+        return 576 if self is PaperWidth.MM80 else 384
 
 
 class PrintMode(StrEnum):
@@ -50,7 +57,7 @@ class PrintMode(StrEnum):
 class PrinterBase(Section):
     """Keys every real printer has."""
 
-    paper: PaperSize = PaperSize.MM80
+    paper: PaperWidth = PaperWidth.MM80
     mode: PrintMode = PrintMode.RASTER
     native_qr: StrictBool = True
     """The printer draws QR codes itself (GS ( k); else the QR goes as raster."""
@@ -99,8 +106,8 @@ class NoPrinter(Section):
     transport: Literal[PrinterTransport.NONE]
 
 
-PrinterConfig = Annotated[
-    UsbPrinter | SerialPrinter | NetworkPrinter | FilePrinter | NoPrinter,
-    Field(discriminator="transport"),
-]
+AttachedPrinter = UsbPrinter | SerialPrinter | NetworkPrinter | FilePrinter
+"""A printer the kiosk has: every transport but none."""
+
+PrinterConfig = Annotated[AttachedPrinter | NoPrinter, Field(discriminator="transport")]
 """A kiosk's printer, one model per transport."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from hardware.escpos_config import printer_config_from_site
+from hardware.escpos.printer import printer_from_site
 from shared.config import ConfigError, OfficeConfig, check_config, parse_config
 from shared.config.checks import format_loc, suggest
 from shared.config.locate import key_lines
@@ -269,7 +269,7 @@ id = "k"
 name = "K"
 printer = { transport = "network", host = "h", native_number = false, raster_justify = true }
 """
-    printer = printer_config_from_site(parse_config(BASE + extra).kiosks[0].printer)
+    printer = printer_from_site(parse_config(BASE + extra).kiosks[0].printer)
     assert printer is not None
     assert printer.profile.native_number is False
     assert printer.profile.raster_justify is True

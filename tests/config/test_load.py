@@ -10,7 +10,7 @@ import pytest
 from shared.config import (
     ConfigError,
     NetworkPrinter,
-    PaperSize,
+    PaperWidth,
     PrinterTransport,
     PrintMode,
     SerialPrinter,
@@ -43,12 +43,12 @@ def test_example_printers() -> None:
     assert (network.host, network.port, network.paper, network.mode) == (
         "127.0.0.1",
         9100,
-        PaperSize.MM80,
+        PaperWidth.MM80,
         PrintMode.RASTER,
     )
     assert isinstance(serial, SerialPrinter)
     assert serial.transport is PrinterTransport.SERIAL
-    assert (serial.paper, serial.mode, serial.baudrate) == (PaperSize.MM58, PrintMode.TEXT, 9600)
+    assert (serial.paper, serial.mode, serial.baudrate) == (PaperWidth.MM58, PrintMode.TEXT, 9600)
     assert cfg.kiosk_languages("og1") == ("de", "en", "tr")
     assert cfg.kiosk_languages("eingang") == cfg.site.languages
 

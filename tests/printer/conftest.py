@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterator
 import pytest
 from PIL import Image, ImageDraw
 
-from hardware.bitmap import Bitmap, bitmap_from_pil
 from hardware.emulator import EmulatorState, NetworkPrinterEmulator, SerialPrinterEmulator
-from hardware.escpos_config import PrinterConfig, PrinterProfile, TransportKind
-from hardware.ticket import PaperWidth, PrintMode
+from hardware.escpos.printer import EscposPrinter
+from hardware.picture import Bitmap, bitmap_from_pil
+from hardware.transports.base import Timeouts
+from shared.config.printer import NetworkPrinter, PaperWidth, PrinterTransport, PrintMode
 
 
 @pytest.fixture
@@ -27,33 +28,36 @@ def serial_emulator() -> Iterator[SerialPrinterEmulator]:
         yield emu
 
 
-NetworkConfig = Callable[..., PrinterConfig]
+NetworkPrinterAt = Callable[..., EscposPrinter]
 
 
 @pytest.fixture
-def network_config() -> NetworkConfig:
-    """A factory of configs pointing at a network emulator."""
-    return _network_config
+def network_printer() -> NetworkPrinterAt:
+    """A factory of printers pointing at a network emulator."""
+    return _network_printer
 
 
-def _network_config(
+def _network_printer(
     emu: NetworkPrinterEmulator,
     mode: PrintMode = PrintMode.RASTER,
     *,
     status_timeout: float = 0.3,
     write_timeout: float = 5.0,
     native_qr: bool = True,
-) -> PrinterConfig:
-    """A config pointing at the emulator."""
-    return PrinterConfig(
-        transport=TransportKind.NETWORK,
+    native_number: bool = True,
+) -> EscposPrinter:
+    """A printer on the emulator, described as the site file would."""
+    paper = PaperWidth.MM58 if emu.paper_width == PaperWidth.MM58.dots else PaperWidth.MM80
+    site = NetworkPrinter(
+        transport=PrinterTransport.NETWORK,
         host=emu.host,
         port=emu.port,
         mode=mode,
-        profile=PrinterProfile(paper=PaperWidth(emu.paper_width), native_qr=native_qr),
-        status_timeout=status_timeout,
-        write_timeout=write_timeout,
+        paper=paper,
+        native_qr=native_qr,
+        native_number=native_number,
     )
+    return EscposPrinter(site, timeouts=Timeouts(status=status_timeout, write=write_timeout))
 
 
 @pytest.fixture

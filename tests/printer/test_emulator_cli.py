@@ -9,9 +9,9 @@ from pathlib import Path
 
 from PIL import Image
 
-from hardware import escpos_encode as enc
-from hardware.escpos_config import PrinterConfig, TransportKind
-from hardware.escpos_printer import EscposPrinter
+from hardware.escpos import encode as enc
+from hardware.escpos.printer import EscposPrinter
+from shared.config.printer import NetworkPrinter, PrinterTransport
 
 
 def test_the_emulator_process_saves_jobs_as_png(tmp_path: Path) -> None:
@@ -26,8 +26,8 @@ def test_the_emulator_process_saves_jobs_as_png(tmp_path: Path) -> None:
         line = process.stderr.readline()
         assert "ready at 127.0.0.1:" in line
         port = int(line.rsplit(":", 1)[1])
-        config = PrinterConfig(transport=TransportKind.NETWORK, host="127.0.0.1", port=port)
-        printer = EscposPrinter(config)
+        site = NetworkPrinter(transport=PrinterTransport.NETWORK, host="127.0.0.1", port=port)
+        printer = EscposPrinter(site)
         printer.print_job(enc.initialize() + b"Hallo\n" + enc.cut())
         printer.close()
         assert "job 1:" in process.stderr.readline()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from hardware import escpos_encode as enc
-from hardware.bitmap import Bitmap
-from hardware.escpos_encode import Align, CodePage, QrErrorCorrection, StatusRequest, TextLine
+from hardware.escpos import encode as enc
+from hardware.escpos.encode import Align, CodePage, QrErrorCorrection, StatusRequest, TextLine
+from hardware.picture import Bitmap
 
 
 def test_simple_commands_have_their_golden_bytes() -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import qrcode
 from PIL import Image
 
-from hardware import escpos_encode as enc
-from hardware.bitmap import Bitmap, bitmap_to_pil
 from hardware.emulator import interpret
-from hardware.emulator.commands import split_commands
-from hardware.escpos_encode import Align, TextLine
+from hardware.escpos import encode as enc
+from hardware.escpos.commands import split_commands
+from hardware.escpos.encode import Align, TextLine
+from hardware.picture import Bitmap, bitmap_to_pil
 
 
 def _same_pixels(a: Image.Image, b: Image.Image) -> bool:

@@ -8,17 +8,12 @@ from pathlib import Path
 import pytest
 from pydantic import TypeAdapter
 
-from hardware import escpos_encode as enc
-from hardware.bitmap import Bitmap, bitmap_to_pil
 from hardware.emulator import EmulatorState, NetworkPrinterEmulator
-from hardware.escpos_config import (
-    PrinterConfig,
-    PrinterProfile,
-    TransportKind,
-    printer_config_from_site,
-)
-from hardware.escpos_printer import EscposPrinter
-from hardware.escpos_ticket import encode_raster_image
+from hardware.escpos import encode as enc
+from hardware.escpos.printer import EscposPrinter, printer_from_site
+from hardware.escpos.profile import PrinterProfile
+from hardware.escpos.ticket import encode_raster_image
+from hardware.picture import Bitmap, bitmap_to_pil
 from hardware.printer import (
     CoverOpenError,
     PaperOutError,
@@ -27,17 +22,21 @@ from hardware.printer import (
     PrinterStatus,
     PrintInterruptedError,
 )
-from hardware.ticket import PaperWidth, PrintMode
+from hardware.transports.base import Timeouts, TransportOpenError
+from hardware.transports.file import FileTransport
+from hardware.transports.network import NetworkTransport
+from hardware.transports.opener import open_transport
+from shared.config.printer import FilePrinter, PaperWidth, PrinterTransport, PrintMode
 from shared.config.printer import PrinterConfig as SitePrinter
 
-from .conftest import NetworkConfig
+from .conftest import NetworkPrinterAt
 
 
 def test_a_raster_job_arrives_and_renders_pixel_for_pixel(
-    emulator: NetworkPrinterEmulator, network_config: NetworkConfig, drawn_bitmap: Bitmap
+    emulator: NetworkPrinterEmulator, network_printer: NetworkPrinterAt, drawn_bitmap: Bitmap
 ) -> None:
-    printer = EscposPrinter(network_config(emulator))
-    printer.print_job(encode_raster_image(drawn_bitmap, printer.config.profile))
+    printer = network_printer(emulator)
+    printer.print_job(encode_raster_image(drawn_bitmap, printer.profile))
     printer.close()
     (job,) = emulator.wait_for_jobs(1)
     assert job.complete
@@ -61,12 +60,12 @@ def test_a_raster_job_arrives_and_renders_pixel_for_pixel(
 )
 def test_each_emulator_state_reads_back_as_its_status(
     emulator: NetworkPrinterEmulator,
-    network_config: NetworkConfig,
+    network_printer: NetworkPrinterAt,
     state: EmulatorState,
     status: PrinterStatus,
 ) -> None:
     emulator.state = state
-    printer = EscposPrinter(network_config(emulator))
+    printer = network_printer(emulator)
     assert printer.status() is status
     printer.close()
 
@@ -82,15 +81,15 @@ def test_each_emulator_state_reads_back_as_its_status(
 )
 def test_a_fault_stops_the_ticket_with_its_typed_error(
     emulator: NetworkPrinterEmulator,
-    network_config: NetworkConfig,
+    network_printer: NetworkPrinterAt,
     drawn_bitmap: Bitmap,
     state: EmulatorState,
     error: type[PrinterError],
 ) -> None:
     emulator.state = state
-    printer = EscposPrinter(network_config(emulator))
+    printer = network_printer(emulator)
     with pytest.raises(error) as caught:
-        printer.print_job(encode_raster_image(drawn_bitmap, printer.config.profile))
+        printer.print_job(encode_raster_image(drawn_bitmap, printer.profile))
     printer.close()
     assert caught.value.visitor_hint
     assert type(caught.value) is error
@@ -99,22 +98,22 @@ def test_a_fault_stops_the_ticket_with_its_typed_error(
 
 
 def test_paper_near_end_still_prints(
-    emulator: NetworkPrinterEmulator, network_config: NetworkConfig
+    emulator: NetworkPrinterEmulator, network_printer: NetworkPrinterAt
 ) -> None:
     emulator.state = EmulatorState.PAPER_NEAR_END
-    printer = EscposPrinter(network_config(emulator))
+    printer = network_printer(emulator)
     printer.print_job(b"Hallo\n" + enc.cut())
     printer.close()
     assert emulator.wait_for_jobs(1)[0].complete
 
 
 def test_a_drop_mid_ticket_is_reported_not_ignored(
-    network_config: NetworkConfig, drawn_bitmap: Bitmap
+    network_printer: NetworkPrinterAt, drawn_bitmap: Bitmap
 ) -> None:
     with NetworkPrinterEmulator(state=EmulatorState.DROP, drop_after=2000) as emulator:
-        printer = EscposPrinter(network_config(emulator))
+        printer = network_printer(emulator)
         with pytest.raises(PrintInterruptedError) as caught:
-            printer.print_job(encode_raster_image(drawn_bitmap, printer.config.profile))
+            printer.print_job(encode_raster_image(drawn_bitmap, printer.profile))
         printer.close()
         (job,) = emulator.wait_for_jobs(1)
     assert not job.complete
@@ -123,29 +122,28 @@ def test_a_drop_mid_ticket_is_reported_not_ignored(
 
 
 def test_a_silent_printer_is_offline_within_the_timeout(
-    emulator: NetworkPrinterEmulator, network_config: NetworkConfig
+    emulator: NetworkPrinterEmulator, network_printer: NetworkPrinterAt
 ) -> None:
     emulator.state = EmulatorState.OFFLINE
-    printer = EscposPrinter(network_config(emulator, status_timeout=0.2))
+    printer = network_printer(emulator, status_timeout=0.2)
     started = time.monotonic()
     assert printer.status() is PrinterStatus.OFFLINE
     assert time.monotonic() - started < 2.0
     printer.close()
 
 
-def test_no_printer_at_the_address_is_offline(network_config: NetworkConfig) -> None:
+def test_no_printer_at_the_address_is_offline(network_printer: NetworkPrinterAt) -> None:
     with NetworkPrinterEmulator() as emulator:
-        config = network_config(emulator)
-    printer = EscposPrinter(config)
+        printer = network_printer(emulator)
     assert printer.status() is PrinterStatus.OFFLINE
     with pytest.raises(PrinterOfflineError):
         printer.print_job(b"x\n")
 
 
 def test_status_follows_the_printer_and_recovers(
-    emulator: NetworkPrinterEmulator, network_config: NetworkConfig
+    emulator: NetworkPrinterEmulator, network_printer: NetworkPrinterAt
 ) -> None:
-    printer = EscposPrinter(network_config(emulator))
+    printer = network_printer(emulator)
     assert printer.status() is PrinterStatus.OK
     emulator.state = EmulatorState.COVER_OPEN
     assert printer.status() is PrinterStatus.COVER_OPEN
@@ -159,10 +157,10 @@ def test_status_follows_the_printer_and_recovers(
 
 
 def test_a_slow_printer_takes_as_long_as_its_line_rate(
-    network_config: NetworkConfig,
+    network_printer: NetworkPrinterAt,
 ) -> None:
     with NetworkPrinterEmulator(state=EmulatorState.SLOW, bytes_per_second=4000) as emulator:
-        printer = EscposPrinter(network_config(emulator))
+        printer = network_printer(emulator)
         started = time.monotonic()
         printer.print_job(b"x" * 1000 + b"\n" + enc.cut())
         elapsed = time.monotonic() - started
@@ -174,50 +172,42 @@ def test_a_slow_printer_takes_as_long_as_its_line_rate(
 
 def test_a_file_printer_cannot_tell_its_status_but_prints(tmp_path: Path) -> None:
     target = tmp_path / "lp0"
-    printer = EscposPrinter(PrinterConfig(transport=TransportKind.FILE, path=str(target)))
+    printer = EscposPrinter(FilePrinter(transport=PrinterTransport.FILE, path=target))
     assert printer.status() is PrinterStatus.UNKNOWN
     printer.print_job(b"Hallo\n" + enc.cut())
     printer.close()
     assert target.read_bytes() == b"Hallo\n" + enc.cut()
 
 
-def test_config_from_a_mapping() -> None:
-    config = PrinterConfig.from_mapping(
-        {"transport": "network", "host": "10.0.0.5", "paper_mm": 58, "mode": "text",
+def test_the_profile_and_mode_come_from_the_site_entry() -> None:
+    site = TypeAdapter(SitePrinter)
+    network = site.validate_python(
+        {"transport": "network", "host": "10.0.0.5", "paper": "58mm", "mode": "text",
          "native_qr": False}
     )  # fmt: skip
-    assert config.port == 9100
-    assert config.profile == PrinterProfile(paper=384, native_qr=False)  # type: ignore[arg-type]
-    options = PrinterConfig.from_mapping(
+    printer = printer_from_site(network)
+    assert printer is not None
+    assert printer.profile == PrinterProfile(paper=PaperWidth.MM58, native_qr=False)
+    assert (printer.paper, printer.site.mode) == (PaperWidth.MM58, PrintMode.TEXT)
+    options = site.validate_python(
         {"transport": "file", "path": "/x", "native_number": False, "raster_justify": True}
     )
-    assert options.profile == PrinterProfile(native_number=False, raster_justify=True)
-    with pytest.raises(ValueError, match="colour"):
-        PrinterConfig.from_mapping({"transport": "file", "path": "/x", "colour": "red"})
-    with pytest.raises(ValueError, match="names no device"):
-        PrinterConfig.from_mapping({"transport": "serial"})
+    assert PrinterProfile.of(options) == PrinterProfile(native_number=False, raster_justify=True)
+    assert printer_from_site(site.validate_python({"transport": "none"})) is None
 
 
-def test_config_from_the_site_file_models() -> None:
-    network = TypeAdapter(SitePrinter).validate_python(
-        {"transport": "network", "host": "192.168.10.20", "paper": "58mm", "mode": "text"}
+def test_each_transport_opens_its_own_device(
+    emulator: NetworkPrinterEmulator, tmp_path: Path
+) -> None:
+    site = TypeAdapter(SitePrinter)
+    network = site.validate_python(
+        {"transport": "network", "host": emulator.host, "port": emulator.port}
     )
-    config = printer_config_from_site(network)
-    assert config is not None
-    assert (config.host, config.port, config.paper, config.mode) == (
-        "192.168.10.20", 9100, PaperWidth.MM58, PrintMode.TEXT
-    )  # fmt: skip
-    usb = TypeAdapter(SitePrinter).validate_python(
-        {"transport": "usb", "vendor_id": 0x04B8, "product_id": 0x0202}
-    )
-    usb_config = printer_config_from_site(usb)
-    assert usb_config is not None
-    assert (usb_config.usb_vendor_id, usb_config.usb_product_id) == (0x04B8, 0x0202)
-    serial = TypeAdapter(SitePrinter).validate_python(
-        {"transport": "serial", "device": "/dev/ttyS0"}
-    )
-    assert printer_config_from_site(serial) == PrinterConfig(
-        transport=TransportKind.SERIAL, serial_device="/dev/ttyS0"
-    )
-    nothing = TypeAdapter(SitePrinter).validate_python({"transport": "none"})
-    assert printer_config_from_site(nothing) is None
+    lp0 = site.validate_python({"transport": "file", "path": str(tmp_path / "lp0")})
+    serial = site.validate_python({"transport": "serial", "device": "/dev/does-not-exist-ttyS9"})
+    opened = [open_transport(network, Timeouts()), open_transport(lp0, Timeouts())]
+    assert [type(transport) for transport in opened] == [NetworkTransport, FileTransport]
+    for transport in opened:
+        transport.close()
+    with pytest.raises(TransportOpenError, match="cannot open serial printer"):
+        open_transport(serial, Timeouts())

@@ -11,13 +11,12 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from hardware.emulator import EmulatorState, NetworkPrinterEmulator
-from hardware.escpos_printer import EscposPrinter
 from hardware.printer import PaperOutError, PrinterStatus
-from hardware.printer_qt import QtPrintQueue
-from hardware.ticket import PrintMode
+from hardware.qt.print_queue import QtPrintQueue
 from hardware.ticket_sample import sample_ticket
+from shared.config.printer import PrintMode
 
-from .conftest import NetworkConfig
+from .conftest import NetworkPrinterAt
 
 
 @pytest.fixture
@@ -27,15 +26,15 @@ def slow_emulator() -> Iterator[NetworkPrinterEmulator]:
         yield emu
 
 
-def _queue(emu: NetworkPrinterEmulator, network_config: NetworkConfig) -> QtPrintQueue:
-    printer = EscposPrinter(network_config(emu, PrintMode.TEXT, write_timeout=10.0))
+def _queue(emu: NetworkPrinterEmulator, network_printer: NetworkPrinterAt) -> QtPrintQueue:
+    printer = network_printer(emu, PrintMode.TEXT, write_timeout=10.0)
     return QtPrintQueue(printer, poll_interval_ms=60_000)
 
 
 def test_a_slow_print_does_not_block_the_event_loop(
-    qtbot: QtBot, slow_emulator: NetworkPrinterEmulator, network_config: NetworkConfig
+    qtbot: QtBot, slow_emulator: NetworkPrinterEmulator, network_printer: NetworkPrinterAt
 ) -> None:
-    queue = _queue(slow_emulator, network_config)
+    queue = _queue(slow_emulator, network_printer)
     ticks: list[float] = []
     heartbeat = QTimer()
     heartbeat.setInterval(20)
@@ -58,9 +57,9 @@ def test_a_slow_print_does_not_block_the_event_loop(
 
 
 def test_a_failed_print_comes_back_with_its_typed_error_and_status(
-    qtbot: QtBot, emulator: NetworkPrinterEmulator, network_config: NetworkConfig
+    qtbot: QtBot, emulator: NetworkPrinterEmulator, network_printer: NetworkPrinterAt
 ) -> None:
-    queue = _queue(emulator, network_config)
+    queue = _queue(emulator, network_printer)
     with qtbot.wait_signal(queue.printer_status_changed, timeout=5000) as first:
         queue.start()
     assert first.args == [PrinterStatus.OK]
@@ -78,9 +77,9 @@ def test_a_failed_print_comes_back_with_its_typed_error_and_status(
 
 
 def test_polling_reports_a_printer_that_goes_silent(
-    qtbot: QtBot, emulator: NetworkPrinterEmulator, network_config: NetworkConfig
+    qtbot: QtBot, emulator: NetworkPrinterEmulator, network_printer: NetworkPrinterAt
 ) -> None:
-    queue = QtPrintQueue(EscposPrinter(network_config(emulator)), poll_interval_ms=50)
+    queue = QtPrintQueue(network_printer(emulator), poll_interval_ms=50)
     with qtbot.wait_signal(queue.printer_status_changed, timeout=5000):
         queue.start()
     emulator.state = EmulatorState.OFFLINE
@@ -91,9 +90,9 @@ def test_polling_reports_a_printer_that_goes_silent(
 
 
 def test_a_raster_ticket_renders_and_prints_on_the_printer_thread(
-    qtbot: QtBot, emulator: NetworkPrinterEmulator, network_config: NetworkConfig
+    qtbot: QtBot, emulator: NetworkPrinterEmulator, network_printer: NetworkPrinterAt
 ) -> None:
-    queue = QtPrintQueue(EscposPrinter(network_config(emulator)), poll_interval_ms=60_000)
+    queue = QtPrintQueue(network_printer(emulator), poll_interval_ms=60_000)
     queue.start()
     with qtbot.wait_signal(queue.printed, timeout=10_000):
         queue.submit(sample_ticket("ar"))

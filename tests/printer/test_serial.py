@@ -4,27 +4,27 @@ from __future__ import annotations
 
 import pytest
 
-from hardware import escpos_encode as enc
-from hardware.bitmap import Bitmap, bitmap_to_pil
 from hardware.emulator import EmulatorState, SerialPrinterEmulator
-from hardware.escpos_config import PrinterConfig, TransportKind
-from hardware.escpos_printer import EscposPrinter
-from hardware.escpos_ticket import encode_raster_image
+from hardware.escpos import encode as enc
+from hardware.escpos.printer import EscposPrinter
+from hardware.escpos.ticket import encode_raster_image
+from hardware.picture import Bitmap, bitmap_to_pil
 from hardware.printer import PaperOutError, PrinterOfflineError, PrinterStatus
+from hardware.transports.base import Timeouts
+from shared.config.printer import PrinterTransport, SerialPrinter
 
 
-def _config(device: str) -> PrinterConfig:
-    return PrinterConfig(
-        transport=TransportKind.SERIAL, serial_device=device, status_timeout=0.3, baudrate=9600
-    )
+def _printer(device: str) -> EscposPrinter:
+    site = SerialPrinter(transport=PrinterTransport.SERIAL, device=device, baudrate=9600)
+    return EscposPrinter(site, timeouts=Timeouts(status=0.3))
 
 
 def test_a_raster_job_round_trips_over_the_pty(
     serial_emulator: SerialPrinterEmulator, drawn_bitmap: Bitmap
 ) -> None:
-    printer = EscposPrinter(_config(serial_emulator.device))
+    printer = _printer(serial_emulator.device)
     assert printer.status() is PrinterStatus.OK
-    printer.print_job(encode_raster_image(drawn_bitmap, printer.config.profile))
+    printer.print_job(encode_raster_image(drawn_bitmap, printer.profile))
     printer.close()
     (job,) = serial_emulator.wait_for_jobs(1)
     image = serial_emulator.render(job)
@@ -33,7 +33,7 @@ def test_a_raster_job_round_trips_over_the_pty(
 
 
 def test_serial_faults_read_back(serial_emulator: SerialPrinterEmulator) -> None:
-    printer = EscposPrinter(_config(serial_emulator.device))
+    printer = _printer(serial_emulator.device)
     serial_emulator.state = EmulatorState.PAPER_OUT
     with pytest.raises(PaperOutError):
         printer.print_job(b"x\n" + enc.cut())
@@ -45,7 +45,7 @@ def test_serial_faults_read_back(serial_emulator: SerialPrinterEmulator) -> None
 
 
 def test_a_missing_serial_device_is_offline() -> None:
-    printer = EscposPrinter(_config("/dev/does-not-exist-ttyUSB9"))
+    printer = _printer("/dev/does-not-exist-ttyUSB9")
     assert printer.status() is PrinterStatus.OFFLINE
     with pytest.raises(PrinterOfflineError):
         printer.print_job(b"x\n")

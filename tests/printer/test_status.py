@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from hardware import escpos_encode as enc
-from hardware.bitmap import Bitmap
-from hardware.emulator import EmulatorState
-from hardware.emulator.state import JobRecorder, JobSink, status_answer
-from hardware.escpos_config import PrinterConfig, TransportKind
-from hardware.escpos_printer import EscposPrinter
-from hardware.printer import PaperOutError, PrinterOfflineError, PrinterStatus
-from hardware.status import StatusBytes, StatusMonitor, decode_status, query_status
-from hardware.transports import MemoryTransport, Transport
+from hardware.escpos import encode as enc
+from hardware.escpos.printer import EscposPrinter
+from hardware.escpos.status import StatusBytes, decode_status, query_status
+from hardware.picture import Bitmap
+from hardware.printer import PaperOutError, PrinterOfflineError, PrinterStatus, StatusMonitor
+from hardware.transports.memory import (
+    EmulatorState,
+    JobRecorder,
+    JobSink,
+    MemoryTransport,
+    status_answer,
+)
+from shared.config.printer import FilePrinter, PrinterTransport
+
+ANYWHERE = FilePrinter(transport=PrinterTransport.FILE, path="-")
+"""A site entry for printers whose transport the test hands in."""
 
 OK = StatusBytes(printer=0x16, offline_cause=0x12, paper=0x12)
 
@@ -65,11 +72,7 @@ def test_a_raster_containing_status_request_bytes_is_not_answered() -> None:
 
 def test_the_memory_printer_records_jobs_and_reports_faults() -> None:
     transport = MemoryTransport()
-
-    def opener(_: PrinterConfig) -> Transport:
-        return transport
-
-    printer = EscposPrinter(PrinterConfig(transport=TransportKind.FILE, path="-"), opener)
+    printer = EscposPrinter(ANYWHERE, opener=lambda *_: transport)
     printer.print_job(b"Hallo\n" + enc.cut())
     assert transport.sink.jobs[0].data == b"Hallo\n" + enc.cut()
     transport.state = EmulatorState.PAPER_OUT
@@ -84,9 +87,7 @@ def test_the_memory_printer_records_jobs_and_reports_faults() -> None:
 
 def test_the_monitor_emits_only_changes() -> None:
     transport = MemoryTransport()
-    printer = EscposPrinter(
-        PrinterConfig(transport=TransportKind.FILE, path="-"), lambda _: transport
-    )
+    printer = EscposPrinter(ANYWHERE, opener=lambda *_: transport)
     monitor = StatusMonitor(printer)
     seen: list[PrinterStatus] = []
     monitor.printer_status_changed.connect(seen.append)

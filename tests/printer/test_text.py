@@ -10,29 +10,29 @@ from hypothesis import strategies as st
 
 from hardware.emulator import NetworkPrinterEmulator, interpret
 from hardware.emulator.interpreter import CHAR_WIDTH
-from hardware.escpos_config import PrinterProfile
-from hardware.escpos_printer import EscposPrinter
-from hardware.escpos_text import (
+from hardware.escpos.profile import PrinterProfile
+from hardware.escpos.text import (
     closing_lines,
     columns,
     encode_text_ticket,
     ticket_text_lines,
     wrap_words,
 )
-from hardware.ticket import PaperWidth, PrintMode, TicketPrint
+from hardware.ticket import TicketPrint
 from hardware.ticket_sample import sample_ticket
+from shared.config.printer import PaperWidth, PrintMode
 
-from .conftest import NetworkConfig
+from .conftest import NetworkPrinterAt
 
 NBSP = "\u00a0"
 
 
 def test_columns_of_font_a() -> None:
-    assert columns(PaperWidth.MM58) == 32
-    assert columns(PaperWidth.MM80) == 48
-    assert columns(PaperWidth.MM58, 2) == 16
-    assert columns(PaperWidth.MM80, 2) == 24
-    assert columns(PaperWidth.MM58, 8) == 4
+    assert columns(PaperWidth.MM58.dots) == 32
+    assert columns(PaperWidth.MM80.dots) == 48
+    assert columns(PaperWidth.MM58.dots, 2) == 16
+    assert columns(PaperWidth.MM80.dots, 2) == 24
+    assert columns(PaperWidth.MM58.dots, 8) == 4
 
 
 def test_words_wrap_at_spaces_and_the_no_break_space_holds() -> None:
@@ -106,18 +106,19 @@ def _ticket(**changes: object) -> TicketPrint:
 
 @pytest.mark.parametrize("paper", list(PaperWidth))
 def test_every_printed_line_fits_the_paper(paper: PaperWidth) -> None:
+    dots = paper.dots
     ticket = _ticket(
         concern="Verlängerung des Aufenthaltstitels nach Paragraf 31 Aufenthaltsgesetz",
         documents=("Nachweis der Krankenversicherung (Versicherungsbescheinigung)",),
         counter="Schalter 12 im Erdgeschoss links",
     )
     profile = PrinterProfile(paper=paper)
-    lines = [*ticket_text_lines(ticket, paper), *closing_lines(ticket, paper)]
-    assert all(len(line.text) <= columns(paper, line.width) for line in lines)
-    printout = interpret(encode_text_ticket(ticket, profile), paper)
+    lines = [*ticket_text_lines(ticket, dots), *closing_lines(ticket, dots)]
+    assert all(len(line.text) <= columns(dots, line.width) for line in lines)
+    printout = interpret(encode_text_ticket(ticket, profile), dots)
     for run in printout.text_runs:
         assert run.x >= 0
-        assert run.x + len(run.text) * CHAR_WIDTH * run.width <= paper, run.text
+        assert run.x + len(run.text) * CHAR_WIDTH * run.width <= dots, run.text
     printed = " ".join(printout.lines()).split()
     logical = " ".join(
         [ticket.office_name, ticket.concern, *ticket.documents, ticket.texts.watch_screens]
@@ -127,10 +128,10 @@ def test_every_printed_line_fits_the_paper(paper: PaperWidth) -> None:
 
 
 def test_a_text_ticket_prints_its_lines(
-    emulator: NetworkPrinterEmulator, network_config: NetworkConfig
+    emulator: NetworkPrinterEmulator, network_printer: NetworkPrinterAt
 ) -> None:
     ticket = sample_ticket("de")
-    printer = EscposPrinter(network_config(emulator, PrintMode.TEXT))
+    printer = network_printer(emulator, PrintMode.TEXT)
     printer.print_ticket(ticket)
     printer.close()
     printout = emulator.interpret(emulator.wait_for_jobs(1)[0])

@@ -7,12 +7,15 @@ from array import array
 import pytest
 from escpos.printer import Usb
 
-from hardware import escpos_encode as enc
-from hardware.emulator import EmulatorState
-from hardware.escpos_config import PrinterConfig, TransportKind
-from hardware.escpos_printer import EscposPrinter
+from hardware.escpos import encode as enc
+from hardware.escpos.printer import EscposPrinter
 from hardware.printer import PaperOutError, PrinterStatus, PrintInterruptedError
-from hardware.transports import CHUNK, MemoryTransport, UsbTransport
+from hardware.transports.base import CHUNK, Timeouts
+from hardware.transports.memory import EmulatorState, MemoryTransport
+from hardware.transports.usb import UsbTransport
+from shared.config.printer import PrinterTransport, UsbPrinter
+
+EPSON = UsbPrinter(transport=PrinterTransport.USB, vendor_id=0x04B8, product_id=0x0202)
 
 usb_core = pytest.importorskip("usb.core", reason="pyusb (python-escpos[usb]) drives USB printers")
 
@@ -52,13 +55,12 @@ def fake_usb() -> FakeUsbDevice:
 
 
 def _printer(fake: FakeUsbDevice) -> EscposPrinter:
-    def opener(config: PrinterConfig) -> UsbTransport:
-        device = Usb(config.usb_vendor_id, config.usb_product_id)
+    def opener(printer: UsbPrinter, timeouts: Timeouts) -> UsbTransport:
+        device = Usb(printer.vendor_id, printer.product_id)
         device.device = fake
-        return UsbTransport(device, config.write_timeout)
+        return UsbTransport(device, timeouts.write)
 
-    config = PrinterConfig(transport=TransportKind.USB, usb_vendor_id=0x04B8, usb_product_id=0x0202)
-    return EscposPrinter(config, opener)
+    return EscposPrinter(EPSON, opener=opener)
 
 
 def test_a_usb_job_goes_out_in_chunks_and_status_is_read_back(fake_usb: FakeUsbDevice) -> None:
@@ -89,5 +91,4 @@ def test_unplugging_mid_ticket_is_an_interrupted_print(fake_usb: FakeUsbDevice) 
 
 
 def test_no_usb_printer_attached_is_offline() -> None:
-    config = PrinterConfig(transport=TransportKind.USB, usb_vendor_id=0x04B8, usb_product_id=0x0202)
-    assert EscposPrinter(config).status() is PrinterStatus.OFFLINE
+    assert EscposPrinter(EPSON).status() is PrinterStatus.OFFLINE

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtGui import QImage
 
-from hardware.render import render_ticket
-from hardware.ticket import PaperWidth, TicketPrint
+from hardware.qt.render import render_ticket
+from hardware.ticket import TicketPrint
+from shared.config.printer import PaperWidth
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QFont, QFontMetrics
 
-from hardware.fonts import FontMissingError, Script, check_fonts, families_for, script_of
-from hardware.ticket import LANGUAGES, ticket_texts
+from hardware.qt.render.fonts import FontMissingError, Script, check_fonts, families_for, script_of
+from hardware.texts import LANGUAGES, ticket_texts
 from hardware.ticket_sample import sample_ticket
 
 REPO = Path(__file__).resolve().parents[2]
@@ -105,9 +105,9 @@ def test_kiosk_without_cjk_fonts_gets_a_clear_error(tmp_path: Path) -> None:
         f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>\n"
     )
     script = (
-        "from hardware.fonts import FontMissingError\n"
-        "from hardware.render import ensure_gui_app, render_ticket\n"
-        "from hardware.ticket import PaperWidth\n"
+        "from hardware.qt.render.fonts import FontMissingError\n"
+        "from hardware.qt.render import ensure_gui_app, render_ticket\n"
+        "from shared.config.printer import PaperWidth\n"
         "from hardware.ticket_sample import sample_ticket\n"
         "ensure_gui_app()\n"
         "print('de', render_ticket(sample_ticket('de'), PaperWidth.MM58).width())\n"

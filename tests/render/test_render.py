@@ -11,9 +11,10 @@ import pytest
 import zxingcpp
 from PySide6.QtGui import QImage
 
-from hardware.render import ensure_gui_app, render_ticket, to_mono
-from hardware.ticket import LANGUAGES, PaperWidth
+from hardware.qt.render.layout import ensure_gui_app, render_ticket, to_mono
+from hardware.texts import LANGUAGES
 from hardware.ticket_sample import SAMPLE_URL, sample_ticket
+from shared.config.printer import PaperWidth
 
 from .conftest import Ink, Render
 
@@ -36,7 +37,7 @@ def sample(qapp: object) -> Sample:
 
 
 def _margin(paper: PaperWidth) -> int:
-    return int(paper) // 32
+    return paper.dots // 32
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -45,11 +46,11 @@ def test_ticket_is_paper_wide_and_pure_one_bit(
     sample: Sample, language: str, paper: PaperWidth
 ) -> None:
     image, ink = sample(language, paper)
-    assert image.width() == int(paper)
+    assert image.width() == paper.dots
     assert image.format() == QImage.Format.Format_Mono
     assert image.colorTable() == [WHITE, BLACK]
-    assert image.bytesPerLine() == int(paper) // 8  # the bit layout of ESC/POS GS v 0
-    assert image.height() > int(paper)
+    assert image.bytesPerLine() == paper.dots // 8  # the bit layout of ESC/POS GS v 0
+    assert image.height() > paper.dots
     assert sum(map(len, ink.rows)) > 10_000
 
 
@@ -60,7 +61,7 @@ def test_nothing_runs_into_the_margins(sample: Sample, language: str, paper: Pap
     _image, ink = sample(language, paper)
     left, right = ink.box(0, len(ink.rows))
     assert left >= _margin(paper) - 1
-    assert right <= int(paper) - _margin(paper)
+    assert right <= paper.dots - _margin(paper)
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -90,10 +91,10 @@ def test_document_list_sits_on_the_reading_start_side(
     assert len(sections) == 3  # under the office, above the documents, above the QR
     item = ink.bands(sections[1] + 3, sections[2] - 1)[-1]  # the one bullet line
     left, right = ink.box(*item)
-    left_gap, right_gap = left, int(paper) - 1 - right
+    left_gap, right_gap = left, paper.dots - 1 - right
     start_gap, end_gap = (right_gap, left_gap) if rtl else (left_gap, right_gap)
     assert start_gap <= _margin(paper) + 6  # the bullet glyph has a little side bearing
-    assert end_gap > int(paper) / 3
+    assert end_gap > paper.dots / 3
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -103,9 +104,9 @@ def test_big_number_is_centred(sample: Sample, language: str, paper: PaperWidth)
     sections = ink.sections(_margin(paper))
     bands = ink.bands(sections[0] + 3, sections[1] - 1)
     number = max(bands, key=lambda band: band[1] - band[0])
-    assert number[1] - number[0] > int(paper) / 5  # tall: the huge digits
+    assert number[1] - number[0] > paper.dots / 5  # tall: the huge digits
     left, right = ink.box(*number)
-    assert abs((left + right) / 2 - int(paper) / 2) <= 2
+    assert abs((left + right) / 2 - paper.dots / 2) <= 2
 
 
 def test_height_grows_with_content(qapp: object, render: Render) -> None:
@@ -134,7 +135,7 @@ def test_overlong_word_wraps_inside_the_paper(render: Render) -> None:
     ink = Ink.of(render(ticket, PaperWidth.MM58))
     left, right = ink.box(0, len(ink.rows))
     assert left >= _margin(PaperWidth.MM58) - 1
-    assert right <= int(PaperWidth.MM58) - _margin(PaperWidth.MM58)
+    assert right <= PaperWidth.MM58.dots - _margin(PaperWidth.MM58)
 
 
 def test_long_number_shrinks_to_fit(render: Render) -> None:
@@ -142,7 +143,7 @@ def test_long_number_shrinks_to_fit(render: Render) -> None:
     ink = Ink.of(render(ticket, PaperWidth.MM58))
     left, right = ink.box(0, len(ink.rows))
     assert left >= _margin(PaperWidth.MM58) - 1
-    assert right <= int(PaperWidth.MM58) - _margin(PaperWidth.MM58)
+    assert right <= PaperWidth.MM58.dots - _margin(PaperWidth.MM58)
 
 
 def test_threshold_has_no_grey_dither(qapp: object) -> None:

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from hardware.ticket import LANGUAGES, TextDirection, TicketPrint, ticket_texts
+from hardware.texts import LANGUAGES, TextDirection, ticket_texts
+from hardware.ticket import TicketPrint
 from hardware.ticket_sample import sample_ticket
 
 WHEN = datetime(2026, 3, 9, 7, 4, tzinfo=ZoneInfo("Europe/Berlin"))

@@ -9,7 +9,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from hardware.emulator.serial_devices import ScannerEmulator
-from hardware.scanner import QtSerialScanner, SerialScanner
+from hardware.qt.scanner import QtSerialScanner
+from hardware.scanner import SerialScanner
 from hardware.serialport import SerialSettings
 
 

@@ -11,7 +11,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from hardware.wedge import QtWedgeFilter, WedgeDetector
+from hardware.qt.wedge import QtWedgeFilter
+from hardware.wedge import WedgeDetector
 
 
 class MsClock:

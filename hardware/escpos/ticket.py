@@ -1,26 +1,57 @@
-"""A ticket as the bytes of one print job: the rendered raster, native QR and number, cut."""
+"""A ticket as the bytes of one print job: text mode, or its picture as raster, native QR and
+number, cut. Qt-free: the picture comes already rendered (`hardware.qt.render.ticket_picture`).
+"""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtGui import QImage
-
-from hardware import escpos_encode as enc
-from hardware.bitmap import Bitmap, bitmap_from_qimage
-from hardware.escpos_config import PrinterProfile
-from hardware.escpos_encode import Align
-from hardware.escpos_text import (
+from hardware.escpos import encode as enc
+from hardware.escpos.encode import Align
+from hardware.escpos.profile import PrinterProfile
+from hardware.escpos.text import (
     CUT_FEED_DOTS,
     encode_text_ticket,
     native_number,
     text_mode_supported,
 )
+from hardware.picture import Bitmap, TicketPicture
 from hardware.qr import QrMatrix, qr_matrix
-from hardware.ticket import PrintMode, TicketPrint
+from hardware.ticket import TicketPrint
+from shared.config.printer import PrintMode
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
+
+
+def needs_picture(ticket: TicketPrint, profile: PrinterProfile, mode: PrintMode) -> bool:
+    """Whether the job is made from the ticket's picture (raster), not from printer text."""
+    return mode is not PrintMode.TEXT or not text_mode_supported(ticket, profile)
+
+
+def encode_ticket(
+    ticket: TicketPrint, picture: TicketPicture | None, profile: PrinterProfile, mode: PrintMode
+) -> bytes:
+    """The job for a ticket; text mode falls back to the picture for scripts the printer lacks.
+
+    ``picture`` may be None only when `needs_picture` says no.
+    """
+    if not needs_picture(ticket, profile, mode):
+        return encode_text_ticket(ticket, profile)
+    if mode is PrintMode.TEXT:
+        log.info("ticket language %s not in %s: printing raster", ticket.language, profile)
+    if picture is None:
+        raise ValueError(f"ticket {ticket.number} prints as raster and needs its picture")
+    number = picture_number(ticket, picture) if profile.native_number else None
+    return encode_raster_image(picture.bitmap, profile, ticket.status_url, number)
+
+
+def picture_number(ticket: TicketPrint, picture: TicketPicture) -> NumberBand | None:
+    """The band of the picture holding the big number, None (logged) when it is not clean."""
+    band = find_number(picture.bitmap, ticket.number, picture.number_rows)
+    if band is None:
+        log.warning("ticket number %s not found in the picture: sent as raster", ticket.number)
+    return band
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +132,7 @@ def encode_raster_image(
         qr = enc.align(Align.CENTER) + enc.qr(qr_data or "", module_size=band.module)
         natives.append((band.top, band.height, qr))
     if number is not None:
-        text = native_number(number.number, profile.paper, profile.codepage)
+        text = native_number(number.number, profile.paper.dots, profile.codepage)
         natives.append((number.top, number.height, text))
     out = bytearray(enc.initialize())
     y = 0
@@ -120,35 +151,3 @@ def _raster(image: Bitmap, profile: PrinterProfile) -> bytes:
         trim_left=profile.raster_left_margin,
         justify=profile.raster_justify,
     )
-
-
-def render_bitmap(ticket: TicketPrint, profile: PrinterProfile) -> Bitmap:
-    """The renderer's picture of the ticket for this paper, as a Bitmap (needs a QGuiApp)."""
-    from hardware.render import ensure_gui_app, render_ticket  # noqa: PLC0415 - Qt text engine
-
-    ensure_gui_app()
-    image: QImage = render_ticket(ticket, profile.paper)
-    return bitmap_from_qimage(image)
-
-
-def rendered_number(
-    ticket: TicketPrint, profile: PrinterProfile, image: Bitmap
-) -> NumberBand | None:
-    """The band of ``image`` (the renderer's picture of ``ticket``) holding the big number."""
-    from hardware.render import number_rows  # noqa: PLC0415 - Qt text engine
-
-    band = find_number(image, ticket.number, number_rows(ticket, profile.paper))
-    if band is None:
-        logger.warning("ticket number %s not found in the picture: sent as raster", ticket.number)
-    return band
-
-
-def encode_ticket(ticket: TicketPrint, profile: PrinterProfile, mode: PrintMode) -> bytes:
-    """The job for a ticket; text mode falls back to raster for scripts the printer lacks."""
-    if mode is PrintMode.TEXT:
-        if text_mode_supported(ticket, profile):
-            return encode_text_ticket(ticket, profile)
-        logger.info("ticket language %s not in %s: printing raster", ticket.language, profile)
-    image = render_bitmap(ticket, profile)
-    number = rendered_number(ticket, profile, image) if profile.native_number else None
-    return encode_raster_image(image, profile, ticket.status_url, number)

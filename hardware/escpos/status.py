@@ -1,17 +1,12 @@
-"""Real-time printer status: DLE EOT requests, decoding the answers, a change-tracking poller."""
+"""Real-time printer status: DLE EOT requests and what their answers mean."""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
-from psygnal import Signal
-
-from hardware.escpos_encode import StatusRequest, status_request
-from hardware.printer import Printer, PrinterStatus
-from hardware.transports import Transport
-
-logger = logging.getLogger(__name__)
+from hardware.escpos.encode import StatusRequest, status_request
+from hardware.printer import PrinterStatus
+from hardware.transports.base import Transport
 
 # Bits of the DLE EOT answers (Epson ESC/POS reference).
 _FIXED_MASK, _FIXED_VALUE = 0x93, 0x12  # bits 0,1,4,7 are fixed: 0,1,1,0
@@ -72,30 +67,3 @@ def query_status(transport: Transport, timeout: float) -> PrinterStatus:
     if offline is None or paper is None:
         return PrinterStatus.OFFLINE
     return decode_status(StatusBytes(printer, offline, paper))
-
-
-class StatusMonitor:
-    """Polls a printer and announces changes.
-
-    Signals: ``printer_status_changed(PrinterStatus)``.
-    """
-
-    printer_status_changed = Signal(PrinterStatus)
-
-    def __init__(self, printer: Printer) -> None:
-        """Watch ``printer``; the status is UNKNOWN until the first poll."""
-        self.printer = printer
-        self.status = PrinterStatus.UNKNOWN
-
-    def poll(self) -> PrinterStatus:
-        """Ask the printer once (blocking); emit when the status changed."""
-        status = self.printer.status()
-        self.update(status)
-        return status
-
-    def update(self, status: PrinterStatus) -> None:
-        """Take a status learned elsewhere (e.g. from a failed print)."""
-        if status is not self.status:
-            logger.info("printer status %s -> %s", self.status, status)
-            self.status = status
-            self.printer_status_changed.emit(status)

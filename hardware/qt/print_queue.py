@@ -1,4 +1,8 @@
-"""The Qt side of printing: jobs and status polls run on a worker thread, results come back."""
+"""The Qt side of printing: jobs and status polls run on a worker thread, results come back.
+
+On that thread a ticket takes its whole way: rendered into its picture (`hardware.qt.render`)
+when the printer needs one, then handed to the Qt-free printer, which encodes and sends it.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,11 @@ import logging
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from hardware.printer import Printer, PrinterError, PrinterStatus
-from hardware.status import StatusMonitor
+from hardware.printer import Printer, PrinterError, PrinterStatus, StatusMonitor
+from hardware.qt.render import ticket_picture
 from hardware.ticket import TicketPrint
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 
 class _QtPrinterWorker(QObject):
@@ -35,16 +39,21 @@ class _QtPrinterWorker(QObject):
 
     @Slot(str, object)
     def print_ticket(self, job_id: str, ticket: TicketPrint) -> None:
-        """Print one ticket (blocking this thread only) and report how it went."""
+        """Render and print one ticket (blocking this thread only) and report how it went."""
         try:
-            self.printer.print_ticket(ticket)
+            picture = (
+                ticket_picture(ticket, self.printer.paper)
+                if self.printer.needs_picture(ticket)
+                else None
+            )
+            self.printer.print_ticket(ticket, picture)
         except PrinterError as exc:
-            logger.warning("print job %s failed: %s", job_id, exc)
+            log.warning("print job %s failed: %s", job_id, exc)
             self.monitor.update(exc.status)
             self.print_failed.emit(job_id, exc)
             return
         except Exception as exc:
-            logger.exception("print job %s failed unexpectedly", job_id)
+            log.exception("print job %s failed unexpectedly", job_id)
             error = PrinterError(f"unexpected printing error: {exc}")
             self.print_failed.emit(job_id, error)
             return

@@ -1,4 +1,9 @@
-"""The emulated printer's condition, its status answers, and the jobs it records."""
+"""An in-memory printer, and what it shares with the printer emulators in `hardware.emulator`.
+
+`MemoryTransport` is a transport with a printer behind it: it records jobs and answers
+status requests as a printer in an `EmulatorState` would. The emulators serve the same
+recorder (`JobRecorder`, `JobSink`) and answers over a real socket or pty.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import time
 from dataclasses import dataclass
 from enum import StrEnum
 
-from hardware.emulator.commands import is_status_request, split_commands
+from hardware.escpos.commands import is_status_request, split_commands
 
 _CUT = 0x1D, ord("V")
 
@@ -26,6 +31,38 @@ class EmulatorState(StrEnum):
     """Reads at a throttled rate (``bytes_per_second``), answers normally."""
     DROP = "drop"
     """Closes the connection after ``drop_after`` bytes."""
+
+
+class MemoryTransport:
+    """An in-memory printer: records jobs and answers status like a printer in ``state``."""
+
+    readable = True
+
+    def __init__(self, state: EmulatorState = EmulatorState.OK) -> None:
+        """Start with no jobs."""
+        self.state = state
+        self.sink = JobSink()
+        self._recorder = JobRecorder(1, self.sink)
+        self._answers = bytearray()
+        self.closed = False
+
+    def write(self, data: bytes) -> None:
+        """Take the bytes; status requests queue their answers."""
+        if self.closed:
+            raise ConnectionResetError("memory transport is closed")
+        self._answers += self._recorder.feed(data, self.state)
+
+    def read(self, size: int, timeout: float) -> bytes:
+        """Queued answers (none when offline); never waits, so ``timeout`` is unused."""
+        del timeout
+        answer, self._answers = bytes(self._answers[:size]), self._answers[size:]
+        return answer
+
+    def close(self) -> None:
+        """End the stream; an unfinished job is recorded as incomplete."""
+        if not self.closed:
+            self._recorder.close()
+            self.closed = True
 
 
 # Answers to DLE EOT 1..4 (fixed bits 1 and 4 set) per state; OFFLINE has none.

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import IntEnum
 
-from hardware.bitmap import Bitmap
+from hardware.picture import Bitmap
 
 ESC = b"\x1b"
 GS = b"\x1d"

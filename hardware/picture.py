@@ -1,11 +1,14 @@
-"""A 1-bit picture as a printer sees it, and its conversions from and to Qt and PIL images."""
+"""A ticket's picture as a printer sees it: 1-bit rows, and where the renderer put the number.
+
+The renderer (`hardware.qt.render`) makes it; the ESC/POS encoder (`hardware.escpos`) and the
+emulator read it. Qt-free: conversions here go from and to PIL images only.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps
-from PySide6.QtGui import QImage
 
 _THRESHOLD = 128
 
@@ -68,10 +71,10 @@ def bitmap_to_pil(bitmap: Bitmap) -> Image.Image:
     return ImageOps.invert(ink.convert("L")).convert("1", dither=Image.Dither.NONE)
 
 
-def bitmap_from_qimage(image: QImage) -> Bitmap:
-    """Threshold a QImage (dark = black) into a Bitmap."""
-    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
-    width, height, stride = gray.width(), gray.height(), gray.bytesPerLine()
-    raw = bytes(gray.constBits())[: stride * height]
-    pil = Image.frombuffer("L", (width, height), raw, "raw", "L", stride, 1)
-    return bitmap_from_pil(pil)
+@dataclass(frozen=True, slots=True)
+class TicketPicture:
+    """A rendered ticket: the paper-wide bitmap and the rows that hold the big number's ink."""
+
+    bitmap: Bitmap
+    number_rows: tuple[int, int]
+    """``(top, bottom)``, bottom exclusive: where the renderer drew the ticket number."""

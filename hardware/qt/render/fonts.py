@@ -3,7 +3,7 @@
 We ship no fonts: the kiosk's OS provides them (Debian ``fonts-noto-core`` and
 ``fonts-noto-cjk``). When one is missing, :class:`FontMissingError` names the package to
 install, so the kiosk shows a clear message instead of printing empty boxes.
-Needs a ``QGuiApplication`` (see :func:`hardware.render.ensure_gui_app`).
+Needs a ``QGuiApplication`` (see :func:`hardware.qt.render.ensure_gui_app`).
 """
 
 from __future__ import annotations

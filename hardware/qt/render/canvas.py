@@ -1,62 +1,33 @@
-"""Render a ticket to a 1-bit image exactly as wide as the paper, in every kiosk script.
+"""The drawing surface of a ticket: sizes and fonts per paper and language, blocks top to bottom.
 
-Qt's text engine shapes Arabic and Farsi and runs them right to left with Latin digits
-inside; Chinese and Ethiopic come from their Noto families (see :mod:`hardware.fonts`).
-A ``QGuiApplication`` must exist; non-Qt callers use :func:`ensure_gui_app` first.
-
-The result is ``QImage.Format_Mono``: colour index 1 is black ink, 0 white paper, rows
-MSB first, ``bytesPerLine() == width // 8`` - the bit layout of ESC/POS ``GS v 0``.
+`Canvas` measures when it has no painter and draws when it has one, so a ticket is laid out
+by the same code twice: once to learn its height, once to paint it.
 """
 
 from __future__ import annotations
 
-import logging
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRect, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QGuiApplication,
-    QImage,
-    QPainter,
-    QTextLayout,
-    QTextOption,
-)
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QTextLayout, QTextOption
 
-from hardware.fonts import Script, families_for, family_for, script_of
-from hardware.qr import QUIET_ZONE, QrMatrix, module_size, qr_matrix
-from hardware.ticket import PaperWidth, TextDirection, TicketPrint
+from hardware.qr import QUIET_ZONE, QrMatrix, module_size
+from hardware.qt.render.fonts import Script, families_for, family_for, script_of
+from hardware.texts import TextDirection
+from hardware.ticket import TicketPrint
+from shared.config.printer import PaperWidth
 
-log = logging.getLogger(__name__)
-
-_BLACK = 0xFF000000
-_WHITE = 0xFFFFFFFF
+BLACK = 0xFF000000
+WHITE = 0xFFFFFFFF
 _SCRIPT_SCALE = {Script.LATIN: 1.0, Script.ARABIC: 1.15, Script.ETHIOPIC: 1.05}
 """Arabic and Ethiopic letters look small at the same pixel size as Latin ones."""
 _MAX_LINE_ADVANCE = 1.6
 """Line advance cap in em: Noto Sans Arabic's line box is 2.1 em, its ink about 1.5 em."""
 
-_app_keepalive: list[QGuiApplication] = []
-"""Holds the app ensure_gui_app() made: PySide destroys a QGuiApplication nobody references."""
-
-
-def ensure_gui_app() -> QGuiApplication:
-    """The running QGuiApplication, created (and kept alive) when there is none yet."""
-    app = QGuiApplication.instance()
-    if app is None:
-        app = QGuiApplication([])
-        _app_keepalive.append(app)
-    if not isinstance(app, QGuiApplication):
-        raise RuntimeError("rendering tickets needs a QGuiApplication, not a QCoreApplication")
-    return app
-
 
 @dataclass(frozen=True, slots=True)
-class _Style:
+class Style:
     """Sizes and fonts of one ticket, derived from paper width and language."""
 
     width: int
@@ -84,15 +55,16 @@ def _font(families: Sequence[str], pixels: float, *, bold: bool = False) -> QFon
     return font
 
 
-def _style(ticket: TicketPrint, width: PaperWidth) -> _Style:
+def style_for(ticket: TicketPrint, width: PaperWidth) -> Style:
+    """Sizes and fonts for ``ticket`` on paper ``width`` (raises FontMissingError)."""
     families = families_for(ticket.language)
     latin = family_for(Script.LATIN)
     base = (24 if width is PaperWidth.MM58 else 30) * _SCRIPT_SCALE.get(
         script_of(ticket.language), 1.0
     )
-    return _Style(
-        width=int(width),
-        margin=int(width) // 32,
+    return Style(
+        width=width.dots,
+        margin=width.dots // 32,
         body=_font(families, base),
         small=_font(families, base * 0.85),
         heading=_font(families, base * 1.15, bold=True),
@@ -103,10 +75,10 @@ def _style(ticket: TicketPrint, width: PaperWidth) -> _Style:
     )
 
 
-class _Canvas:
+class Canvas:
     """Lays blocks out top to bottom; measures when ``painter`` is None, else draws."""
 
-    def __init__(self, style: _Style, painter: QPainter | None) -> None:
+    def __init__(self, style: Style, painter: QPainter | None) -> None:
         self.style = style
         self.painter = painter
         self.y = float(style.margin)
@@ -195,7 +167,7 @@ class _Canvas:
         st = self.style
         self.space(st.margin)
         if self.painter is not None:
-            self.painter.fillRect(QRect(st.margin, round(self.y), st.inner, 2), QColor(_BLACK))
+            self.painter.fillRect(QRect(st.margin, round(self.y), st.inner, 2), QColor(BLACK))
         self.space(2 + st.margin)
 
     def qr(self, matrix: QrMatrix) -> None:
@@ -222,68 +194,3 @@ def _qr_image(matrix: QrMatrix, size: int) -> QImage:
         Qt.AspectRatioMode.IgnoreAspectRatio,
         Qt.TransformationMode.FastTransformation,
     )
-
-
-def _layout(ticket: TicketPrint, canvas: _Canvas) -> None:
-    texts = ticket.texts
-    st = canvas.style
-    canvas.text(ticket.office_name, st.office, direction=Qt.LayoutDirection.LayoutDirectionAuto)
-    canvas.rule()
-    canvas.text(texts.your_number, st.small)
-    canvas.space(st.margin)
-    canvas.number(ticket.number)
-    canvas.space(st.margin * 2)
-    canvas.text(ticket.concern, st.heading)
-    if ticket.counter:
-        canvas.text(texts.counter_line(ticket.counter), st.heading)
-    canvas.space(st.margin)
-    canvas.text(texts.format_datetime(ticket.issued_at), st.body)
-    if ticket.expected_wait_minutes is not None:
-        canvas.text(texts.wait_line(ticket.expected_wait_minutes), st.body)
-    if ticket.documents:
-        canvas.rule()
-        canvas.text(texts.please_have_ready, st.body, center=False)
-        canvas.space(st.margin / 2)
-        canvas.bullets(ticket.documents, st.body)
-    canvas.rule()
-    canvas.text(texts.scan_for_status, st.small)
-    canvas.qr(qr_matrix(ticket.status_url))
-    canvas.text(texts.watch_screens, st.heading)
-    canvas.space(st.margin * 2)
-
-
-def render_ticket(ticket: TicketPrint, width: PaperWidth) -> QImage:
-    """The ticket as a 1-bit image ``width`` dots wide; height grows with the content."""
-    style = _style(ticket, width)
-    measure = _Canvas(style, None)
-    _layout(ticket, measure)
-    height = int(measure.y + 0.999)
-    gray = QImage(style.width, height, QImage.Format.Format_Grayscale8)
-    gray.fill(QColor(_WHITE))
-    painter = QPainter(gray)
-    try:
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, on=True)
-        painter.setPen(QColor(_BLACK))
-        _layout(ticket, _Canvas(style, painter))
-    finally:
-        painter.end()
-    log.debug("rendered ticket %s (%s) at %dx%d", ticket.number, ticket.language, width, height)
-    return to_mono(gray)
-
-
-def number_rows(ticket: TicketPrint, width: PaperWidth) -> tuple[int, int]:
-    """The rows ``(top, bottom)`` (bottom exclusive) that hold the big number's ink."""
-    measure = _Canvas(_style(ticket, width), None)
-    _layout(ticket, measure)
-    top, bottom = measure.number_ink
-    return math.floor(top), math.ceil(bottom)
-
-
-def to_mono(image: QImage) -> QImage:
-    """Threshold an image at mid-grey (no dithering): index 1 black ink, index 0 white."""
-    flags = Qt.ImageConversionFlag.MonoOnly | Qt.ImageConversionFlag.ThresholdDither
-    mono = image.convertToFormat(QImage.Format.Format_Mono, flags)
-    if QColor(mono.color(1)).lightness() > QColor(mono.color(0)).lightness():
-        mono.invertPixels()
-    mono.setColorTable([_WHITE, _BLACK])
-    return mono

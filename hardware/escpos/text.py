@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import qrcode
 
-from hardware import escpos_encode as enc
-from hardware.bitmap import Bitmap, bitmap_from_pil
-from hardware.escpos_config import PrinterProfile
-from hardware.escpos_encode import Align, CodePage, TextLine
+from hardware.escpos import encode as enc
+from hardware.escpos.encode import Align, CodePage, TextLine
+from hardware.escpos.profile import PrinterProfile
+from hardware.picture import Bitmap, bitmap_from_pil
 from hardware.ticket import TicketPrint
 
 CUT_FEED_DOTS = 64
@@ -115,7 +115,8 @@ def closing_lines(ticket: TicketPrint, paper: int = 576) -> list[TextLine]:
 
 def text_mode_supported(ticket: TicketPrint, profile: PrinterProfile) -> bool:
     """Whether every line of the ticket exists in the printer's code table."""
-    lines = [*ticket_text_lines(ticket, profile.paper), *closing_lines(ticket, profile.paper)]
+    dots = profile.paper.dots
+    lines = [*ticket_text_lines(ticket, dots), *closing_lines(ticket, dots)]
     try:
         for line in lines:
             line.text.encode(profile.codepage.python_codec)
@@ -145,12 +146,13 @@ def _centered_raster(bitmap: Bitmap, paper: int, max_band: int) -> bytes:
 def encode_text_ticket(ticket: TicketPrint, profile: PrinterProfile) -> bytes:
     """Text-mode job: text lines, the status QR (native or raster), closing line, cut."""
     out = bytearray(enc.initialize() + enc.smoothing(on=True))
-    out += enc.text_lines(ticket_text_lines(ticket, profile.paper), profile.codepage)
+    dots = profile.paper.dots
+    out += enc.text_lines(ticket_text_lines(ticket, dots), profile.codepage)
     if profile.native_qr:
         out += enc.align(Align.CENTER) + enc.qr(ticket.status_url, module_size=QR_MODULE_DOTS)
         out += enc.feed_lines(1)
     else:
-        out += _centered_raster(qr_bitmap(ticket.status_url), profile.paper, profile.max_band_rows)
-    out += enc.text_lines(closing_lines(ticket, profile.paper), profile.codepage)
+        out += _centered_raster(qr_bitmap(ticket.status_url), dots, profile.max_band_rows)
+    out += enc.text_lines(closing_lines(ticket, dots), profile.codepage)
     out += enc.smoothing(on=False) + enc.cut(CUT_FEED_DOTS)
     return bytes(out)
