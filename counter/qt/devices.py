@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from counter.qt.receipt import encode_receipt
 from counter.state import Alert, Receipt
-from hardware.escpos_config import PrinterConfig
-from hardware.escpos_printer import EscposPrinter
+from hardware.escpos.printer import EscposPrinter
 from hardware.printer import PrinterError
 from hardware.serialport import PortError
 from hardware.sign import CounterSign, SignError
@@ -48,7 +47,7 @@ class _Worker(QObject):
         if self.printer is None:
             return
         try:
-            self.printer.print_job(encode_receipt(receipt, self.printer.config))
+            self.printer.print_job(encode_receipt(receipt, self.printer.profile))
         except (PrinterError, OSError) as exc:
             log.warning("receipt printer: %s", exc)
             self.problem.emit(f"Drucker: {exc}")
@@ -78,13 +77,12 @@ class QtDeskDevices(QObject):
     def __init__(
         self,
         sign: CounterSign | None = None,
-        printer_config: PrinterConfig | None = None,
+        printer: EscposPrinter | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.can_print = printer_config is not None
+        self.can_print = printer is not None
         self.has_sign = sign is not None
-        printer = EscposPrinter(printer_config) if printer_config is not None else None
         self._thread = QThread(self)
         self._worker = _Worker(sign, printer)
         self._worker.moveToThread(self._thread)

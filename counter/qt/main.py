@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from counter.qt.app import COUNTER_KEY, CounterApp, CounterOptions
 from counter.qt.devices import QtDeskDevices
-from hardware.escpos_config import printer_config_from_site
+from hardware.escpos.printer import printer_from_site
 from hardware.serialport import SerialSettings
 from hardware.sign import CounterSign, SignProtocol
 from shared.clock import SystemClock
@@ -46,7 +46,7 @@ def devices_for(config: OfficeConfig, counter_id: str | None) -> QtDeskDevices:
         )
         settings = SerialSettings(counter.sign.device, baudrate=counter.sign.baudrate)
         sign = CounterSign(settings, counter.sign.name or counter.id, protocol)
-    printer = printer_config_from_site(counter.printer) if counter.printer else None
+    printer = printer_from_site(counter.printer) if counter.printer else None
     return QtDeskDevices(sign, printer)
 
 

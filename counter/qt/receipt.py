@@ -7,11 +7,10 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextOption
 
 from counter.receipt import languages_of, section, texts_for
 from counter.state import Receipt
-from hardware import escpos_encode
-from hardware.bitmap import bitmap_from_qimage
-from hardware.escpos_config import PrinterConfig
-from hardware.fonts import families_for
-from hardware.render import ensure_gui_app
+from hardware.escpos import encode as escpos_encode
+from hardware.escpos.profile import PrinterProfile
+from hardware.qt.render import bitmap_from_qimage, ensure_gui_app
+from hardware.qt.render.fonts import families_for
 
 MARGIN = 16
 TITLE_PX = 34
@@ -59,12 +58,12 @@ def render_receipt(receipt: Receipt, width: int) -> QImage:
     return image.copy(0, 0, width, y + MARGIN)
 
 
-def encode_receipt(receipt: Receipt, config: PrinterConfig) -> bytes:
+def encode_receipt(receipt: Receipt, profile: PrinterProfile) -> bytes:
     """The ESC/POS job of a receipt: initialise, raster bands, cut."""
-    image = render_receipt(receipt, int(config.profile.paper))
+    image = render_receipt(receipt, profile.paper.dots)
     bitmap = bitmap_from_qimage(image)
     return (
         escpos_encode.initialize()
-        + escpos_encode.raster(bitmap, max_band=config.profile.max_band_rows)
+        + escpos_encode.raster(bitmap, max_band=profile.max_band_rows)
         + escpos_encode.cut(64)
     )

@@ -17,14 +17,14 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from hardware.escpos_config import printer_config_from_site
-from hardware.escpos_printer import EscposPrinter
+from hardware.escpos.printer import printer_from_site
 from hardware.printer import PrinterError, PrinterStatus
-from hardware.printer_qt import QtPrintQueue
-from hardware.scanner import QtSerialScanner, SerialScanner
+from hardware.qt.print_queue import QtPrintQueue
+from hardware.qt.scanner import QtSerialScanner
+from hardware.qt.wedge import QtWedgeFilter
+from hardware.scanner import SerialScanner
 from hardware.serialport import SerialSettings
 from hardware.ticket import TicketPrint
-from hardware.wedge import QtWedgeFilter
 from kiosk.model import KioskModel
 from kiosk.qt.appointment import QtAppointmentScreen
 from kiosk.qt.concerns import QtConcernsScreen
@@ -90,12 +90,10 @@ class KioskApp(QObject):
             if options.wedge_clock is not None
             else QtWedgeFilter(parent=self)
         )
-        printer_config = printer_config_from_site(kiosk.printer)
+        printer = printer_from_site(kiosk.printer)
         self.queue = (
-            QtPrintQueue(
-                EscposPrinter(printer_config), poll_interval_ms=options.status_poll_ms, parent=self
-            )
-            if printer_config is not None
+            QtPrintQueue(printer, poll_interval_ms=options.status_poll_ms, parent=self)
+            if printer is not None
             else None
         )
         self.scanner = (

@@ -6,6 +6,18 @@ blocks; `fonts` finds the Noto family for each script.
 """
 
 from hardware.qt.render.fonts import FontMissingError, check_fonts
-from hardware.qt.render.layout import ensure_gui_app, render_ticket, ticket_picture
+from hardware.qt.render.layout import (
+    bitmap_from_qimage,
+    ensure_gui_app,
+    render_ticket,
+    ticket_picture,
+)
 
-__all__ = ["FontMissingError", "check_fonts", "ensure_gui_app", "render_ticket", "ticket_picture"]
+__all__ = [
+    "FontMissingError",
+    "bitmap_from_qimage",
+    "check_fonts",
+    "ensure_gui_app",
+    "render_ticket",
+    "ticket_picture",
+]
