@@ -168,6 +168,16 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_display(args: argparse.Namespace) -> int:
+    """Start the wall display (its Qt code is loaded only now: the hub never imports Qt)."""
+    display_main = importlib.import_module("display.qt.main").main
+    argv = ["--server", args.server] if args.server else []
+    if args.windowed:
+        argv.append("--windowed")
+    code: int = display_main(argv)
+    return code
+
+
 def cmd_counter(args: argparse.Namespace) -> int:
     """Start the clerk's counter app (its Qt code is loaded only now: the hub never imports Qt)."""
     counter_main = importlib.import_module("counter.qt.main").main
@@ -203,6 +213,12 @@ def _with_store(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     )
     parser.add_argument("--database-url", default=None, help="overrides [server] database_url")
     return parser
+
+
+def _add_display(wall: argparse.ArgumentParser) -> None:
+    wall.add_argument("--server", default=None, help="the hub's URL (default: zeroconf)")
+    wall.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+    wall.set_defaults(func=cmd_display)
 
 
 def _add_counter(counter: argparse.ArgumentParser) -> None:
@@ -279,6 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     kiosk.set_defaults(func=cmd_kiosk, kiosk_args=[])
 
     _add_counter(sub.add_parser("counter", help="start the clerk's counter app"))
+    _add_display(sub.add_parser("display", help="run the wall display (full screen)"))
     return parser
 
 

@@ -97,6 +97,10 @@ class QtHubClient(QObject):
         """Open the event stream; it reconnects on its own until `close()`."""
         self._stream.open()
 
+    def send_on_stream(self, text: str) -> bool:
+        """Send a frame to the hub on the open event stream (a display's ack); False if closed."""
+        return self._stream.send(text)
+
     def close(self) -> None:
         """Close the stream, stop reconnecting and abort requests in flight."""
         self._stream.close()

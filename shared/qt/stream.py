@@ -111,6 +111,12 @@ class QtEventStream(QObject):
             self._backoff.reset()
             self._open()
 
+    def send(self, text: str) -> bool:
+        """Send a text frame on the open stream; False when it is not connected."""
+        if self._socket is None or self._state is not ConnectionState.CONNECTED:
+            return False
+        return self._socket.sendTextMessage(text) > 0
+
     def close(self) -> None:
         """Close the stream and stop reconnecting."""
         self._wanted = False

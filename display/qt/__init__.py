@@ -1,0 +1,1 @@
+"""The wall display's Qt views and its composition root."""

@@ -1,0 +1,1 @@
+"""The display's sounds: the chime and the script that makes it."""

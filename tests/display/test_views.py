@@ -1,0 +1,73 @@
+"""The display's views: numbers legible from 10 m, landscape and portrait, no idle repaints."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtGui import QFontMetrics
+from pytestqt.qtbot import QtBot
+
+from display.qt import style
+from display.qt.sample import LANDSCAPE, PORTRAIT, SampleDisplay
+
+
+class PaintCounter(QObject):
+    """Counts the paint events a widget gets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Count, never swallow."""
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def _sample(qtbot: QtBot, size: QSize) -> SampleDisplay:
+    sample = SampleDisplay(size)
+    qtbot.addWidget(sample.window)
+    sample.call_some(now=100.0)
+    sample.show(101.0)
+    return sample
+
+
+def test_call_numbers_are_at_least_130_px_high_on_1080p(qtbot: QtBot) -> None:
+    for size in (LANDSCAPE, PORTRAIT):
+        sample = _sample(qtbot, size)
+        calls = sample.window.calls
+        metrics = QFontMetrics(style.font(calls.number_pixels(), bold=True))
+        assert metrics.capHeight() >= 130, size
+        assert metrics.horizontalAdvance("W888") <= calls.width() // 2, size
+        assert calls.rows == (4 if size == PORTRAIT else 3)
+
+
+def test_nothing_repaints_without_a_change(qtbot: QtBot) -> None:
+    sample = _sample(qtbot, LANDSCAPE)
+    sample.show(120.0)  # the highlight is over; the info text of 120-128 s shows
+    counters = []
+    for widget in (sample.window.calls, sample.window.history, sample.window.info):
+        counter = PaintCounter()
+        widget.installEventFilter(counter)
+        counters.append(counter)
+    for now in (120.1, 121.0, 122.5, 127.9):
+        sample.show(now)
+    assert [c.paints for c in counters] == [0, 0, 0]
+    state = sample.model.view_state(122.5)
+    sample.model.connection_changed(online=False, now=130.0)
+    sample.model.tick(135.0)
+    sample.show(135.0)
+    assert sample.window.reconnecting.isVisibleTo(sample.window)
+    assert state.calls == sample.model.view_state(135.0).calls
+
+
+def test_the_newest_call_blinks_then_stops(qtbot: QtBot) -> None:
+    sample = _sample(qtbot, LANDSCAPE)
+    painted: list[int] = []
+    sample.window.calls.painted.connect(painted.append)
+    sample.show(100.6)  # blink off
+    sample.show(101.1)  # blink on
+    sample.show(109.0)  # highlight over
+    sample.show(110.0)  # nothing changed
+    assert len(painted) == 3
+    assert sample.model.next_change(110.0) is None or sample.model.next_change(110.0) >= 110.0
