@@ -10,26 +10,19 @@ import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path
-from pydantic import BaseModel, ConfigDict
 
 from server.api.context import AppContext, context
-from server.api.models import Identifier, TicketId, error_responses
+from server.api.models import error_responses
 from server.auth import Endpoint, require
 from server.store import Principal
 from shared.protocol import AlarmInfo
+from shared.wire import RaiseAlarmRequest, TicketId
 
 log = logging.getLogger(__name__)
 router = APIRouter(responses=error_responses(400, 401, 403, 404, 409))
 
 Ctx = Annotated[AppContext, Depends(context)]
 Staff = Annotated[Principal, Depends(require(Endpoint.ALARM))]
-
-
-class RaiseAlarmRequest(BaseModel):
-    """Raise the alarm at a counter."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    counter_id: Identifier
 
 
 @router.post("/alarms")

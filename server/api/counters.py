@@ -9,20 +9,20 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Path, Request, Resp
 from starlette.concurrency import run_in_threadpool
 
 from server.api.context import AppContext, context
-from server.api.models import (
-    CalledOut,
-    CallRequest,
-    Identifier,
-    ImportOut,
-    StepRequest,
-    TicketId,
-    TransferRequest,
-    error_responses,
-)
+from server.api.models import error_responses
 from server.auth import Endpoint, require
 from server.store import Principal
 from shared.domain import CounterState
 from shared.protocol import CounterInfo, Snapshot, TicketInfo
+from shared.wire import (
+    CalledTicket,
+    CallRequest,
+    Identifier,
+    ImportAnswer,
+    StepRequest,
+    TicketId,
+    TransferRequest,
+)
 
 log = logging.getLogger(__name__)
 router = APIRouter(responses=error_responses(400, 401, 403, 404, 409))
@@ -47,21 +47,23 @@ async def queue(ctx: Ctx, _: Annotated[Principal, Depends(require(Endpoint.QUEUE
 @router.post(
     "/counters/{counter_id}/call-next",
     responses={204: {"description": "nobody waits for this counter"}},
-    response_model=CalledOut,
+    response_model=CalledTicket,
 )
-async def call_next(counter_id: CounterId, ctx: Ctx, _: Caller) -> CalledOut | Response:
+async def call_next(counter_id: CounterId, ctx: Ctx, _: Caller) -> CalledTicket | Response:
     """Call the next ticket the policy picks for this counter (204 when none waits)."""
     called = await ctx.mutate(ctx.store.call_next, counter_id)
     if called is None:
         return Response(status_code=status.HTTP_204_NO_CONTENT)
-    return CalledOut(ticket=called.ticket, reason=called.reason, why=called.why)
+    return CalledTicket(ticket=called.ticket, reason=called.reason, why=called.why)
 
 
 @router.post("/counters/{counter_id}/call")
-async def call_ticket(counter_id: CounterId, body: CallRequest, ctx: Ctx, _: Caller) -> CalledOut:
+async def call_ticket(
+    counter_id: CounterId, body: CallRequest, ctx: Ctx, _: Caller
+) -> CalledTicket:
     """Call a chosen ticket (e.g. a parked one) to this counter."""
     called = await ctx.mutate(ctx.store.call_ticket, counter_id, body.ticket_id)
-    return CalledOut(ticket=called.ticket, reason=called.reason, why=called.why)
+    return CalledTicket(ticket=called.ticket, reason=called.reason, why=called.why)
 
 
 # The six steps take the same optional body (`note`); only park keeps the note.
@@ -172,7 +174,7 @@ async def import_appointments(
     request: Request,
     ctx: Ctx,
     _: Annotated[Principal, Depends(require(Endpoint.IMPORT_APPOINTMENTS))],
-) -> ImportOut:
+) -> ImportAnswer:
     """Import today's appointments from CSV (number,service_id,scheduled_at,name)."""
     raw = await request.body()
     if len(raw) > MAX_CSV_BYTES:
@@ -183,4 +185,4 @@ async def import_appointments(
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "the CSV is not UTF-8 text") from exc
     result = await run_in_threadpool(ctx.store.import_appointments, text)
     log.info("imported %d appointments (%d skipped)", result.imported, result.skipped)
-    return ImportOut(imported=result.imported, skipped=result.skipped, errors=list(result.errors))
+    return ImportAnswer(imported=result.imported, skipped=result.skipped, errors=result.errors)

@@ -10,21 +10,21 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 from starlette.concurrency import run_in_threadpool
 
 from server.api.context import AppContext, context
-from server.api.models import (
+from server.api.models import error_responses
+from server.auth import Endpoint, bearer_token, may, require, role_of
+from server.store import Issued, Principal
+from shared.domain import DeviceRole
+from shared.wire import (
     CheckInRequest,
     Health,
     IssuedTicket,
     IssueRequest,
     LoginRequest,
-    SessionOut,
-    SiteOut,
+    SessionAnswer,
+    SiteAnswer,
     TicketId,
-    TicketStatusOut,
-    error_responses,
+    TicketStatusAnswer,
 )
-from server.auth import Endpoint, bearer_token, may, require, role_of
-from server.store import Issued, Principal
-from shared.domain import DeviceRole
 
 log = logging.getLogger(__name__)
 router = APIRouter()
@@ -39,17 +39,17 @@ def health(ctx: Ctx) -> Health:
 
 
 @router.get("/site", responses=error_responses(401, 403))
-def site(ctx: Ctx, _: Annotated[Principal, Depends(require(Endpoint.SITE))]) -> SiteOut:
+def site(ctx: Ctx, _: Annotated[Principal, Depends(require(Endpoint.SITE))]) -> SiteAnswer:
     """The site's services, counters and languages."""
-    return SiteOut.of(ctx.site)
+    return SiteAnswer.of(ctx.site)
 
 
 @router.post("/sessions", responses=error_responses(400, 401))
-async def login(body: LoginRequest, ctx: Ctx) -> SessionOut:
+async def login(body: LoginRequest, ctx: Ctx) -> SessionAnswer:
     """Log a clerk in; the token authorises the following requests."""
     clerk, token = await run_in_threadpool(ctx.store.login, body.username, body.password)
     log.info("%s logged in", clerk.username)
-    return SessionOut(token=token, role=clerk.role.value, username=clerk.username)
+    return SessionAnswer(token=token, role=clerk.role, username=clerk.username)
 
 
 @router.delete(
@@ -141,12 +141,12 @@ async def ticket_status(
     ticket_id: Annotated[TicketId, Path()],
     key: Annotated[str, Query(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.~-]+$")],
     ctx: Ctx,
-) -> TicketStatusOut:
+) -> TicketStatusAnswer:
     """Where a ticket stands, for whoever holds its status key (the QR code)."""
     view = await run_in_threadpool(ctx.store.ticket_status, ticket_id, key)
-    return TicketStatusOut(
+    return TicketStatusAnswer(
         number=view.number,
-        status=view.status.value,
+        status=view.status,
         position=view.position,
         counter_name=view.counter_name,
         service_name=view.service_name,

@@ -9,15 +9,53 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import quote
 
+from pydantic import TypeAdapter
 from PySide6.QtCore import QObject, Signal
 
 from shared.client_state import Backoff, ConnectionState
 from shared.domain import CounterState
+from shared.protocol import AlarmInfo, CounterInfo, Snapshot, TicketInfo
 from shared.qt.rest import ApiError, QtReply, QtRest
 from shared.qt.stream import QtEventStream
+from shared.wire import (
+    Answer,
+    CalledTicket,
+    CallRequest,
+    CheckInRequest,
+    Health,
+    ImportAnswer,
+    IssuedTicket,
+    IssueRequest,
+    LoginRequest,
+    RaiseAlarmRequest,
+    SessionAnswer,
+    SiteAnswer,
+    StepRequest,
+    TicketStatusAnswer,
+    TransferRequest,
+    body_of,
+)
 
 log = logging.getLogger(__name__)
+
+_JSON: Answer[Any] = Answer(TypeAdapter(Any), "any JSON")
+_NOTHING: Answer[None] = Answer(TypeAdapter(None), "an empty answer")
+_HEALTH = Answer.of(Health)
+_SITE = Answer.of(SiteAnswer)
+_STATUS = Answer.of(TicketStatusAnswer)
+_ISSUED = Answer.of(IssuedTicket)
+_SESSION = Answer.of(SessionAnswer)
+_SNAPSHOT = Answer.of(Snapshot)
+_CALLED = Answer.of(CalledTicket)
+_CALLED_OR_NONE: Answer[CalledTicket | None] = Answer(
+    TypeAdapter(CalledTicket | None), "CalledTicket or nothing"
+)
+_TICKET = Answer.of(TicketInfo)
+_COUNTER = Answer.of(CounterInfo)
+_IMPORT = Answer.of(ImportAnswer)
+_ALARM = Answer.of(AlarmInfo)
 
 _COUNTER_VERBS = {
     CounterState.OPEN: "open",
@@ -31,7 +69,10 @@ class QtHubClient(QObject):
 
     Signals: ``event_received(object)`` (a `shared.protocol` event), ``connection_changed(object)``
     (a `ConnectionState`), ``error_occurred(str)`` (stream trouble, for a status line).
-    REST calls return a `QtReply`; connect to its ``succeeded`` / ``failed``.
+    One method per hub action, typed in and out: each returns a `QtReply[T]` whose
+    ``succeeded`` carries the answer as a ``T`` from `shared.wire` / `shared.protocol`
+    (``reply.then(on_success, on_failure)`` connects typed callbacks); ``failed`` carries an
+    `ApiError`, also for an answer that does not have the expected shape.
     """
 
     event_received = Signal(object)
@@ -89,9 +130,12 @@ class QtHubClient(QObject):
         """The seq of the last event seen (sent as ``since`` on reconnect)."""
         return self._stream.last_seq
 
-    def request(self, method: str, path: str, body: dict[str, Any] | None = None) -> QtReply:
-        """Send any API call: ``request("POST", "/tickets", {...})`` goes to /api/v1/tickets."""
-        return self._rest.request(method, path, body)
+    def request(self, method: str, path: str, body: dict[str, Any] | None = None) -> QtReply[Any]:
+        """Send any API call and get the parsed JSON: ``request("GET", "/queue")``.
+
+        The low-level way (paths under /api/v1); the methods below are typed and preferred.
+        """
+        return self._rest.request(method, path, _JSON, body)
 
     def connect_events(self) -> None:
         """Open the event stream; it reconnects on its own until `close()`."""
@@ -106,89 +150,98 @@ class QtHubClient(QObject):
         self._stream.close()
         self._rest.abort_all()
 
-    # ------------------------------------------------------------------ kiosk
-    def health(self) -> QtReply:
-        """``GET /health``: ``{"status": "ok", "site": ..., "api": 1}``."""
-        return self.request("GET", "/health")
+    # ------------------------------------------------------------------ everyone
+    def health(self) -> QtReply[Health]:
+        """``GET /health``: the hub answers, and which site it serves."""
+        return self._rest.request("GET", "/health", _HEALTH)
 
-    def site(self) -> QtReply:
+    def site(self) -> QtReply[SiteAnswer]:
         """``GET /site``: services, counters and languages."""
-        return self.request("GET", "/site")
+        return self._rest.request("GET", "/site", _SITE)
 
+    def ticket_status(self, ticket_id: int, key: str) -> QtReply[TicketStatusAnswer]:
+        """``GET /tickets/{id}/status?key=…``: where a ticket stands (the QR code's page)."""
+        path = f"/tickets/{ticket_id}/status?key={quote(key, safe='')}"
+        return self._rest.request("GET", path, _STATUS)
+
+    # ------------------------------------------------------------------ kiosk
     def issue_ticket(
         self, service_id: str, language: str, idempotency_key: str, *, emergency: bool = False
-    ) -> QtReply:
-        """``POST /tickets``: a walk-in ticket (answer: ``IssuedTicket``).
+    ) -> QtReply[IssuedTicket]:
+        """``POST /tickets``: a walk-in ticket (emergencies: clerks only).
 
         After a failure with status 0 the outcome is unknown: retry with the *same* key, and
         the hub hands back the same ticket instead of a second one.
         """
-        body: dict[str, Any] = {
-            "service_id": service_id,
-            "language": language,
-            "idempotency_key": idempotency_key,
-        }
-        if emergency:
-            body["emergency"] = True
-        return self.request("POST", "/tickets", body)
+        body = IssueRequest(
+            service_id=service_id,
+            language=language,
+            idempotency_key=idempotency_key,
+            emergency=emergency,
+        )
+        return self._rest.request("POST", "/tickets", _ISSUED, body_of(body))
 
-    def check_in(self, appointment_number: str, language: str, idempotency_key: str) -> QtReply:
-        """``POST /checkins``: a ticket for a booked appointment (answer: ``IssuedTicket``)."""
-        body = {
-            "appointment_number": appointment_number,
-            "language": language,
-            "idempotency_key": idempotency_key,
-        }
-        return self.request("POST", "/checkins", body)
+    def check_in(
+        self, appointment_number: str, language: str, idempotency_key: str
+    ) -> QtReply[IssuedTicket]:
+        """``POST /checkins``: a ticket for a booked appointment (same retry rule)."""
+        body = CheckInRequest(
+            appointment_number=appointment_number,
+            language=language,
+            idempotency_key=idempotency_key,
+        )
+        return self._rest.request("POST", "/checkins", _ISSUED, body_of(body))
 
     # ------------------------------------------------------------------ clerk
-    def login(self, username: str, password: str) -> QtReply:
+    def login(self, username: str, password: str) -> QtReply[SessionAnswer]:
         """``POST /sessions``; on success the client switches to the session token.
 
         The event stream then reconnects with it (a counter device's public stream becomes
         the clerk's staff stream, starting with a `Snapshot`).
         """
-        reply = self.request("POST", "/sessions", {"username": username, "password": password})
+        body = body_of(LoginRequest(username=username, password=password))
+        reply = self._rest.request("POST", "/sessions", _SESSION, body)
         reply.succeeded.connect(self._adopt_session)
         return reply
 
-    def logout(self) -> QtReply:
-        """``DELETE /sessions/current``."""
-        return self.request("DELETE", "/sessions/current")
+    def logout(self) -> QtReply[None]:
+        """``DELETE /sessions/current``: end the clerk's session."""
+        return self._rest.request("DELETE", "/sessions/current", _NOTHING)
 
-    def queue(self) -> QtReply:
-        """``GET /queue``: the staff snapshot."""
-        return self.request("GET", "/queue")
+    def queue(self) -> QtReply[Snapshot]:
+        """``GET /queue``: today's live tickets and the counters (the staff snapshot)."""
+        return self._rest.request("GET", "/queue", _SNAPSHOT)
 
-    def call_next(self, counter_id: str) -> QtReply:
-        """``POST /counters/{id}/call-next``: ``{ticket, reason}``, or None when nobody waits."""
-        return self.request("POST", f"/counters/{counter_id}/call-next")
+    def call_next(self, counter_id: str) -> QtReply[CalledTicket | None]:
+        """``POST /counters/{id}/call-next``: the policy's pick, or None when nobody waits."""
+        return self._rest.request("POST", f"/counters/{counter_id}/call-next", _CALLED_OR_NONE)
 
-    def call_ticket(self, counter_id: str, ticket_id: int) -> QtReply:
-        """``POST /counters/{id}/call``: call one chosen ticket."""
-        return self.request("POST", f"/counters/{counter_id}/call", {"ticket_id": ticket_id})
+    def call_ticket(self, counter_id: str, ticket_id: int) -> QtReply[CalledTicket]:
+        """``POST /counters/{id}/call``: call one chosen ticket (e.g. a parked one)."""
+        body = body_of(CallRequest(ticket_id=ticket_id))
+        return self._rest.request("POST", f"/counters/{counter_id}/call", _CALLED, body)
 
-    def recall(self, ticket_id: int, note: str = "") -> QtReply:
+    def recall(self, ticket_id: int, note: str = "") -> QtReply[TicketInfo]:
         """Call the ticket again."""
         return self._step(ticket_id, "recall", note)
 
-    def start(self, ticket_id: int, note: str = "") -> QtReply:
+    def start(self, ticket_id: int, note: str = "") -> QtReply[TicketInfo]:
         """The visitor arrived at the counter."""
         return self._step(ticket_id, "start", note)
 
-    def finish(self, ticket_id: int, note: str = "") -> QtReply:
+    def finish(self, ticket_id: int, note: str = "") -> QtReply[TicketInfo]:
         """The visit is done."""
         return self._step(ticket_id, "finish", note)
 
-    def no_show(self, ticket_id: int, note: str = "") -> QtReply:
+    def no_show(self, ticket_id: int, note: str = "") -> QtReply[TicketInfo]:
         """The visitor did not come."""
         return self._step(ticket_id, "no-show", note)
 
-    def park(self, ticket_id: int, note: str = "") -> QtReply:
-        """Set the ticket aside (visitor must fetch a document)."""
+    def park(self, ticket_id: int, note: str = "") -> QtReply[TicketInfo]:
+        """Set the ticket aside (visitor must fetch a document); the note says why."""
         return self._step(ticket_id, "park", note)
 
-    def cancel(self, ticket_id: int, note: str = "") -> QtReply:
+    def cancel(self, ticket_id: int, note: str = "") -> QtReply[TicketInfo]:
         """Cancel the ticket."""
         return self._step(ticket_id, "cancel", note)
 
@@ -199,28 +252,37 @@ class QtHubClient(QObject):
         service_id: str | None = None,
         counter_id: str | None = None,
         note: str = "",
-    ) -> QtReply:
+    ) -> QtReply[TicketInfo]:
         """``POST /tickets/{id}/transfer`` to another service and/or a named counter."""
-        body: dict[str, Any] = {"note": note}
-        if service_id is not None:
-            body["service_id"] = service_id
-        if counter_id is not None:
-            body["counter_id"] = counter_id
-        return self.request("POST", f"/tickets/{ticket_id}/transfer", body)
+        body = TransferRequest(service_id=service_id, counter_id=counter_id, note=note)
+        return self._rest.request("POST", f"/tickets/{ticket_id}/transfer", _TICKET, body_of(body))
 
-    def set_counter_state(self, counter_id: str, state: CounterState) -> QtReply:
-        """``POST /counters/{id}/open|pause|close``."""
-        return self.request("POST", f"/counters/{counter_id}/{_COUNTER_VERBS[state]}")
+    def set_counter_state(self, counter_id: str, state: CounterState) -> QtReply[CounterInfo]:
+        """``POST /counters/{id}/open|pause|close``: the counter as it is now."""
+        path = f"/counters/{counter_id}/{_COUNTER_VERBS[state]}"
+        return self._rest.request("POST", path, _COUNTER)
 
-    def _step(self, ticket_id: int, verb: str, note: str) -> QtReply:
-        body = {"note": note} if note else {}
-        return self.request("POST", f"/tickets/{ticket_id}/{verb}", body)
+    def raise_alarm(self, counter_id: str) -> QtReply[AlarmInfo]:
+        """``POST /alarms``: a colleague at this counter needs help (staff stream only)."""
+        body = body_of(RaiseAlarmRequest(counter_id=counter_id))
+        return self._rest.request("POST", "/alarms", _ALARM, body)
 
-    def _adopt_session(self, answer: object) -> None:
-        if isinstance(answer, dict) and isinstance(answer.get("token"), str):
-            self.set_token(answer["token"])
-        else:
-            log.warning("login answer without a token: %.80r", answer)
+    def acknowledge_alarm(self, alarm_id: int) -> QtReply[AlarmInfo]:
+        """``POST /alarms/{id}/acknowledge``: someone came to help."""
+        return self._rest.request("POST", f"/alarms/{alarm_id}/acknowledge", _ALARM)
+
+    # ------------------------------------------------------------------ supervisor
+    def import_appointments(self, csv_text: str) -> QtReply[ImportAnswer]:
+        """``POST /appointments/import``: today's appointments as CSV (number,service_id,…)."""
+        text = ("text/csv; charset=utf-8", csv_text)
+        return self._rest.request("POST", "/appointments/import", _IMPORT, text=text)
+
+    def _step(self, ticket_id: int, verb: str, note: str) -> QtReply[TicketInfo]:
+        body = body_of(StepRequest(note=note))
+        return self._rest.request("POST", f"/tickets/{ticket_id}/{verb}", _TICKET, body)
+
+    def _adopt_session(self, answer: SessionAnswer) -> None:
+        self.set_token(answer.token)
 
 
 __all__ = ["ApiError", "Backoff", "ConnectionState", "QtHubClient", "QtReply"]

@@ -1,22 +1,28 @@
-"""REST calls to the hub on QtNetwork: one `QtReply` per request, errors as `ApiError`.
+"""REST calls to the hub on QtNetwork: one typed `QtReply[T]` per request, errors as `ApiError`.
 
 No threads: QNetworkAccessManager runs the requests on the Qt event loop, and every request
 carries a transfer timeout so a dead hub surfaces as an error instead of a spinner forever.
+Each request names the `shared.wire.Answer` it expects; an answer of another shape fails the
+reply with an `ApiError` (never an exception in the app's slot).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QObject, QUrl, Signal
 from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
 
+from shared.wire import Answer, AnswerError
+
 log = logging.getLogger(__name__)
 
 API_PREFIX = "/api/v1"
+T = TypeVar("T")
 
 _TIMED_OUT = frozenset(
     {QNetworkReply.NetworkError.OperationCanceledError, QNetworkReply.NetworkError.TimeoutError}
@@ -79,29 +85,49 @@ def _reason(body: bytes) -> str:
     return reason if isinstance(reason, str) else ""
 
 
-class QtReply(QObject):
-    """One API request in flight; it deletes itself after it has reported.
+class QtReply(QObject, Generic[T]):
+    """One API request in flight, answered with a ``T``; it deletes itself after it has reported.
 
-    Signals: ``succeeded(object)`` with the parsed JSON (None for an empty answer such as
-    204), ``failed(ApiError)``. After either, ``result`` / ``error`` hold the outcome.
+    Signals: ``succeeded(object)`` with the answer as a ``T`` (e.g. `IssuedTicket`; None for an
+    empty answer such as 204 where ``T`` allows it), ``failed(ApiError)``. `then()` connects
+    typed callbacks. After either signal, ``result`` / ``error`` hold the outcome.
     """
 
     succeeded = Signal(object)
     failed = Signal(object)
 
     def __init__(
-        self, reply: QNetworkReply, method: str, path: str, timeout: float, parent: QObject
+        self,
+        reply: QNetworkReply,
+        answer: Answer[T],
+        *,
+        method: str,
+        path: str,
+        timeout: float,
+        parent: QObject,
     ) -> None:
         super().__init__(parent)
         self.method = method
         self.path = path
         self.timeout = timeout
+        self.answer = answer
         self.done = False
-        self.result: Any = None
+        self.result: T | None = None
         self.error: ApiError | None = None
         self._aborted = False
         self._reply: QNetworkReply | None = reply
         reply.finished.connect(self._on_finished)
+
+    def then(
+        self,
+        on_success: Callable[[T], object],
+        on_failure: Callable[[ApiError], object] | None = None,
+    ) -> QtReply[T]:
+        """Connect typed callbacks: ``client.queue().then(self._show, self._complain)``."""
+        self.succeeded.connect(on_success)
+        if on_failure is not None:
+            self.failed.connect(on_failure)
+        return self
 
     def abort(self) -> None:
         """Give up on the request; it fails with status 0 ("aborted")."""
@@ -126,14 +152,22 @@ class QtReply(QObject):
             self._fail(int(status), _detail(body, str(reason or message)), _reason(body))
         elif error != QNetworkReply.NetworkError.NoError:
             self._fail(0, self._network_message(error, message))
-        elif not body.strip():
-            self._succeed(None)
         else:
-            try:
-                self._succeed(json.loads(body))
-            except ValueError:
-                self._fail(int(status), f"the hub answered with invalid JSON: {body[:80]!r}")
+            self._read(int(status), body)
         self.deleteLater()
+
+    def _read(self, status: int, body: bytes) -> None:
+        try:
+            data = json.loads(body) if body.strip() else None
+        except ValueError:
+            self._fail(status, f"the hub answered with invalid JSON: {body[:80]!r}")
+            return
+        try:
+            result = self.answer.decode(data)
+        except AnswerError as exc:
+            self._fail(status, f"the hub's answer {exc}")
+            return
+        self._succeed(result)
 
     def _network_message(self, error: QNetworkReply.NetworkError, message: str) -> str:
         if self._aborted:
@@ -142,7 +176,7 @@ class QtReply(QObject):
             return f"no answer from the hub within {self.timeout:g} s"
         return f"hub not reachable: {message}"
 
-    def _succeed(self, result: Any) -> None:
+    def _succeed(self, result: T) -> None:
         self.done = True
         self.result = result
         self.succeeded.emit(result)
@@ -165,22 +199,43 @@ class QtRest(QObject):
         self.token = token
         self.timeout = timeout
         self._manager = QNetworkAccessManager(self)
-        self._pending: set[QtReply] = set()
+        self._pending: set[QtReply[Any]] = set()
 
-    def request(self, method: str, path: str, body: dict[str, Any] | None = None) -> QtReply:
-        """Send ``method`` to ``/api/v1<path>`` with an optional JSON body."""
+    def request(
+        self,
+        method: str,
+        path: str,
+        answer: Answer[T],
+        body: dict[str, Any] | None = None,
+        *,
+        text: tuple[str, str] | None = None,
+    ) -> QtReply[T]:
+        """Send ``method`` to ``/api/v1<path>`` with an optional JSON body; expect ``answer``.
+
+        ``text=(content_type, text)`` sends a text body instead (the appointments CSV).
+        """
         request = QNetworkRequest(QUrl(f"{self.base_url}{API_PREFIX}{path}"))
         request.setTransferTimeout(max(1, round(self.timeout * 1000)))
         request.setRawHeader(b"Accept", b"application/json")
         if self.token:
             request.setRawHeader(b"Authorization", f"Bearer {self.token}".encode())
         data = QByteArray()
-        if body is not None:
+        if text is not None:
+            request.setRawHeader(b"Content-Type", text[0].encode())
+            data = QByteArray(text[1].encode())
+        elif body is not None:
             request.setRawHeader(b"Content-Type", b"application/json")
             data = QByteArray(json.dumps(body).encode())
         verb = QByteArray(method.upper().encode())
         network_reply = self._manager.sendCustomRequest(request, verb, data)
-        reply = QtReply(network_reply, method.upper(), path, self.timeout, self)
+        reply = QtReply(
+            network_reply,
+            answer,
+            method=method.upper(),
+            path=path,
+            timeout=self.timeout,
+            parent=self,
+        )
         self._pending = {r for r in self._pending if not r.done}
         self._pending.add(reply)
         return reply

@@ -42,6 +42,8 @@ class Recorded:
     path: str
     body: Any
     authorization: str | None
+    content_type: str | None = None
+    query: str = ""
 
 
 @dataclass
@@ -166,9 +168,17 @@ class ScriptedHub:
     async def _rest(self, request: Request) -> Response:
         path = "/" + request.path_params["path"]
         raw = await request.body()
-        body = json.loads(raw) if raw else None
+        json_body = request.headers.get("content-type") == "application/json"
+        body = (json.loads(raw) if json_body else raw.decode()) if raw else None
         self.requests.append(
-            Recorded(request.method, path, body, request.headers.get("authorization"))
+            Recorded(
+                request.method,
+                path,
+                body,
+                request.headers.get("authorization"),
+                request.headers.get("content-type"),
+                str(request.url.query),
+            )
         )
         if path == "/slow":
             # Sleep, but notice a client that gave up, so shutdown is not held up.

@@ -1,11 +1,32 @@
-"""Sample events for the client tests."""
+"""Sample events and answers for the client tests."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from shared.domain import TicketOrigin, TicketStatus
-from shared.protocol import TicketInfo, TicketIssued
+from pydantic import TypeAdapter
+
+from shared.domain import CounterState, TicketOrigin, TicketStatus, UserRole
+from shared.protocol import (
+    AlarmInfo,
+    CallReason,
+    CallReasonCode,
+    CounterInfo,
+    Snapshot,
+    TicketInfo,
+    TicketIssued,
+)
+from shared.wire import (
+    CalledTicket,
+    Health,
+    ImportAnswer,
+    IssuedTicket,
+    SessionAnswer,
+    SiteAnswer,
+    SiteCounter,
+    SiteService,
+    TicketStatusAnswer,
+)
 
 AT = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 
@@ -23,3 +44,62 @@ def issued(seq: int) -> TicketIssued:
         created_at=AT,
     )
     return TicketIssued(seq=seq, at=AT, ticket=ticket)
+
+
+TICKET = issued(5).ticket
+COUNTER = CounterInfo(id="c3", name="Schalter 3", location="Raum 1.12", state=CounterState.OPEN)
+CALLED = CalledTicket(
+    ticket=TICKET,
+    reason="walk-in, waiting 3 min",
+    why=CallReason(code=CallReasonCode.WALK_IN, waited_minutes=3, weight=1.0, score=1.3),
+)
+ISSUED = IssuedTicket(
+    ticket=TICKET,
+    service_name="Reisepass",
+    expected_wait_minutes=12.5,
+    position=3,
+    status_url="http://hub/api/v1/tickets/5/status?key=k",
+)
+SITE = SiteAnswer(
+    id="amt",
+    name="Testamt",
+    timezone="Europe/Berlin",
+    languages=("de", "en"),
+    services=(
+        SiteService(
+            id="pass",
+            letter="A",
+            names={"de": "Reisepass"},
+            documents={"de": ("Foto",)},
+            expected_minutes=10.0,
+            emergency=False,
+        ),
+    ),
+    counters=(SiteCounter(id="c3", name="Schalter 3", location="", weights={"pass": 1.0}),),
+)
+ALARM = AlarmInfo(id=7, counter_id="c3", counter_name="Schalter 3", raised_by="mia", raised_at=AT)
+ANSWERS = {
+    "health": Health(status="ok", site="amt", api=1),
+    "site": SITE,
+    "status": TicketStatusAnswer(
+        number="A005",
+        status=TicketStatus.WAITING,
+        position=2,
+        counter_name=None,
+        service_name="Reisepass",
+    ),
+    "issued": ISSUED,
+    "session": SessionAnswer(token="sess-42", role=UserRole.CLERK, username="mia"),
+    "snapshot": Snapshot(seq=9, at=AT, tickets=(TICKET,), counters=(COUNTER,)),
+    "called": CALLED,
+    "ticket": TICKET,
+    "counter": COUNTER,
+    "alarm": ALARM,
+    "import": ImportAnswer(imported=2, skipped=1, errors=("line 4: unknown service 'x'",)),
+}
+"""A typed answer of each kind, as the tests script the hub to send it."""
+
+
+def as_json(answer: object) -> object:
+    """An answer as the hub sends it (JSON-ready)."""
+    return TypeAdapter(type(answer)).dump_python(answer, mode="json")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timedelta
+from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -10,9 +13,26 @@ from server.app import ServerOptions, create_app
 from server.store import Store, create_engine_for, migrate
 from shared.clock import SystemClock
 from shared.config import parse_config
-from shared.domain import CounterState, DeviceRole, UserRole
-from shared.protocol import PublicCall, PublicClear, PublicSnapshot, Snapshot, TicketIssued
+from shared.domain import CounterState, DeviceRole, TicketOrigin, TicketStatus, UserRole
+from shared.protocol import (
+    AlarmInfo,
+    CallReasonCode,
+    CounterInfo,
+    PublicCall,
+    PublicClear,
+    PublicSnapshot,
+    Snapshot,
+    TicketIssued,
+)
 from shared.qt.client import Backoff, ConnectionState
+from shared.wire import (
+    CalledTicket,
+    Health,
+    ImportAnswer,
+    IssuedTicket,
+    SessionAnswer,
+    TicketStatusAnswer,
+)
 
 SITE_TOML = """
 [site]
@@ -95,10 +115,9 @@ def test_issued_ticket_arrives_on_the_stream_and_survives_a_restart(qtbot, real_
     qtbot.wait_until(lambda: any(isinstance(e, Snapshot) for e in received))
 
     answer = settle(qtbot, client.issue_ticket("general", "de", uuid.uuid4().hex))
-    first_id = answer["ticket"]["id"]
+    first_id = answer.ticket.id
     qtbot.wait_until(lambda: any(isinstance(e, TicketIssued) for e in received))
-    assert received[-1].ticket.id == first_id
-    assert received[-1].ticket.number == answer["ticket"]["number"]
+    assert received[-1].ticket == answer.ticket
     seen_before_restart = client.last_seq
 
     real_hub.thread.stop()
@@ -107,10 +126,10 @@ def test_issued_ticket_arrives_on_the_stream_and_survives_a_restart(qtbot, real_
     real_hub.restart()
     qtbot.wait_until(lambda: client.state is ConnectionState.CONNECTED, timeout=5000)
     answer = settle(qtbot, client.issue_ticket("general", "de", uuid.uuid4().hex))
-    qtbot.wait_until(lambda: received[-1].ticket.id == answer["ticket"]["id"], timeout=5000)
+    qtbot.wait_until(lambda: received[-1].ticket.id == answer.ticket.id, timeout=5000)
 
     issued = [e for e in received if isinstance(e, TicketIssued)]
-    assert [e.ticket.id for e in issued] == [first_id, offline.ticket.id, answer["ticket"]["id"]]
+    assert [e.ticket.id for e in issued] == [first_id, offline.ticket.id, answer.ticket.id]
     assert [e.seq for e in issued] == sorted({e.seq for e in issued})
     assert issued[1].seq > seen_before_restart
     assert sum(isinstance(e, Snapshot) for e in received) == 1, "resumed, not re-snapshotted"
@@ -135,26 +154,26 @@ def test_a_clerk_works_through_the_real_api_and_a_display_sees_the_calls(
     qtbot.wait_until(lambda: any(isinstance(e, PublicSnapshot) for e in board), timeout=10000)
 
     kiosk = make_client(url, token=real_hub.kiosk_token)
-    assert settle(qtbot, kiosk.health()) == {"status": "ok", "site": "client-test", "api": 1}
-    assert [s["id"] for s in settle(qtbot, kiosk.site())["services"]] == ["general"]
-    number = settle(qtbot, kiosk.issue_ticket("general", "en", "kiosk-1-0001"))["ticket"]["number"]
+    assert settle(qtbot, kiosk.health()) == Health(status="ok", site="client-test", api=1)
+    assert [s.id for s in settle(qtbot, kiosk.site()).services] == ["general"]
+    number = settle(qtbot, kiosk.issue_ticket("general", "en", "kiosk-1-0001")).ticket.number
 
     clerk = make_client(url, token="")
     assert failure(qtbot, clerk.queue()).status == 401
     session = settle(qtbot, clerk.login("mia", "correct horse battery"))
-    assert clerk.token == session["token"]
+    assert clerk.token == session.token
     settle(qtbot, clerk.set_counter_state("c1", CounterState.OPEN))
-    assert [t["number"] for t in settle(qtbot, clerk.queue())["tickets"]] == [number]
-    called = settle(qtbot, clerk.call_next("c1"))["ticket"]
-    assert called["number"] == number
+    assert [t.number for t in settle(qtbot, clerk.queue()).tickets] == [number]
+    called = settle(qtbot, clerk.call_next("c1")).ticket
+    assert called.number == number
     qtbot.wait_until(lambda: any(isinstance(e, PublicCall) for e in board), timeout=10000)
     call = next(e for e in board if isinstance(e, PublicCall))
     assert (call.number, call.counter_name, call.location) == (number, "Schalter 1", "Raum 1.12")
 
-    settle(qtbot, clerk.start(called["id"]))
-    assert settle(qtbot, clerk.finish(called["id"]))["status"] == "done"
+    settle(qtbot, clerk.start(called.id))
+    assert settle(qtbot, clerk.finish(called.id)).status is TicketStatus.DONE
     qtbot.wait_until(lambda: any(isinstance(e, PublicClear) for e in board), timeout=10000)
-    error = failure(qtbot, clerk.finish(called["id"]))
+    error = failure(qtbot, clerk.finish(called.id))
     assert error.status == 409
     assert error.detail
     assert settle(qtbot, clerk.call_next("c1")) is None  # 204: nobody waits
@@ -188,6 +207,75 @@ def test_a_counter_device_gets_the_staff_stream_once_its_clerk_logs_in(
     settle(qtbot, client.login("ben", "correct horse battery"))
     qtbot.wait_until(lambda: any(isinstance(e, Snapshot) for e in received), timeout=10000)
     kiosk = make_client(real_hub.thread.url, token=real_hub.kiosk_token)
-    ticket = settle(qtbot, kiosk.issue_ticket("general", "de", "kiosk-1-0002"))["ticket"]
+    ticket = settle(qtbot, kiosk.issue_ticket("general", "de", "kiosk-1-0002")).ticket
     qtbot.wait_until(lambda: any(isinstance(e, TicketIssued) for e in received), timeout=10000)
-    assert received[-1].ticket.id == ticket["id"]
+    assert received[-1].ticket.id == ticket.id
+
+
+def test_every_action_answers_with_its_typed_model(qtbot, real_hub, make_client):
+    real_hub.store.add_user("mia", "correct horse battery", UserRole.CLERK, "Mia")
+    real_hub.store.add_user("sue", "correct horse battery", UserRole.SUPERVISOR, "Sue")
+    url = real_hub.thread.url
+    kiosk = make_client(url, token=real_hub.kiosk_token)
+    clerk, boss = make_client(url, token=""), make_client(url, token="")
+    session = settle(qtbot, clerk.login("mia", "correct horse battery"))
+    assert session == SessionAnswer(token=clerk.token, role=UserRole.CLERK, username="mia")
+    settle(qtbot, boss.login("sue", "correct horse battery"))
+    soon = datetime.now(ZoneInfo("Europe/Berlin")) + timedelta(minutes=5)
+    csv = f"number,service_id,scheduled_at,name\nT77,general,{soon:%Y-%m-%dT%H:%M},Erika\n"
+    assert settle(qtbot, boss.import_appointments(csv)) == ImportAnswer(
+        imported=1, skipped=0, errors=()
+    )
+
+    booked = settle(qtbot, kiosk.check_in("T77", "de", "checkin-T77-1"))
+    assert isinstance(booked, IssuedTicket)
+    assert booked.ticket.origin is TicketOrigin.APPOINTMENT
+    walk_ins = [
+        settle(qtbot, kiosk.issue_ticket("general", "en", f"kiosk-{n}-000")) for n in (1, 2)
+    ]
+    key = parse_qs(urlsplit(walk_ins[0].status_url).query)["key"][0]
+    status = settle(qtbot, kiosk.ticket_status(walk_ins[0].ticket.id, key))
+    assert status == TicketStatusAnswer(
+        number=walk_ins[0].ticket.number,
+        status=TicketStatus.WAITING,
+        position=2,  # behind the checked-in appointment
+        counter_name=None,
+        service_name="General",
+    )
+
+    counter = settle(qtbot, clerk.set_counter_state("c1", CounterState.OPEN))
+    assert isinstance(counter, CounterInfo)
+    assert (counter.state, counter.clerk) == (CounterState.OPEN, "Mia")
+    called = settle(qtbot, clerk.call_next("c1"))
+    assert isinstance(called, CalledTicket)
+    assert called.ticket.id == booked.ticket.id
+    assert called.why is not None
+    assert called.why.code is CallReasonCode.APPOINTMENT_DUE
+    assert settle(qtbot, clerk.recall(booked.ticket.id)).recalls == 1
+    parked = settle(qtbot, clerk.park(booked.ticket.id, "Foto holen"))
+    assert (parked.status, parked.note) == (TicketStatus.PARKED, "Foto holen")
+    again = settle(qtbot, clerk.call_ticket("c1", booked.ticket.id))
+    assert again.ticket.status is TicketStatus.CALLED
+    assert settle(qtbot, clerk.start(booked.ticket.id)).status is TicketStatus.SERVING
+    assert settle(qtbot, clerk.finish(booked.ticket.id)).status is TicketStatus.DONE
+
+    first = settle(qtbot, clerk.call_next("c1")).ticket
+    back = settle(qtbot, clerk.transfer(first.id, service_id="general", note="zurück"))
+    assert (back.status, back.note) == (TicketStatus.WAITING, "zurück")
+    gone = settle(qtbot, clerk.call_next("c1")).ticket
+    assert settle(qtbot, clerk.no_show(gone.id)).status is TicketStatus.NO_SHOW
+    [left] = {w.ticket.id for w in walk_ins} - {gone.id}
+    assert settle(qtbot, clerk.cancel(left)).status is TicketStatus.CANCELLED
+
+    alarm = settle(qtbot, clerk.raise_alarm("c1"))
+    assert isinstance(alarm, AlarmInfo)
+    assert alarm.acknowledged_at is None
+    assert settle(qtbot, boss.acknowledge_alarm(alarm.id)).acknowledged_at is not None
+    snapshot = settle(qtbot, clerk.queue())
+    assert isinstance(snapshot, Snapshot)
+    assert [c.id for c in snapshot.counters] == ["c1"]
+    paused = settle(qtbot, clerk.set_counter_state("c1", CounterState.PAUSED))
+    assert paused.state is CounterState.PAUSED
+    closed = settle(qtbot, clerk.set_counter_state("c1", CounterState.CLOSED))
+    assert (closed.state, closed.clerk) == (CounterState.CLOSED, None)
+    assert settle(qtbot, clerk.logout()) is None
