@@ -25,7 +25,7 @@ from server.db.engine import (
     read_session,
     write_session,
 )
-from server.db.figures import DayFigures, day_figures
+from server.db.figures import day_figures
 from server.db.models import CounterRow
 from server.db.outcomes import (
     AlarmUpdate,
@@ -47,6 +47,7 @@ from shared.lifecycle import TicketAction
 from shared.numbering import local_day
 from shared.policy import PolicySettings
 from shared.protocol import DisplayAlert, DisplayProblem, Snapshot, StaffEvent
+from shared.wire import DayFigures
 
 log = logging.getLogger(__name__)
 DEFAULT_SETTINGS = StoreSettings()

@@ -9,11 +9,12 @@ stream are in `shared.protocol`; `TicketInfo`, `CounterInfo` and `Snapshot` come
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, with_config
 
-from shared.domain import Site, TicketStatus, UserRole
+from shared.domain import DeviceRole, Site, TicketStatus, UserRole
 from shared.protocol import CallReason, TicketInfo
 
 T = TypeVar("T")
@@ -217,6 +218,65 @@ class SiteAnswer:
         )
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PolicyAnswer:
+    """The queue policy's settings, so a counter can rank its waiting list like the hub."""
+
+    appointment_window_minutes: float
+    ageing_per_minute: float
+    max_wait_minutes: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DayFigures:
+    """The key figures of one day so far."""
+
+    day: date
+    tickets: int
+    """Tickets issued (walk-ins and check-ins)."""
+    called: int
+    """Tickets called at least once (their waits are below)."""
+    waiting: int
+    done: int
+    no_shows: int
+    median_wait_minutes: float | None
+    p90_wait_minutes: float | None
+    longest_wait_minutes: float | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeviceContact:
+    """A paired device and when the hub last heard from it (since the hub started)."""
+
+    id: str
+    name: str
+    role: DeviceRole
+    revoked: bool
+    last_seen: datetime | None
+    streaming: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StaffContact:
+    """A staff member and when the hub last heard from them (since the hub started)."""
+
+    username: str
+    display_name: str
+    role: str
+    last_seen: datetime | None
+    streaming: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Overview:
+    """What the supervisor view adds to the staff stream."""
+
+    at: datetime
+    figures: DayFigures
+    devices: tuple[DeviceContact, ...]
+    staff: tuple[StaffContact, ...]
+
+
 # ---------------------------------------------------------------------- encoding
 class AnswerError(ValueError):
     """An answer that does not have the type it should; the message says which fields."""
@@ -267,6 +327,8 @@ __all__ = [
     "CallRequest",
     "CalledTicket",
     "CheckInRequest",
+    "DayFigures",
+    "DeviceContact",
     "Health",
     "IdempotencyKey",
     "Identifier",
@@ -276,11 +338,14 @@ __all__ = [
     "Language",
     "LoginRequest",
     "Note",
+    "Overview",
+    "PolicyAnswer",
     "RaiseAlarmRequest",
     "SessionAnswer",
     "SiteAnswer",
     "SiteCounter",
     "SiteService",
+    "StaffContact",
     "StepRequest",
     "TicketId",
     "TicketStatusAnswer",

@@ -7,8 +7,6 @@ the policy's settings, so they rank their waiting list with the hub's own code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends
@@ -17,45 +15,12 @@ from starlette.concurrency import run_in_threadpool
 from server.api.context import AppContext, context
 from server.api.models import error_responses
 from server.auth import Endpoint, require
-from server.store import DayFigures, Principal
-from shared.domain import DeviceRole
+from server.store import Principal
+from shared.wire import DeviceContact, Overview, PolicyAnswer, StaffContact
 
 router = APIRouter(responses=error_responses(401, 403))
 
 Ctx = Annotated[AppContext, Depends(context)]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DeviceContact:
-    """A paired device and when the hub last heard from it (since the hub started)."""
-
-    id: str
-    name: str
-    role: DeviceRole
-    revoked: bool
-    last_seen: datetime | None
-    streaming: bool
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class StaffContact:
-    """A staff member and when the hub last heard from them (since the hub started)."""
-
-    username: str
-    display_name: str
-    role: str
-    last_seen: datetime | None
-    streaming: bool
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Overview:
-    """What the supervisor view adds to the staff stream."""
-
-    at: datetime
-    figures: DayFigures
-    devices: tuple[DeviceContact, ...]
-    staff: tuple[StaffContact, ...]
 
 
 def _overview(ctx: AppContext) -> Overview:
@@ -90,20 +55,13 @@ def _overview(ctx: AppContext) -> Overview:
     )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PolicyOut:
-    """The queue policy's settings, so a counter can rank its waiting list like the hub."""
-
-    appointment_window_minutes: float
-    ageing_per_minute: float
-    max_wait_minutes: float
-
-
 @router.get("/policy")
-async def policy(ctx: Ctx, _: Annotated[Principal, Depends(require(Endpoint.QUEUE))]) -> PolicyOut:
+async def policy(
+    ctx: Ctx, _: Annotated[Principal, Depends(require(Endpoint.QUEUE))]
+) -> PolicyAnswer:
     """The settings of the queue policy the hub calls with."""
     settings = ctx.store.policy
-    return PolicyOut(
+    return PolicyAnswer(
         appointment_window_minutes=settings.appointment_window.total_seconds() / 60,
         ageing_per_minute=settings.ageing_per_minute,
         max_wait_minutes=settings.max_wait.total_seconds() / 60,

@@ -9,7 +9,6 @@ a real visitor.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -17,23 +16,7 @@ from sqlalchemy.orm import Session
 
 from server.db.models import TicketRow
 from shared.domain import TicketStatus
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DayFigures:
-    """The key figures of one day so far."""
-
-    day: date
-    tickets: int
-    """Tickets issued (walk-ins and check-ins)."""
-    called: int
-    """Tickets called at least once (their waits are below)."""
-    waiting: int
-    done: int
-    no_shows: int
-    median_wait_minutes: float | None
-    p90_wait_minutes: float | None
-    longest_wait_minutes: float | None
+from shared.wire import DayFigures
 
 
 def nearest_rank(sorted_values: list[float], fraction: float) -> float:

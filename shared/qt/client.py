@@ -29,6 +29,8 @@ from shared.wire import (
     IssuedTicket,
     IssueRequest,
     LoginRequest,
+    Overview,
+    PolicyAnswer,
     RaiseAlarmRequest,
     SessionAnswer,
     SiteAnswer,
@@ -56,6 +58,8 @@ _TICKET = Answer.of(TicketInfo)
 _COUNTER = Answer.of(CounterInfo)
 _IMPORT = Answer.of(ImportAnswer)
 _ALARM = Answer.of(AlarmInfo)
+_POLICY = Answer.of(PolicyAnswer)
+_OVERVIEW = Answer.of(Overview)
 
 _COUNTER_VERBS = {
     CounterState.OPEN: "open",
@@ -212,6 +216,10 @@ class QtHubClient(QObject):
         """``GET /queue``: today's live tickets and the counters (the staff snapshot)."""
         return self._rest.request("GET", "/queue", _SNAPSHOT)
 
+    def policy(self) -> QtReply[PolicyAnswer]:
+        """``GET /policy``: the queue policy's settings (to rank a waiting list like the hub)."""
+        return self._rest.request("GET", "/policy", _POLICY)
+
     def call_next(self, counter_id: str) -> QtReply[CalledTicket | None]:
         """``POST /counters/{id}/call-next``: the policy's pick, or None when nobody waits."""
         return self._rest.request("POST", f"/counters/{counter_id}/call-next", _CALLED_OR_NONE)
@@ -272,6 +280,10 @@ class QtHubClient(QObject):
         return self._rest.request("POST", f"/alarms/{alarm_id}/acknowledge", _ALARM)
 
     # ------------------------------------------------------------------ supervisor
+    def overview(self) -> QtReply[Overview]:
+        """``GET /supervisor``: today's figures and every device's and clerk's last contact."""
+        return self._rest.request("GET", "/supervisor", _OVERVIEW)
+
     def import_appointments(self, csv_text: str) -> QtReply[ImportAnswer]:
         """``POST /appointments/import``: today's appointments as CSV (number,service_id,…)."""
         text = ("text/csv; charset=utf-8", csv_text)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from pydantic import TypeAdapter
 
-from shared.domain import CounterState, TicketOrigin, TicketStatus, UserRole
+from shared.domain import CounterState, DeviceRole, TicketOrigin, TicketStatus, UserRole
 from shared.protocol import (
     AlarmInfo,
     CallReason,
@@ -18,13 +18,18 @@ from shared.protocol import (
 )
 from shared.wire import (
     CalledTicket,
+    DayFigures,
+    DeviceContact,
     Health,
     ImportAnswer,
     IssuedTicket,
+    Overview,
+    PolicyAnswer,
     SessionAnswer,
     SiteAnswer,
     SiteCounter,
     SiteService,
+    StaffContact,
     TicketStatusAnswer,
 )
 
@@ -95,6 +100,42 @@ ANSWERS = {
     "ticket": TICKET,
     "counter": COUNTER,
     "alarm": ALARM,
+    "policy": PolicyAnswer(
+        appointment_window_minutes=15.0, ageing_per_minute=0.1, max_wait_minutes=60.0
+    ),
+    "overview": Overview(
+        at=AT,
+        figures=DayFigures(
+            day=AT.date(),
+            tickets=4,
+            called=3,
+            waiting=1,
+            done=2,
+            no_shows=1,
+            median_wait_minutes=6.5,
+            p90_wait_minutes=12.0,
+            longest_wait_minutes=14.0,
+        ),
+        devices=(
+            DeviceContact(
+                id="d1",
+                name="Kiosk 1",
+                role=DeviceRole.KIOSK,
+                revoked=False,
+                last_seen=AT,
+                streaming=True,
+            ),
+        ),
+        staff=(
+            StaffContact(
+                username="mia",
+                display_name="Mia",
+                role="clerk",
+                last_seen=None,
+                streaming=False,
+            ),
+        ),
+    ),
     "import": ImportAnswer(imported=2, skipped=1, errors=("line 4: unknown service 'x'",)),
 }
 """A typed answer of each kind, as the tests script the hub to send it."""

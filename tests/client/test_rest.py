@@ -57,6 +57,8 @@ CALLS = [
     (lambda c: c.site(), "GET", "/site", None, "site"),
     (lambda c: c.ticket_status(5, "k+y/z"), "GET", "/tickets/5/status", None, "status"),
     (lambda c: c.queue(), "GET", "/queue", None, "snapshot"),
+    (lambda c: c.policy(), "GET", "/policy", None, "policy"),
+    (lambda c: c.overview(), "GET", "/supervisor", None, "overview"),
     (lambda c: c.call_next("c3"), "POST", "/counters/c3/call-next", None, "called"),
     (lambda c: c.call_ticket("c3", 17), "POST", "/counters/c3/call", {"ticket_id": 17}, "called"),
     (lambda c: c.recall(5), "POST", "/tickets/5/recall", {}, "ticket"),

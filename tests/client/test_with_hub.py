@@ -30,6 +30,8 @@ from shared.wire import (
     Health,
     ImportAnswer,
     IssuedTicket,
+    Overview,
+    PolicyAnswer,
     SessionAnswer,
     TicketStatusAnswer,
 )
@@ -274,6 +276,13 @@ def test_every_action_answers_with_its_typed_model(qtbot, real_hub, make_client)
     snapshot = settle(qtbot, clerk.queue())
     assert isinstance(snapshot, Snapshot)
     assert [c.id for c in snapshot.counters] == ["c1"]
+    assert settle(qtbot, clerk.policy()) == PolicyAnswer(
+        appointment_window_minutes=15.0, ageing_per_minute=0.1, max_wait_minutes=60.0
+    )
+    overview = settle(qtbot, boss.overview())
+    assert isinstance(overview, Overview)
+    assert (overview.figures.tickets, overview.figures.done) == (3, 1)
+    assert [d.role for d in overview.devices] == [DeviceRole.KIOSK]
     paused = settle(qtbot, clerk.set_counter_state("c1", CounterState.PAUSED))
     assert paused.state is CounterState.PAUSED
     closed = settle(qtbot, clerk.set_counter_state("c1", CounterState.CLOSED))
