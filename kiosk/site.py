@@ -11,8 +11,15 @@ from datetime import datetime
 from typing import Any
 
 from kiosk.way import Concern, Issued
+from shared.wire import IssuedTicket, SiteAnswer
 
-__all__ = ["KioskSite", "ServiceTexts", "issued_from_answer"]
+__all__ = [
+    "KioskSite",
+    "ServiceTexts",
+    "issued_from_answer",
+    "issued_from_ticket",
+    "site_from_answer",
+]
 
 FALLBACK_LANGUAGES = ("en", "de")
 
@@ -92,6 +99,33 @@ class KioskSite:
             languages=tuple(answer.get("languages", ("de", "en"))),
             services=services,
         )
+
+
+def site_from_answer(answer: SiteAnswer) -> KioskSite:
+    """Read the typed ``GET /site`` answer (`QtHubClient.site`)."""
+    return KioskSite(
+        name=answer.name,
+        timezone=answer.timezone,
+        languages=answer.languages,
+        services=tuple(
+            ServiceTexts(id=s.id, names=s.names, documents=dict(s.documents), emergency=s.emergency)
+            for s in answer.services
+        ),
+    )
+
+
+def issued_from_ticket(answer: IssuedTicket) -> Issued:
+    """Read the typed answer of ``POST /tickets`` or ``POST /checkins`` (`QtHubClient`)."""
+    ticket = answer.ticket
+    return Issued(
+        ticket_id=ticket.id,
+        number=ticket.number,
+        service_id=ticket.service_id,
+        service_name=answer.service_name,
+        created_at=ticket.created_at,
+        expected_wait_minutes=answer.expected_wait_minutes,
+        status_url=answer.status_url,
+    )
 
 
 def _time(value: Any) -> datetime | None:

@@ -38,7 +38,7 @@ from kiosk.qt.ticket import QtTicketScreen
 from kiosk.qt.wait import QtWaitScreen
 from kiosk.qt.way import QtWayScreen
 from kiosk.qt.window import QtKioskWindow
-from kiosk.site import KioskSite, issued_from_answer
+from kiosk.site import issued_from_ticket, site_from_answer
 from kiosk.way import CheckInRequest, Failure, Request, Timings
 from shared.clock import Clock, SystemClock
 from shared.config import KioskConfig, OfficeConfig
@@ -48,6 +48,7 @@ from shared.qt.client import ApiError, QtHubClient
 from shared.qt.lockdown import QtLockdown
 from shared.qt.pairing import QtHubLocator, QtPairingScreen
 from shared.qt.translations import QtTranslations
+from shared.wire import IssuedTicket, SiteAnswer
 
 log = logging.getLogger(__name__)
 
@@ -185,10 +186,10 @@ class KioskApp(QObject):
             self.window.show_starting()
             self.retry.start()
 
-    def _site_loaded(self, answer: Any) -> None:
+    def _site_loaded(self, answer: SiteAnswer) -> None:
         if self.model is not None:
             return
-        site = KioskSite.from_answer(answer)
+        site = site_from_answer(answer)
         self.model = KioskModel(site, self.options.clock, timings=self.options.timings)
         languages = offered(self.config.kiosk_languages(self.kiosk.id))
         speaker = self.options.speaker
@@ -273,18 +274,16 @@ class KioskApp(QObject):
         reply.succeeded.connect(lambda answer: self._answered(key, answer))
         reply.failed.connect(lambda error: self._failed(key, error))
 
-    def _answered(self, key: str, answer: Any) -> None:
+    def _answered(self, key: str, answer: IssuedTicket) -> None:
         assert self.model is not None
-        try:
-            issued = issued_from_answer(answer)
-        except (KeyError, TypeError, ValueError) as exc:
-            log.warning("unreadable answer from the hub: %s", exc)
-            self.model.failed(key, Failure(502, f"unreadable answer: {exc}"))
-            return
-        self.model.answered(key, issued)
+        self.model.answered(key, issued_from_ticket(answer))
 
     def _failed(self, key: str, error: ApiError) -> None:
         assert self.model is not None
+        if error.unreadable:  # the hub acted, we cannot read how: retried like a 502
+            log.warning("unreadable answer from the hub: %s", error.detail)
+            self.model.failed(key, Failure(502, f"unreadable answer: {error.detail}"))
+            return
         self.model.failed(key, Failure(error.status, error.detail, error.reason or None))
 
     def _print(self, ticket: TicketPrint) -> None:

@@ -45,6 +45,11 @@ class ApiError:
         """True when no HTTP answer came at all (network down, refused, timed out)."""
         return self.status == 0
 
+    @property
+    def unreadable(self) -> bool:
+        """True when a 2xx answer was unreadable (bad JSON, another shape): outcome unknown."""
+        return 200 <= self.status < 300
+
     def __str__(self) -> str:
         where = f"{self.method} {self.path}: " if self.method else ""
         code = "no answer" if self.status == 0 else f"HTTP {self.status}"

@@ -233,6 +233,7 @@ def test_an_answer_of_the_wrong_shape_fails_with_an_api_error(
     with qtbot.wait_signal(reply.failed) as blocker:
         pass
     assert blocker.args == [ApiError(200, detail, method, path)]
+    assert blocker.args[0].unreadable
     assert reply.result is None
 
 
