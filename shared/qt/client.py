@@ -15,6 +15,7 @@ from pydantic import TypeAdapter
 from PySide6.QtCore import QObject, Signal
 
 from shared.client_state import Backoff, ConnectionState
+from shared.display_setup import DisplaySetup
 from shared.domain import CounterState
 from shared.protocol import AlarmInfo, CounterInfo, Snapshot, TicketInfo
 from shared.qt.rest import ApiError, QtReply, QtRest
@@ -60,6 +61,7 @@ _IMPORT = Answer.of(ImportAnswer)
 _ALARM = Answer.of(AlarmInfo)
 _POLICY = Answer.of(PolicyAnswer)
 _OVERVIEW = Answer.of(Overview)
+_DISPLAY = Answer.of(DisplaySetup)
 
 _COUNTER_VERBS = {
     CounterState.OPEN: "open",
@@ -167,6 +169,10 @@ class QtHubClient(QObject):
         """``GET /tickets/{id}/status?key=…``: where a ticket stands (the QR code's page)."""
         path = f"/tickets/{ticket_id}/status?key={quote(key, safe='')}"
         return self._rest.request("GET", path, _STATUS)
+
+    def display_setup(self) -> QtReply[DisplaySetup]:
+        """``GET /display``: the calling display's counters and places, sounds, info texts."""
+        return self._rest.request("GET", "/display", _DISPLAY)
 
     # ------------------------------------------------------------------ kiosk
     def issue_ticket(

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from pydantic import TypeAdapter
 
+from shared.display_setup import CounterPlace, DisplaySetup, InfoTexts
 from shared.domain import CounterState, DeviceRole, TicketOrigin, TicketStatus, UserRole
 from shared.protocol import (
     AlarmInfo,
@@ -135,6 +136,14 @@ ANSWERS = {
                 streaming=False,
             ),
         ),
+    ),
+    "display": DisplaySetup(
+        display_id="hall",
+        name="Wartehalle",
+        site_name="Testamt",
+        timezone="Europe/Berlin",
+        counters=(CounterPlace(id="c3", name="Schalter 3", floor="1", room="1.12"),),
+        info=(InfoTexts(language="de", texts=("Bitte Nummer merken.",)),),
     ),
     "import": ImportAnswer(imported=2, skipped=1, errors=("line 4: unknown service 'x'",)),
 }

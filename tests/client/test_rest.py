@@ -59,6 +59,7 @@ CALLS = [
     (lambda c: c.queue(), "GET", "/queue", None, "snapshot"),
     (lambda c: c.policy(), "GET", "/policy", None, "policy"),
     (lambda c: c.overview(), "GET", "/supervisor", None, "overview"),
+    (lambda c: c.display_setup(), "GET", "/display", None, "display"),
     (lambda c: c.call_next("c3"), "POST", "/counters/c3/call-next", None, "called"),
     (lambda c: c.call_ticket("c3", 17), "POST", "/counters/c3/call", {"ticket_id": 17}, "called"),
     (lambda c: c.recall(5), "POST", "/tickets/5/recall", {}, "ticket"),

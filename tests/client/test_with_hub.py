@@ -13,6 +13,7 @@ from server.app import ServerOptions, create_app
 from server.store import Store, create_engine_for, migrate
 from shared.clock import SystemClock
 from shared.config import parse_config
+from shared.display_setup import DisplaySetup
 from shared.domain import CounterState, DeviceRole, TicketOrigin, TicketStatus, UserRole
 from shared.protocol import (
     AlarmInfo,
@@ -150,6 +151,9 @@ def test_a_clerk_works_through_the_real_api_and_a_display_sees_the_calls(
     wall_token = real_hub.store.add_device("wall", DeviceRole.DISPLAY)[1]
     url = real_hub.thread.url
     display = make_client(url, token=wall_token, heartbeat_interval=0.3)
+    setup = settle(qtbot, display.display_setup())
+    assert isinstance(setup, DisplaySetup)
+    assert [c.name for c in setup.counters] == ["Schalter 1"]
     board = []
     display.event_received.connect(board.append)
     display.connect_events()
