@@ -256,7 +256,7 @@ class CounterModel:
         self.receipt_requested.emit(
             Receipt(
                 number=current.number,
-                concern=services.get(current.language) or current.concern,
+                concern=services.get(current.language) or services.get("en") or current.concern,
                 concern_de=services.get("de") or current.concern,
                 language=current.language,
                 day=day,

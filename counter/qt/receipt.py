@@ -41,7 +41,7 @@ def render_receipt(receipt: Receipt, width: int) -> QImage:
         option.setTextDirection(
             Qt.LayoutDirection.RightToLeft if words.rtl else Qt.LayoutDirection.LeftToRight
         )
-        option.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignAbsolute)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeading)  # the right edge for RTL
         for index, line in enumerate(section(receipt, language)):
             font = _font(language, TITLE_PX if index == 0 else TEXT_PX, bold=index == 0)
             painter.setFont(font)
