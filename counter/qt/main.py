@@ -74,7 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     counter = CounterApp(options, settings, SystemClock(), devices)
     signal.signal(signal.SIGTERM, lambda *_: app.quit())
     keepalive = QTimer()
-    keepalive.start(500)  # lets Python see SIGTERM while Qt waits
+    keepalive.timeout.connect(lambda: None)  # runs Python now and then: SIGTERM is seen
+    keepalive.start(500)
     counter.start()
     log.info("counter app started")
     code = app.exec()

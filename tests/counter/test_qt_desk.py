@@ -161,6 +161,7 @@ def test_the_compact_bar_calls_and_remembers_its_place(
     bar.buttons.buttons[Verb.NEXT].click()
     qtbot.waitUntil(lambda: bar.number.text() == "A001")
     assert bar.waiting.text() == "0 wartend"
+    qtbot.waitUntil(bar.buttons.buttons[Verb.RECALL].isEnabled)  # disabled while Next is open
     bar.buttons.buttons[Verb.RECALL].click()
     qtbot.waitUntil(lambda: app.model.queue.tickets[_current(app).ticket_id].recalls == 1)
     bar.move(QPoint(140, 90))
