@@ -59,6 +59,7 @@ class CounterApp(QObject):
         self.client: QtHubClient | None = None
         self.bridge: QtHubBridge | None = None
         self._waiting: list[HubRequest] = []
+        self._stopped = False
         self.ticker = QTimer(self)
         self.ticker.setInterval(TICK_MS)
         self._connect_signals()
@@ -80,7 +81,10 @@ class CounterApp(QObject):
         self.window.show()
 
     def stop(self) -> None:
-        """Close the stream, the sign and the printer."""
+        """Close the stream, the sign and the printer (again: nothing more happens)."""
+        if self._stopped:
+            return
+        self._stopped = True
         self.ticker.stop()
         self.locator.stop()
         if self.client is not None:

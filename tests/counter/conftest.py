@@ -126,7 +126,7 @@ def start_app(
 
     settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
     app = CounterApp(CounterOptions(server_url=url, timeout=5.0), settings, SystemClock(), devices)
-    qtbot.addWidget(app.window)
+    qtbot.addWidget(app.window, before_close_func=lambda _: app.stop())  # also after a failure
     app.start()
     login = app.window.login
     login.username.setText(user)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import queue
 import socket
 import threading
 import time
@@ -42,19 +43,34 @@ class SlowProxy:
                 return
             upstream = socket.create_connection(("127.0.0.1", self.upstream_port))
             self._sockets += [client, upstream]
-            self._spawn(self._pump, client, upstream, 0.0)
+            self._spawn(self._pump, client, upstream)
             self._spawn(self._answers, upstream, client)
 
     def _answers(self, source: socket.socket, target: socket.socket) -> None:
-        self._pump(source, target, None)
-
-    def _pump(self, source: socket.socket, target: socket.socket, delay: float | None) -> None:
-        """Copy one direction; `delay` None means "the proxy's current delay"."""
+        """Hold each chunk of an answer until `delay` after it arrived (not cumulative)."""
+        chunks: queue.SimpleQueue[tuple[float, bytes]] = queue.SimpleQueue()
+        self._spawn(self._release, chunks, target)
         with contextlib.suppress(OSError):
             while data := source.recv(65536):
-                wait = self.delay if delay is None else delay
-                if wait:
-                    time.sleep(wait)
+                chunks.put((time.monotonic() + self.delay, data))
+        chunks.put((0.0, b""))
+
+    @staticmethod
+    def _release(chunks: queue.SimpleQueue[tuple[float, bytes]], target: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                due, data = chunks.get()
+                if not data:
+                    break
+                time.sleep(max(due - time.monotonic(), 0.0))
+                target.sendall(data)
+        with contextlib.suppress(OSError):
+            target.shutdown(socket.SHUT_RDWR)
+
+    def _pump(self, source: socket.socket, target: socket.socket) -> None:
+        """Copy the requests' direction unchanged."""
+        with contextlib.suppress(OSError):
+            while data := source.recv(65536):
                 target.sendall(data)
         for sock in (source, target):
             with contextlib.suppress(OSError):
