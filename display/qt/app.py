@@ -59,6 +59,8 @@ class DisplayOptions:
     heartbeat_interval: float = 15.0
     sounds: SoundQueue | None = None
     """Where the WAVs go (default: the shared `QtSoundQueue`)."""
+    paint_stamps: Path | None = None
+    """Append "seq numbers perf_counter" after each paint of the calls (the latency benchmark)."""
 
 
 class DisplayApp(QObject):
@@ -93,6 +95,7 @@ class DisplayApp(QObject):
         self._retry.setInterval(RETRY_MS)
         self._streaming = False
         self._closed = False
+        self._stamps = options.paint_stamps.open("a", buffering=1) if options.paint_stamps else None
 
     # ------------------------------------------------------------------ start and stop
     def start(self) -> None:
@@ -105,6 +108,8 @@ class DisplayApp(QObject):
         self.model.reconnecting_changed.connect(lambda _on: self.refresh())
         self.model.call_arrived.connect(self.announcer.announce)
         self.window.calls.painted.connect(self._acknowledge)
+        if self._stamps is not None:
+            self.window.calls.painted.connect(self._stamp)
         if self.options.windowed:
             self.stack.resize(1280, 720)
             self.stack.show()
@@ -134,6 +139,8 @@ class DisplayApp(QObject):
             signal.disconnect()
         self.stack.close()
         self.stack.deleteLater()
+        if self._stamps is not None:
+            self._stamps.close()
 
     # ------------------------------------------------------------------ the hub
     def _located(self, url: str) -> None:
@@ -204,6 +211,12 @@ class DisplayApp(QObject):
         if online:
             self._greeted = False  # ack at once: a restarted hub watches displays that ack
             self._send_ack()
+
+    def _stamp(self, seq: int) -> None:
+        at = time.perf_counter()  # CLOCK_MONOTONIC: comparable with the benchmark's process
+        numbers = ",".join(c.number for c in self.model.board.current) or "-"
+        if self._stamps is not None:
+            self._stamps.write(f"{seq} {numbers} {at:.6f}\n")
 
     def _acknowledge(self, seq: int) -> None:
         """The board up to `seq` is on the screen: tell the hub."""

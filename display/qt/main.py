@@ -7,6 +7,7 @@ import logging
 import signal
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -24,6 +25,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--server", default=None, help="the hub's URL (default: zeroconf)")
     parser.add_argument("--windowed", action="store_true", help="a normal window, not full screen")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    parser.add_argument(
+        "--stamp-paints",
+        type=Path,
+        default=None,
+        help="append a line per painted board to this file (bench/display_latency.py)",
+    )
     return parser
 
 
@@ -46,7 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     app = application()
     wake = _stop_on_signals(app)
-    display = DisplayApp(DisplayOptions(server_url=args.server, windowed=args.windowed))
+    options = DisplayOptions(
+        server_url=args.server, windowed=args.windowed, paint_stamps=args.stamp_paints
+    )
+    display = DisplayApp(options)
     display.start()
     code = app.exec()
     wake.stop()
