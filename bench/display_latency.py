@@ -5,7 +5,9 @@ display process (`python -m display.qt.main --windowed --stamp-paints FILE`, Qt 
 paired through its token file), attaches N other display sockets (minimal raw readers) and
 lets desks call over HTTP. The display stamps each paint of its calls board with
 `time.perf_counter()` (CLOCK_MONOTONIC, shared by every process on the machine); a call's
-latency is its first paint with that number on the board minus the moment the request was written.
+latency is its first paint with that number on the board (large or in the history: the
+desks finish each ticket right after calling it, so a clear can come before the paint) minus
+the moment the request was written.
 
 Then, optionally: the display idles (`--idle` seconds: its CPU share and RSS, sampled from
 /proc), and a compressed soak (`--soak` recalls of the called tickets as fast as the hub

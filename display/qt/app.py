@@ -60,7 +60,7 @@ class DisplayOptions:
     sounds: SoundQueue | None = None
     """Where the WAVs go (default: the shared `QtSoundQueue`)."""
     paint_stamps: Path | None = None
-    """Append "seq numbers perf_counter" after each paint of the calls (the latency benchmark)."""
+    """Append "seq numbers perf_counter" after each paint of the board (latency benchmark)."""
 
 
 class DisplayApp(QObject):
@@ -214,7 +214,8 @@ class DisplayApp(QObject):
 
     def _stamp(self, seq: int) -> None:
         at = time.perf_counter()  # CLOCK_MONOTONIC: comparable with the benchmark's process
-        numbers = ",".join(c.number for c in self.model.board.current) or "-"
+        board = self.model.board
+        numbers = ",".join(c.number for c in (*board.current, *board.history)) or "-"
         if self._stamps is not None:
             self._stamps.write(f"{seq} {numbers} {at:.6f}\n")
 
