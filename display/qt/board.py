@@ -145,8 +145,12 @@ class QtCallsView(QWidget):
 
     def _paint_quiet(self, painter: QPainter) -> None:
         painter.setPen(style.MUTED)
-        painter.setFont(style.font(max(24, self.height() // 14)))
-        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "\n".join(QUIET_TEXT))
+        width = self.width() - 96
+        line = self.height() // 8
+        for index, text in enumerate(QUIET_TEXT):
+            painter.setFont(fitted(text, max(24, self.height() // 14), width))
+            box = QRect(48, self.height() // 2 - line + index * line, width, line)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
 
 class QtHistoryView(QWidget):
@@ -169,6 +173,9 @@ class QtHistoryView(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), style.GROUND)
         line = max(48, min(90, self.height() // 7))
+        if not self._calls:
+            painter.end()
+            return
         painter.setPen(style.MUTED)
         painter.setFont(style.font(int(line * 0.36)))
         painter.drawText(

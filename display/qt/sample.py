@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from display.model import DisplayModel
 from display.qt.window import QtDisplayWindow
 from shared.display_setup import CounterPlace, DisplaySetup, InfoTexts
-from shared.protocol import PublicCall, PublicClear
+from shared.protocol import PublicCall, PublicClear, PublicSnapshot
 
 AT = datetime(2026, 11, 23, 9, 14, tzinfo=UTC)
 LANDSCAPE = QSize(1920, 1080)
@@ -65,6 +65,7 @@ class SampleDisplay:
         self.model = DisplayModel()
         self.model.set_setup(SETUP)
         self.model.connection_changed(online=True, now=0)
+        self.model.receive(PublicSnapshot(seq=0, at=AT, calls=(), waiting=17), 0)
         self.window = QtDisplayWindow()
         self.window.resize(size)
         self.window.show()

@@ -81,14 +81,14 @@ class QtDisplayWindow(QWidget):
         self.reconnecting = QLabel(RECONNECTING_TEXT)
         self.reconnecting.setObjectName("reconnecting")
         self.reconnecting.hide()
-        for label in (self.title, self.waiting):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.heading = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.heading.setSpacing(48)
-        self.heading.addWidget(self.title, 3)
-        self.heading.addWidget(self.waiting, 2)
+        self.heading.addWidget(self.title, 1)
+        self.heading.addWidget(self.waiting, 0)
         top = QHBoxLayout()
         top.setContentsMargins(32, 12, 32, 12)
+        top.setSpacing(48)
         top.addLayout(self.heading, 1)
         top.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -138,7 +138,10 @@ class QtDisplayWindow(QWidget):
         if self.reconnecting.isVisible() != state.reconnecting:
             self.reconnecting.setVisible(state.reconnecting)
         self.calls.show_state(state)
-        self.history.show_calls((*state.calls[self.calls.rows :], *state.history))
+        earlier = (*state.calls[self.calls.rows :], *state.history)
+        if self.history.isVisibleTo(self) != bool(earlier):
+            self.history.setVisible(bool(earlier))  # a quiet board takes the whole width
+        self.history.show_calls(earlier)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         """Landscape: calls beside the history; portrait: above it. Fonts follow the size."""
