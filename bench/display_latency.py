@@ -66,9 +66,20 @@ def paints(stamps: Path) -> list[tuple[int, tuple[str, ...], float]]:
     """The display's paint stamps so far: (seq, numbers on the board, time)."""
     rows = []
     for line in stamps.read_text().splitlines():
-        seq, numbers, at = line.split()
-        rows.append((int(seq), tuple(numbers.split(",")), float(at)))
+        kind, seq, numbers, at = line.split()
+        if kind == "p":
+            rows.append((int(seq), tuple(numbers.split(",")), float(at)))
     return rows
+
+
+def arrivals(stamps: Path) -> dict[str, float]:
+    """When each call reached the display process (its first arrival)."""
+    found: dict[str, float] = {}
+    for line in stamps.read_text().splitlines():
+        kind, _, number, at = line.split()
+        if kind == "a":
+            found.setdefault(number, float(at))
+    return found
 
 
 async def wait_for(check: object, timeout: float) -> None:
@@ -80,8 +91,13 @@ async def wait_for(check: object, timeout: float) -> None:
         await asyncio.sleep(0.02)
 
 
-async def measure(base: str, setup: Setup, args: argparse.Namespace, stamps: Path) -> list[float]:
-    """Attach the other subscribers, call, and match each call with its first paint."""
+async def measure(
+    base: str, setup: Setup, args: argparse.Namespace, stamps: Path
+) -> tuple[list[float], list[float]]:
+    """Attach the other subscribers, call, and match each call with its first paint.
+
+    Two lists: request → painted, and (the display's own share) arrival → painted.
+    """
     tally = Tally(args.subscribers)
     ws_url = base.replace("http://", "ws://") + "/api/v1/events?since=0"
     others = await open_raw(ws_url, setup.display_tokens[1:], args.subscribers, tally)
@@ -104,7 +120,10 @@ async def measure(base: str, setup: Setup, args: argparse.Namespace, stamps: Pat
         transport.close()
     for desk in desks:
         await desk.close()
-    return [first_paint[n] - start for n, start in sent if n in first_paint]
+    came = arrivals(stamps)
+    total = [first_paint[n] - start for n, start in sent if n in first_paint]
+    own = [first_paint[n] - came[n] for n, _ in sent if n in first_paint and n in came]
+    return total, own
 
 
 async def soak(base: str, setup: Setup, args: argparse.Namespace, display: int) -> list[str]:
@@ -166,7 +185,7 @@ async def run(base: str, setup: Setup, args: argparse.Namespace, workdir: Path) 
     try:
         await wait_for(lambda: bool(paints(stamps)), 60)  # set up, snapshot painted
         started_rss = rss_mb(display.pid)
-        latencies = await measure(base, setup, args, stamps)
+        latencies, own = await measure(base, setup, args, stamps)
         head = (
             f"display latency: {args.subscribers} other subscribers, {args.calls} calls, "
             f"pause {args.pause} s, nproc {os.cpu_count()}, load average "
@@ -176,6 +195,7 @@ async def run(base: str, setup: Setup, args: argparse.Namespace, workdir: Path) 
         lines = [
             head,
             figures("call request -> painted on the display (ms)", latencies),
+            figures("arrived at the display -> painted (ms)  ", own),
             f"display RSS at start {started_rss:.1f} MB, after the calls {after:.1f} MB",
         ]
         if args.idle:

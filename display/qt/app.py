@@ -60,7 +60,8 @@ class DisplayOptions:
     sounds: SoundQueue | None = None
     """Where the WAVs go (default: the shared `QtSoundQueue`)."""
     paint_stamps: Path | None = None
-    """Append "seq numbers perf_counter" after each paint of the board (latency benchmark)."""
+    """Append "p seq numbers time" after each paint of the board and "a seq number time" for
+    each call that arrives (the latency benchmark; time is `perf_counter`)."""
 
 
 class DisplayApp(QObject):
@@ -201,6 +202,8 @@ class DisplayApp(QObject):
             self.client.connect_events()
 
     def _on_event(self, event: object) -> None:
+        if self._stamps is not None and isinstance(event, PublicCall):
+            self._stamps.write(f"a {event.seq} {event.number} {time.perf_counter():.6f}\n")
         if isinstance(event, _BOARD_EVENTS):
             board_event: PublicBoardEvent = event
             self.model.receive(board_event, self.options.monotonic())
@@ -217,7 +220,7 @@ class DisplayApp(QObject):
         board = self.model.board
         numbers = ",".join(c.number for c in (*board.current, *board.history)) or "-"
         if self._stamps is not None:
-            self._stamps.write(f"{seq} {numbers} {at:.6f}\n")
+            self._stamps.write(f"p {seq} {numbers} {at:.6f}\n")
 
     def _acknowledge(self, seq: int) -> None:
         """The board up to `seq` is on the screen: tell the hub."""
