@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from server import errors
-from server.api import alarms, counters, display, supervisor, visitors
+from server.api import alarms, counters, display, kiosk, supervisor, visitors
 from server.api.context import AppContext, HubState
 from server.broadcast import Broadcaster
 from server.contacts import ContactBook
@@ -162,10 +162,12 @@ def create_app(
     app.state.housekeeper = housekeeper
     for exc_type, status_code in _STATUS:
         app.add_exception_handler(exc_type, _error_handler(status_code))
+    app.add_exception_handler(errors.RefusedError, kiosk.refused_handler)
     app.include_router(visitors.router, prefix=API_PREFIX)
     app.include_router(counters.router, prefix=API_PREFIX)
     app.include_router(alarms.router, prefix=API_PREFIX)
     app.include_router(supervisor.router, prefix=API_PREFIX)
     app.include_router(display.router, prefix=API_PREFIX)
+    app.include_router(kiosk.router, prefix=API_PREFIX)
     app.include_router(stream_router, prefix=API_PREFIX)
     return app

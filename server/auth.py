@@ -36,6 +36,8 @@ class Endpoint(StrEnum):
     ISSUE = "issue"
     ISSUE_EMERGENCY = "issue_emergency"
     CHECKIN = "checkin"
+    WALK_INS = "walk_ins"
+    DEVICE_STATUS = "device_status"
     QUEUE = "queue"
     CALL = "call"
     TICKET_STEP = "ticket_step"
@@ -58,6 +60,8 @@ ALLOWED: dict[Endpoint, frozenset[Role]] = {
     Endpoint.ISSUE: _STAFF | {Role.KIOSK},
     Endpoint.ISSUE_EMERGENCY: _STAFF,
     Endpoint.CHECKIN: _STAFF | {Role.KIOSK},
+    Endpoint.WALK_INS: _STAFF | {Role.KIOSK},
+    Endpoint.DEVICE_STATUS: _DEVICES,
     Endpoint.QUEUE: _STAFF,
     Endpoint.CALL: _STAFF,
     Endpoint.TICKET_STEP: _STAFF,

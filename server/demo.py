@@ -26,6 +26,7 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
 from server.serve import ServerThread, build_hub
+from shared.checkin import DEFAULT_EARLY as CHECKIN_EARLY
 from shared.config import OfficeConfig
 from shared.domain import DeviceRole, Site, UserRole
 from shared.protocol import PublicCall, decode
@@ -89,13 +90,22 @@ def _appointments_csv(site: Site, clock: ScaledClock, count: int, rng: random.Ra
     return "\n".join(rows) + "\n"
 
 
-async def _kiosk(office: Office, client: httpx.AsyncClient, token: str, booked: list[str]) -> None:
+def _booked(csv: str, zone: ZoneInfo) -> list[tuple[str, datetime]]:
+    """(number, booked time) of each row of `_appointments_csv`, in booking order."""
+    rows = [line.split(",") for line in csv.splitlines()[1:]]
+    return [(row[0], datetime.fromisoformat(row[2]).replace(tzinfo=zone)) for row in rows]
+
+
+async def _kiosk(
+    office: Office, client: httpx.AsyncClient, token: str, booked: list[tuple[str, datetime]]
+) -> None:
     rng, site = office.rng, office.site
     walk_ins = [s.id for s in site.services.values() if not s.emergency]
     while True:
-        if booked and rng.random() < 0.25:
+        # Booked visitors come within the default check-in window (an hour early at most).
+        if booked and booked[0][1] - CHECKIN_EARLY <= office.clock.now() and rng.random() < 0.25:
             path = "/checkins"
-            body = {"appointment_number": booked.pop(0)}
+            body = {"appointment_number": booked.pop(0)[0]}
         else:
             path, body = "/tickets", {"service_id": rng.choice(walk_ins)}
         body |= {"language": rng.choice(site.languages), "idempotency_key": uuid.uuid4().hex}
@@ -215,7 +225,7 @@ async def _run_office(office: Office, port: int, supervisor: str) -> None:
             headers={**_headers(await _login(client, supervisor)), "Content-Type": "text/csv"},
         )
         log.info("demo appointments: %s", answer.json())
-        booked = [line.split(",")[0] for line in csv.splitlines()[1:]]
+        booked = _booked(csv, ZoneInfo(office.site.timezone))
         display = asyncio.create_task(_display(office, port))
         for _ in range(4):  # visitors already waiting at opening time
             await client.post(

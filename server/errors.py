@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from shared.refusal import Refusal, Refused
+
 
 class StoreError(Exception):
     """Base of every error the store raises on purpose; the message is meant for people."""
@@ -29,3 +31,20 @@ class AuthError(StoreError):
 
 class ForbiddenError(StoreError):
     """Known caller, but its role may not do this (HTTP 403)."""
+
+
+class RefusedError(StoreError):
+    """A visitor's request refused for a reason the kiosk explains (HTTP 404 or 409).
+
+    The answer's body is `refused.to_json()`: `detail`, a machine-readable `reason`, the
+    `remedy` and the facts for a kind message (never personal data).
+    """
+
+    def __init__(self, refused: Refused) -> None:
+        super().__init__(refused.detail)
+        self.refused = refused
+
+    @property
+    def status_code(self) -> int:
+        """404 for an unknown appointment number, 409 for every other refusal."""
+        return 404 if self.refused.reason is Refusal.UNKNOWN else 409

@@ -47,6 +47,7 @@ def build_hub(
     site = config.to_site()
     settings = StoreSettings(
         policy=config.policy.to_settings(),
+        checkin=config.policy.checkin_window(),
         status_base_url=(config.site.status_base_url or "").rstrip("/"),
     )
     store = Store(engine, site, clock or SystemClock(), settings)

@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from server.db import alarms, eventlog, trust
+from server.db import alarms, eventlog, kiosk, trust
 from server.db.appointments import import_csv
 from server.db.desk import Desk, counter_info
 from server.db.engine import (
@@ -26,12 +26,14 @@ from server.db.engine import (
     write_session,
 )
 from server.db.figures import day_figures
+from server.db.kiosk import WalkInOffer
 from server.db.models import CounterRow
 from server.db.outcomes import (
     AlarmUpdate,
     Called,
     Changed,
     CounterUpdate,
+    DeviceReport,
     ImportResult,
     Issued,
     Principal,
@@ -42,6 +44,7 @@ from server.db.tickets import LIVE, position, ticket_info, tickets_of_day
 from server.db.visitors import Handed, Visitors, status_of
 from server.db.waits import expected_wait_minutes
 from shared.clock import Clock
+from shared.devices import PrinterStatus
 from shared.domain import Clerk, CounterState, Device, DeviceRole, Site, TicketStatus, UserRole
 from shared.lifecycle import TicketAction
 from shared.numbering import local_day
@@ -121,7 +124,7 @@ class Store:
     ) -> Issued:
         """Check in a booked appointment of today and issue its ticket."""
         with write_session(self._engine) as session:
-            visitors = Visitors(session, self._site, self._clock.now())
+            visitors = Visitors(session, self._site, self._clock.now(), self._settings.checkin)
             handed = visitors.check_in(appointment_number, language, idempotency_key, issuer_id)
             return self._issued(session, handed)
 
@@ -135,7 +138,15 @@ class Store:
         place = position(session, ticket) if waiting else 0
         if handed.events:
             log.info("issued %s (%s)", ticket.number, ticket.service_id)
-        return Issued(ticket_info(ticket), name, wait, place, handed.status_key, handed.events)
+        return Issued(
+            ticket_info(ticket),
+            name,
+            wait,
+            place,
+            handed.status_key,
+            handed.events,
+            booked_at=ticket.due_at,
+        )
 
     def ticket_status(self, ticket_id: int, key: str) -> TicketStatusView:
         """The visitor's status page for a ticket; NotFoundError unless the key matches."""
@@ -156,6 +167,17 @@ class Store:
         """The visitor's status page address (`settings.status_base_url` + id and key)."""
         base = self._settings.status_base_url.rstrip("/")
         return f"{base}/api/v1/tickets/{ticket_id}/status?key={key}"
+
+    def walk_in_offer(self) -> WalkInOffer:
+        """Today's walk-in concerns and the state of their daily quotas."""
+        now = self._clock.now()
+        with read_session(self._reader) as session:
+            return kiosk.walk_in_offer(session, self._site, local_day(now, self._site.timezone))
+
+    def report_device_status(self, device_id: str, printer: PrinterStatus) -> DeviceReport:
+        """Keep a device's printer state and last contact; a change gives an event."""
+        with write_session(self._engine) as session:
+            return kiosk.report_status(session, device_id, printer, self._clock.now())
 
     # ------------------------------------------------------------------ counters
     def call_next(self, counter_id: str) -> Called | None:
@@ -257,12 +279,14 @@ class Store:
                 for counter in self._site.counters.values()
             )
             open_alarms = alarms.open_alarms(session, self._site)
+            devices = kiosk.device_statuses(session)
         return Snapshot(
             seq=seq,
             at=now,
             tickets=tuple(ticket_info(t) for t in tickets),
             counters=counters,
             alarms=open_alarms,
+            devices=devices,
         )
 
     def events_since(self, seq: int) -> list[StaffEvent] | None:

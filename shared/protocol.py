@@ -14,7 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, TypeAdapter
 
-from shared.domain import CounterState, TicketOrigin, TicketStatus, UserRole
+from shared.devices import PrinterStatus
+from shared.domain import CounterState, DeviceRole, TicketOrigin, TicketStatus, UserRole
 from shared.lifecycle import TicketAction
 
 
@@ -184,6 +185,30 @@ class AlarmAcknowledged:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class DeviceInfo:
+    """A paired device's last report, for staff: its printer's state and last contact."""
+
+    id: str
+    name: str
+    role: DeviceRole
+    printer: PrinterStatus
+    changed_at: datetime
+    """When the printer's state last changed."""
+    last_contact: datetime
+    """When the device last reported."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeviceStatusChanged:
+    """A device reported a new printer state (staff stream only: office alerts)."""
+
+    type: Literal["device.status"] = "device.status"
+    seq: int
+    at: datetime
+    device: DeviceInfo
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Snapshot:
     """The whole live state, sent when a client is too far behind to replay."""
 
@@ -196,6 +221,7 @@ class Snapshot:
     """Staff alarms not yet acknowledged."""
     alerts: tuple[DisplayAlert, ...] = ()
     """The display alerts raised and not yet cleared."""
+    devices: tuple[DeviceInfo, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -271,6 +297,7 @@ StaffEvent = (
     | AlarmRaised
     | AlarmAcknowledged
     | DisplayAlert
+    | DeviceStatusChanged
 )
 PublicEvent = PublicCall | PublicClear | PublicWaiting
 Event = Annotated[
@@ -281,6 +308,7 @@ Event = Annotated[
     | AlarmRaised
     | AlarmAcknowledged
     | DisplayAlert
+    | DeviceStatusChanged
     | Snapshot
     | PublicCall
     | PublicClear
@@ -388,6 +416,8 @@ __all__ = [
     "CallReasonCode",
     "CounterChanged",
     "CounterInfo",
+    "DeviceInfo",
+    "DeviceStatusChanged",
     "DisplayAck",
     "DisplayAlert",
     "DisplayProblem",

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, with_config
 
+from shared.devices import PrinterStatus
 from shared.domain import DeviceRole, Site, TicketStatus, UserRole
 from shared.protocol import CallReason, TicketInfo
 
@@ -126,6 +127,8 @@ class IssuedTicket:
     expected_wait_minutes: float | None
     position: int
     status_url: str
+    booked_at: datetime | None = None
+    """For a check-in: the appointment's booked time (the concern is `ticket.service_id`)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -277,6 +280,36 @@ class Overview:
     staff: tuple[StaffContact, ...]
 
 
+# ---------------------------------------------------------------------- kiosk
+@with_config(_BODY)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeviceStatusReport:
+    """A device's report: its printer's state (`hardware`'s `PrinterStatus` values)."""
+
+    printer: PrinterStatus
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WalkInService:
+    """A concern offered to walk-ins and today's state of its daily quota."""
+
+    service_id: str
+    daily_cap: int | None
+    """None: no limit."""
+    issued_today: int
+    """Numbers of this concern given out today (appointments too, as the cap counts)."""
+    remaining: int | None
+    used_up: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WalkInsAnswer:
+    """The concerns a kiosk offers to walk-ins now (site order, no emergencies), with quotas."""
+
+    day: date
+    services: tuple[WalkInService, ...]
+
+
 # ---------------------------------------------------------------------- encoding
 class AnswerError(ValueError):
     """An answer that does not have the type it should; the message says which fields."""
@@ -329,6 +362,7 @@ __all__ = [
     "CheckInRequest",
     "DayFigures",
     "DeviceContact",
+    "DeviceStatusReport",
     "Health",
     "IdempotencyKey",
     "Identifier",
@@ -350,5 +384,7 @@ __all__ = [
     "TicketId",
     "TicketStatusAnswer",
     "TransferRequest",
+    "WalkInService",
+    "WalkInsAnswer",
     "body_of",
 ]

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 from starlette.concurrency import run_in_threadpool
 
 from server.api.context import AppContext, context
+from server.api.kiosk import refusal_responses
 from server.api.models import error_responses
 from server.auth import Endpoint, bearer_token, may, require, role_of
 from server.store import Issued, Principal
@@ -89,10 +90,11 @@ def _issued(ctx: AppContext, issued: Issued) -> IssuedTicket:
         expected_wait_minutes=issued.expected_wait_minutes,
         position=issued.position,
         status_url=url,
+        booked_at=issued.booked_at,
     )
 
 
-_ISSUE_ERRORS = error_responses(400, 401, 403, 404, 409, 429)
+_ISSUE_ERRORS = error_responses(400, 401, 403, 429) | refusal_responses(404, 409)
 
 
 @router.post("/tickets", responses=_ISSUE_ERRORS)

@@ -14,6 +14,7 @@ from shared.protocol import (
     AlarmAcknowledged,
     AlarmRaised,
     CounterChanged,
+    DeviceStatusChanged,
     DisplayAlert,
     StaffEvent,
     TicketCalled,
@@ -31,6 +32,7 @@ _STAFF = (
     AlarmRaised,
     AlarmAcknowledged,
     DisplayAlert,
+    DeviceStatusChanged,
 )
 E = TypeVar(
     "E",
@@ -41,6 +43,7 @@ E = TypeVar(
     AlarmRaised,
     AlarmAcknowledged,
     DisplayAlert,
+    DeviceStatusChanged,
 )
 
 

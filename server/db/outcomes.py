@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
 
+from shared.checkin import CheckInWindow
 from shared.domain import DeviceRole, TicketStatus, UserRole
 from shared.policy import PolicySettings
-from shared.protocol import AlarmInfo, CallReason, CounterInfo, StaffEvent, TicketInfo
+from shared.protocol import AlarmInfo, CallReason, CounterInfo, DeviceInfo, StaffEvent, TicketInfo
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,7 @@ class StoreSettings:
     policy: PolicySettings = field(default_factory=PolicySettings)
     replay_limit: int = 1000
     status_base_url: str = ""
+    checkin: CheckInWindow = field(default_factory=CheckInWindow)
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,8 @@ class Issued:
     position: int
     status_key: str
     events: tuple[StaffEvent, ...]
+    booked_at: datetime | None = None
+    """For a check-in: the appointment's booked time."""
 
 
 @dataclass(frozen=True)
@@ -96,4 +101,12 @@ class AlarmUpdate:
     """A staff alarm after it was raised or acknowledged (no event when nothing changed)."""
 
     alarm: AlarmInfo
+    events: tuple[StaffEvent, ...]
+
+
+@dataclass(frozen=True)
+class DeviceReport:
+    """A device's kept status after a report; an event only when its printer state changed."""
+
+    device: DeviceInfo
     events: tuple[StaffEvent, ...]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -13,12 +13,17 @@ from sqlalchemy.orm import Session
 from server.db import eventlog
 from server.db.models import AppointmentRow, IdempotencyKeyRow, TicketRow
 from server.db.tickets import get_row, next_seq, position, ticket_info, to_ticket
-from server.errors import ConflictError, InvalidInputError, NotFoundError
+from server.errors import InvalidInputError, NotFoundError, RefusedError
+from shared.checkin import CheckInWindow
 from shared.domain import Service, Site, Ticket, TicketOrigin, TicketStatus
 from shared.numbering import format_number, local_day
 from shared.protocol import StaffEvent, TicketIssued
+from shared.refusal import Refusal, Refused, Remedy
 
 MAX_KEY = 128
+_STILL_QUEUED = frozenset(
+    {TicketStatus.WAITING.value, TicketStatus.CALLED.value, TicketStatus.PARKED.value}
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,7 @@ class Visitors:
     session: Session
     site: Site
     now: datetime
+    window: CheckInWindow = field(default_factory=CheckInWindow)
 
     def issue(
         self, service_id: str, language: str, key: str, issuer: str, *, emergency: bool
@@ -52,7 +58,11 @@ class Visitors:
         )
 
     def check_in(self, number: str, language: str, key: str, issuer: str) -> Handed:
-        """A ticket for a booked appointment of today; a repeated key gives the first back."""
+        """A ticket for a booked appointment of today; a repeated key gives the first back.
+
+        Refusals are `RefusedError`s with a reason: unknown number, already checked in,
+        booked for another day, too early or too late for the check-in window.
+        """
         known = self._known(key, issuer)
         if known is not None:
             return known
@@ -62,22 +72,83 @@ class Visitors:
             raise InvalidInputError(f"appointment number must be 1 to {MAX_KEY} characters")
         booking = self.session.scalar(select(AppointmentRow).where(AppointmentRow.number == wanted))
         if booking is None:
-            raise NotFoundError(f"no appointment with number {wanted!r}")
-        booked_day = local_day(booking.scheduled_at, self.site.timezone)
-        if booked_day != self.today:
-            raise ConflictError(
-                f"appointment {wanted} is booked for {booked_day.isoformat()}, not today"
+            raise RefusedError(
+                Refused(
+                    reason=Refusal.UNKNOWN,
+                    remedy=Remedy.GO_TO_RECEPTION,
+                    detail=f"no appointment with number {wanted!r}",
+                )
             )
-        if booking.checked_in_at is not None:
-            earlier = self.session.scalar(
-                select(TicketRow.number).where(TicketRow.appointment_id == booking.id)
-            )
-            raise ConflictError(f"appointment {wanted} is already checked in as {earlier}")
+        self._check_bookable(booking)
         service = self.site.services.get(booking.service_id)
         if service is None:
-            raise ConflictError(f"the service {booking.service_id!r} is no longer offered")
+            raise RefusedError(
+                Refused(
+                    reason=Refusal.NOT_OFFERED,
+                    remedy=Remedy.GO_TO_RECEPTION,
+                    detail=f"the service {booking.service_id!r} is no longer offered",
+                    service_id=booking.service_id,
+                    booked_at=booking.scheduled_at,
+                )
+            )
         booking.checked_in_at = self.now
         return self._hand_out(service, language, key, issuer, emergency=False, booking=booking)
+
+    def _check_bookable(self, booking: AppointmentRow) -> None:
+        """Refuse an appointment checked in before, of another day, or outside the window."""
+        booked_at = booking.scheduled_at
+        if booking.checked_in_at is not None:
+            earlier = self.session.execute(
+                select(TicketRow.number, TicketRow.status).where(
+                    TicketRow.appointment_id == booking.id
+                )
+            ).first()
+            live = earlier is not None and earlier.status in _STILL_QUEUED
+            raise RefusedError(
+                Refused(
+                    reason=Refusal.ALREADY_CHECKED_IN,
+                    remedy=Remedy.USE_EARLIER_TICKET if live else Remedy.GO_TO_RECEPTION,
+                    detail=f"appointment {booking.number} is already checked in as "
+                    f"{earlier.number if earlier else '?'}",
+                    ticket_number=earlier.number if earlier else None,
+                    service_id=booking.service_id,
+                    booked_at=booked_at,
+                )
+            )
+        booked_day = local_day(booked_at, self.site.timezone)
+        if booked_day != self.today:
+            raise RefusedError(
+                Refused(
+                    reason=Refusal.OTHER_DAY,
+                    remedy=Remedy.COME_BACK_LATER
+                    if booked_day > self.today
+                    else Remedy.GO_TO_RECEPTION,
+                    detail=f"appointment {booking.number} is booked for "
+                    f"{booked_day.isoformat()}, not today",
+                    booked_day=booked_day,
+                    service_id=booking.service_id,
+                    booked_at=booked_at,
+                )
+            )
+        verdict = self.window.judge(booked_at, self.now)
+        if verdict is None:
+            return
+        early = verdict is Refusal.TOO_EARLY
+        when = self.window.opens(booked_at) if early else self.window.closes(booked_at)
+        raise RefusedError(
+            Refused(
+                reason=verdict,
+                remedy=Remedy.COME_BACK_LATER if early else Remedy.GO_TO_RECEPTION,
+                detail=f"appointment {booking.number}: check-in "
+                + ("opens" if early else "closed")
+                + f" at {when.isoformat()}",
+                booked_day=booked_day,
+                checkin_from=self.window.opens(booked_at),
+                checkin_until=self.window.closes(booked_at),
+                service_id=booking.service_id,
+                booked_at=booked_at,
+            )
+        )
 
     @property
     def today(self) -> date:
@@ -124,9 +195,15 @@ class Visitors:
         seq = next_seq(self.session, day, service.id)
         cap = service.daily_cap
         if booking is None and not emergency and cap is not None and seq > cap:
-            raise ConflictError(
-                f"{service.name('en')}: today's limit of {service.daily_cap} tickets "
-                "is reached; no more walk-in tickets today"
+            raise RefusedError(
+                Refused(
+                    reason=Refusal.QUOTA_USED_UP,
+                    remedy=Remedy.GO_TO_RECEPTION,
+                    detail=f"{service.name('en')}: today's limit of {cap} tickets "
+                    "is reached; no more walk-in tickets today",
+                    service_id=service.id,
+                    daily_cap=cap,
+                )
             )
         row = TicketRow(
             day=day,

@@ -27,6 +27,7 @@ from pydantic import (
     model_validator,
 )
 
+from shared.checkin import CheckInWindow
 from shared.config.checks import cross_check, suggest
 from shared.config.printer import Port, PrinterConfig, Section
 from shared.domain import Counter, Service, Site
@@ -144,6 +145,10 @@ class PolicyConfig(Section):
     appointment_window_minutes: Minutes = 15
     ageing_per_minute: Annotated[float, Strict(), Field(ge=0, le=100)] = 0.1
     max_wait_minutes: Annotated[float, Strict(), Field(gt=0, le=24 * 60)] = 60
+    checkin_early_minutes: Annotated[StrictInt, Field(ge=0, le=12 * 60)] = 60
+    """How long before the booked time an appointment may check in at the kiosk."""
+    checkin_late_minutes: Annotated[StrictInt, Field(ge=0, le=12 * 60)] = 15
+    """How long after the booked time a check-in is still taken (later: reception)."""
 
     def to_settings(self) -> PolicySettings:
         """The policy's own settings object."""
@@ -151,6 +156,13 @@ class PolicyConfig(Section):
             appointment_window=timedelta(minutes=self.appointment_window_minutes),
             ageing_per_minute=self.ageing_per_minute,
             max_wait=timedelta(minutes=self.max_wait_minutes),
+        )
+
+    def checkin_window(self) -> CheckInWindow:
+        """The check-in window around a booked time."""
+        return CheckInWindow(
+            early=timedelta(minutes=self.checkin_early_minutes),
+            late=timedelta(minutes=self.checkin_late_minutes),
         )
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from server.app import ServerOptions, create_app
 from server.serve import ServerThread
 from server.store import Store, StoreSettings, create_engine_for, migrate
-from shared.clock import SystemClock
+from shared.clock import Clock, SystemClock
 from shared.config import OfficeConfig, parse_config
 from shared.domain import DeviceRole, UserRole
 from tests.pg import fresh_schema, require_postgres
@@ -148,17 +148,19 @@ def start_hub(
     template: Template,
     options: ServerOptions,
     settings: StoreSettings | None = None,
+    site_toml: str = SITE_TOML,
+    clock: Clock | None = None,
 ) -> Hub:
-    """Copy the template database and serve it."""
-    config = parse_config(SITE_TOML)
+    """Copy the template database and serve it (a variant of the site, a fake clock: optional)."""
+    config = parse_config(site_toml)
     site = config.to_site()
     for suffix in ("", "-wal"):
         source = template.path.with_name(template.path.name + suffix)
         if source.exists():
             shutil.copy(source, tmp_path / f"hub.sqlite3{suffix}")
     engine = create_engine_for(f"sqlite:///{tmp_path / 'hub.sqlite3'}")
-    store = Store(engine, site, SystemClock(), settings or StoreSettings())
-    app = create_app(store, site=site, config=config, clock=SystemClock(), options=options)
+    store = Store(engine, site, clock or SystemClock(), settings or StoreSettings())
+    app = create_app(store, site=site, config=config, clock=clock or SystemClock(), options=options)
     thread = ServerThread(app)
     port = thread.start()
     base = f"http://127.0.0.1:{port}"

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 ROLES = ("kiosk", "display", "counter", "clerk", "supervisor", "admin")
 STAFF = {"clerk", "supervisor", "admin"}
 EVERYONE = set(ROLES)
+DEVICES = {"kiosk", "display", "counter"}
 
 # The brief's matrix, written out independently of server.auth.ALLOWED.
 # (method, path, json body or CSV text, roles that may) — None: open to anyone.
@@ -28,6 +29,8 @@ ROUTES: list[tuple[str, str, object, set[str] | None]] = [
     ("POST", "/tickets", "ISSUE", STAFF | {"kiosk"}),
     ("POST", "/tickets", "EMERGENCY", STAFF),
     ("POST", "/checkins", "CHECKIN", STAFF | {"kiosk"}),
+    ("GET", "/walk-ins", None, STAFF | {"kiosk"}),
+    ("PUT", "/devices/current/status", {"printer": "paper_near_end"}, DEVICES),
     ("GET", "/tickets/{tid}/status?key={key}", None, None),
     ("GET", "/queue", None, STAFF),
     ("POST", "/counters/c1/call-next", None, STAFF),
@@ -94,6 +97,8 @@ def test_the_matrix_in_code_matches_the_brief() -> None:
     assert {r.value for r in ALLOWED[Endpoint.ISSUE]} == STAFF | {"kiosk"}
     assert {r.value for r in ALLOWED[Endpoint.IMPORT_APPOINTMENTS]} == {"supervisor", "admin"}
     assert {r.value for r in ALLOWED[Endpoint.STAFF_EVENTS]} == STAFF | {"kiosk"}
+    assert {r.value for r in ALLOWED[Endpoint.WALK_INS]} == STAFF | {"kiosk"}
+    assert {r.value for r in ALLOWED[Endpoint.DEVICE_STATUS]} == DEVICES
 
 
 @pytest.mark.parametrize("who", [None, "bad", *ROLES])

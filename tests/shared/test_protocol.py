@@ -12,7 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from shared.domain import CounterState, TicketOrigin, TicketStatus
+from hardware.printer import PrinterStatus as HardwarePrinterStatus
+from shared.devices import PrinterStatus
+from shared.domain import CounterState, DeviceRole, TicketOrigin, TicketStatus
 from shared.lifecycle import TicketAction
 from shared.protocol import (
     AlarmAcknowledged,
@@ -22,6 +24,8 @@ from shared.protocol import (
     CallReasonCode,
     CounterChanged,
     CounterInfo,
+    DeviceInfo,
+    DeviceStatusChanged,
     DisplayAck,
     DisplayAlert,
     DisplayProblem,
@@ -132,6 +136,16 @@ display_alerts = st.builds(
     problem=st.sampled_from(DisplayProblem),
 )
 waiting_counts = st.none() | st.integers(0, 500)
+device_infos = st.builds(
+    DeviceInfo,
+    id=ids,
+    name=text,
+    role=st.sampled_from(DeviceRole),
+    printer=st.sampled_from(PrinterStatus),
+    changed_at=moments,
+    last_contact=moments,
+)
+device_changed = st.builds(DeviceStatusChanged, seq=seqs, at=moments, device=device_infos)
 public_calls = st.builds(
     PublicCall,
     seq=seqs,
@@ -155,6 +169,7 @@ staff_events: st.SearchStrategy[StaffEvent] = st.one_of(
     alarm_raised,
     alarm_acknowledged,
     display_alerts,
+    device_changed,
 )
 EVENT_STRATEGIES: dict[type, st.SearchStrategy[Event]] = {
     TicketIssued: ticket_issued,
@@ -164,6 +179,7 @@ EVENT_STRATEGIES: dict[type, st.SearchStrategy[Event]] = {
     AlarmRaised: alarm_raised,
     AlarmAcknowledged: alarm_acknowledged,
     DisplayAlert: display_alerts,
+    DeviceStatusChanged: device_changed,
     Snapshot: st.builds(
         Snapshot,
         seq=seqs,
@@ -172,6 +188,7 @@ EVENT_STRATEGIES: dict[type, st.SearchStrategy[Event]] = {
         counters=st.lists(counter_infos, max_size=3).map(tuple),
         alarms=st.lists(alarm_infos, max_size=2).map(tuple),
         alerts=st.lists(display_alerts, max_size=2).map(tuple),
+        devices=st.lists(device_infos, max_size=3).map(tuple),
     ),
     PublicCall: public_calls,
     PublicClear: st.builds(
@@ -336,6 +353,19 @@ def test_issues_and_counter_changes_are_not_shown() -> None:
     counter = CounterInfo(id="s1", name="Schalter 1", location="", state=CounterState.OPEN)
     assert to_public(TicketIssued(seq=1, at=AT, ticket=_info())) is None
     assert to_public(CounterChanged(seq=2, at=AT, counter=counter)) is None
+    device = DeviceInfo(
+        id="k1",
+        name="Kiosk Eingang",
+        role=DeviceRole.KIOSK,
+        printer=PrinterStatus.PAPER_OUT,
+        changed_at=AT,
+        last_contact=AT,
+    )
+    assert to_public(DeviceStatusChanged(seq=3, at=AT, device=device)) is None
+
+
+def test_the_printer_states_are_the_hardware_states() -> None:
+    assert {s.value for s in PrinterStatus} == {s.value for s in HardwarePrinterStatus}
 
 
 @given(st.one_of(alarm_raised, alarm_acknowledged))

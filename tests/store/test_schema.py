@@ -20,6 +20,7 @@ TABLES = {
     "alarms",
     "appointments",
     "counters",
+    "device_status",
     "devices",
     "event_seq",
     "events",

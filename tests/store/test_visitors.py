@@ -8,11 +8,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Engine
 
-from server.errors import ConflictError, InvalidInputError, NotFoundError
+from server.errors import InvalidInputError, NotFoundError, RefusedError
 from server.store import Issued, Store, StoreSettings
 from shared.clock import FakeClock
 from shared.domain import CounterState, Site, TicketOrigin, TicketStatus
 from shared.protocol import TicketIssued
+from shared.refusal import Refusal
 
 
 def _issue(store: Store, key: str, service: str = "general", *, emergency: bool = False) -> Issued:
@@ -93,8 +94,11 @@ def test_daily_cap_refuses_walk_ins_but_not_emergencies(
     store = Store(engine, site_maker(cap=3), clock)
     for i in range(3):
         _issue(store, f"k{i}")
-    with pytest.raises(ConflictError, match="today's limit of 3 tickets"):
+    with pytest.raises(RefusedError, match="today's limit of 3 tickets") as refused:
         _issue(store, "k3")
+    assert refused.value.refused.reason is Refusal.QUOTA_USED_UP
+    assert (refused.value.refused.daily_cap, refused.value.refused.service_id) == (3, "general")
+    assert refused.value.status_code == 409
     assert _issue(store, "k0").ticket.number == "A001"  # a retry still gets its ticket
     urgent = _issue(store, "k4", emergency=True)
     assert urgent.ticket.number == "A004"
@@ -169,15 +173,15 @@ def test_check_in_issues_an_appointment_ticket(store: Store, clock: FakeClock) -
         appointment_number="B-1", language="en", idempotency_key="c1", issuer_id="kiosk-1"
     )
     assert (again.ticket, again.events) == (issued.ticket, ())
-    with pytest.raises(ConflictError, match="already checked in as P001"):
+    with pytest.raises(RefusedError, match="already checked in as P001"):
         store.check_in(
             appointment_number="B-1", language="en", idempotency_key="c2", issuer_id="kiosk-1"
         )
-    with pytest.raises(ConflictError, match="booked for 2026-11-24, not today"):
+    with pytest.raises(RefusedError, match="booked for 2026-11-24, not today"):
         store.check_in(
             appointment_number="B-2", language="en", idempotency_key="c3", issuer_id="kiosk-1"
         )
-    with pytest.raises(NotFoundError, match="no appointment"):
+    with pytest.raises(RefusedError, match="no appointment"):
         store.check_in(
             appointment_number="B-9", language="en", idempotency_key="c4", issuer_id="kiosk-1"
         )
@@ -231,7 +235,7 @@ def test_check_in_for_a_service_no_longer_offered(
     )
     store = Store(engine, smaller, clock)
     assert store.site is smaller
-    with pytest.raises(ConflictError, match="no longer offered"):
+    with pytest.raises(RefusedError, match="no longer offered"):
         store.check_in(
             appointment_number="B-1", language="de", idempotency_key="c", issuer_id="kiosk-1"
         )
