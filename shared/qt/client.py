@@ -15,9 +15,10 @@ from pydantic import TypeAdapter
 from PySide6.QtCore import QObject, Signal
 
 from shared.client_state import Backoff, ConnectionState
+from shared.devices import PrinterStatus
 from shared.display_setup import DisplaySetup
 from shared.domain import CounterState
-from shared.protocol import AlarmInfo, CounterInfo, Snapshot, TicketInfo
+from shared.protocol import AlarmInfo, CounterInfo, DeviceInfo, Snapshot, TicketInfo
 from shared.qt.rest import ApiError, QtReply, QtRest
 from shared.qt.stream import QtEventStream
 from shared.wire import (
@@ -25,6 +26,7 @@ from shared.wire import (
     CalledTicket,
     CallRequest,
     CheckInRequest,
+    DeviceStatusReport,
     Health,
     ImportAnswer,
     IssuedTicket,
@@ -38,6 +40,7 @@ from shared.wire import (
     StepRequest,
     TicketStatusAnswer,
     TransferRequest,
+    WalkInsAnswer,
     body_of,
 )
 
@@ -62,6 +65,8 @@ _ALARM = Answer.of(AlarmInfo)
 _POLICY = Answer.of(PolicyAnswer)
 _OVERVIEW = Answer.of(Overview)
 _DISPLAY = Answer.of(DisplaySetup)
+_WALK_INS = Answer.of(WalkInsAnswer)
+_DEVICE = Answer.of(DeviceInfo)
 
 _COUNTER_VERBS = {
     CounterState.OPEN: "open",
@@ -194,13 +199,29 @@ class QtHubClient(QObject):
     def check_in(
         self, appointment_number: str, language: str, idempotency_key: str
     ) -> QtReply[IssuedTicket]:
-        """``POST /checkins``: a ticket for a booked appointment (same retry rule)."""
+        """``POST /checkins``: a ticket for a booked appointment (same retry rule).
+
+        A refusal fails with an `ApiError` whose ``refused`` says why (``reason``: too early,
+        too late, unknown, already checked in, other day) and what to do instead.
+        """
         body = CheckInRequest(
             appointment_number=appointment_number,
             language=language,
             idempotency_key=idempotency_key,
         )
         return self._rest.request("POST", "/checkins", _ISSUED, body_of(body))
+
+    def walk_ins(self) -> QtReply[WalkInsAnswer]:
+        """``GET /walk-ins``: the concerns offered to walk-ins now and their daily quota."""
+        return self._rest.request("GET", "/walk-ins", _WALK_INS)
+
+    def report_status(self, printer: PrinterStatus) -> QtReply[DeviceInfo]:
+        """``PUT /devices/current/status``: this device's printer state (and a sign of life).
+
+        A changed state reaches the staff stream as a `DeviceStatusChanged`.
+        """
+        body = body_of(DeviceStatusReport(printer=printer))
+        return self._rest.request("PUT", "/devices/current/status", _DEVICE, body)
 
     # ------------------------------------------------------------------ clerk
     def login(self, username: str, password: str) -> QtReply[SessionAnswer]:

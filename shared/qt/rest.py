@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QByteArray, QObject, QUrl, Signal
 from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
 
+from shared.refusal import Refusal, Refused
 from shared.wire import Answer, AnswerError
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,13 @@ class ApiError:
     path: str = ""
     reason: str = ""
     """The hub's machine-readable reason, where it gives one (e.g. 401 ``session_expired``)."""
+    refused: Refused | None = None
+    """A visitor refusal (check-in or walk-in): its `Refusal`, `remedy` and facts; else None."""
+
+    @property
+    def refusal(self) -> Refusal | None:
+        """The refusal's reason as a `Refusal` (None when the error is not a refusal)."""
+        return self.refused.reason if self.refused is not None else None
 
     @property
     def unreachable(self) -> bool:
@@ -80,14 +88,16 @@ def _detail(body: bytes, fallback: str) -> str:
     return fallback
 
 
-def _reason(body: bytes) -> str:
-    """The hub's `reason` code from an error body, else ""."""
+def _reason(body: bytes) -> tuple[str, Refused | None]:
+    """The hub's `reason` code from an error body (else "") and the refusal it may be."""
     try:
         parsed = json.loads(body)
     except ValueError:
-        return ""
+        return "", None
     reason = parsed.get("reason") if isinstance(parsed, dict) else None
-    return reason if isinstance(reason, str) else ""
+    if not isinstance(reason, str):
+        return "", None
+    return reason, Refused.from_json(parsed)
 
 
 class QtReply(QObject, Generic[T]):
@@ -154,7 +164,7 @@ class QtReply(QObject, Generic[T]):
         if status is None or error in _TIMED_OUT:
             self._fail(0, self._network_message(error, message))
         elif not 200 <= int(status) < 300:
-            self._fail(int(status), _detail(body, str(reason or message)), _reason(body))
+            self._fail(int(status), _detail(body, str(reason or message)), *_reason(body))
         elif error != QNetworkReply.NetworkError.NoError:
             self._fail(0, self._network_message(error, message))
         else:
@@ -186,9 +196,11 @@ class QtReply(QObject, Generic[T]):
         self.result = result
         self.succeeded.emit(result)
 
-    def _fail(self, status: int, detail: str, reason: str = "") -> None:
+    def _fail(
+        self, status: int, detail: str, reason: str = "", refused: Refused | None = None
+    ) -> None:
         self.done = True
-        self.error = ApiError(status, detail, self.method, self.path, reason)
+        self.error = ApiError(status, detail, self.method, self.path, reason, refused)
         log.info("%s", self.error)
         self.failed.emit(self.error)
 
