@@ -26,6 +26,7 @@ APT_PACKAGES = [
     "libpulse0",
     "fonts-noto-core",
     "fonts-noto-cjk",
+    "espeak-ng",
     "python3-venv",
 ]
 STAMP = VENV / ".aufruf-installed"
