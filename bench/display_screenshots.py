@@ -16,11 +16,13 @@ from display.qt.sample import LANDSCAPE, PORTRAIT, SampleDisplay
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 
-def shoot(name: str, size: QSize, *, calls: bool, now: float) -> Path:
+def shoot(name: str, size: QSize, *, calls: bool, now: float, offline: bool = False) -> Path:
     """One screenshot: the sample display at a size, quiet or with calls, at a moment."""
     sample = SampleDisplay(size)
     if calls:
         sample.call_some(now=100.0)
+    if offline:
+        sample.model.connection_changed(online=False, now=now - 6)
     sample.show(now)
     path = OUT / f"display-{name}.png"
     sample.window.grab().save(str(path))
@@ -38,6 +40,7 @@ def main() -> int:
         shoot("landscape-call-blink-en", LANDSCAPE, calls=True, now=104.2),
         shoot("portrait-quiet-uk", PORTRAIT, calls=False, now=24.0),
         shoot("portrait-call-de", PORTRAIT, calls=True, now=100.1 + 32),
+        shoot("landscape-reconnecting-en", LANDSCAPE, calls=True, now=140.0, offline=True),
     ]
     for path in shots:
         print(path)

@@ -100,6 +100,10 @@ class DisplayModel:
             self._reconnecting = reconnecting
             self.reconnecting_changed.emit(reconnecting)
 
+    def _away_long(self, now: float) -> bool:
+        since = self._offline_since
+        return since is not None and now - since >= self._reconnecting_after
+
     # ------------------------------------------------------------------ reading
     @property
     def reconnecting(self) -> bool:
@@ -140,7 +144,7 @@ class DisplayModel:
             waiting=self.board.waiting,
             highlighted=highlighted.number if highlighted else None,
             blink_on=highlighted is not None and int(now // BLINK_SECONDS) % 2 == 0,
-            reconnecting=self._reconnecting,
+            reconnecting=self._away_long(now),
             info_language=info[0] if info else None,
             info_text=info[1] if info else None,
             seq=self.board.seq,
