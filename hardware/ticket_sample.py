@@ -20,6 +20,13 @@ _CONCERN = {
     "uk": "Продовження посвідки на проживання",
     "ti": "ምሕዳስ ፍቓድ መንበሪ",
     "zh": "延长居留许可",
+    "ps": "د اوسېدو د اجازې غځول",
+    "ku": "Dirêjkirina destûra rûniştinê",
+    "so": "Kordhinta ruqsadda degenaanshaha",
+    "fr": "Prolongation du titre de séjour",
+    "sq": "Zgjatja e lejes së qëndrimit",
+    "ro": "Prelungirea permisului de ședere",
+    "vi": "Gia hạn giấy phép cư trú",
 }
 
 _DOCUMENTS = {
@@ -32,6 +39,13 @@ _DOCUMENTS = {
     "uk": ("Паспорт", "Біометрична фотографія", "Підтвердження медичного страхування"),
     "ti": ("ፓስፖርት", "ባዮሜትሪክ ስእሊ", "መረጋገጺ ናይ ጥዕና ኢንሹራንስ"),
     "zh": ("护照", "生物识别证件照", "医疗保险证明"),
+    "ps": ("پاسپورټ", "بایومتریک عکس", "د روغتیا بیمې سند"),
+    "ku": ("Pasaport", "Wêneya biyometrîk", "Belgeya sîgorteya tenduristiyê"),
+    "so": ("Baasaboor", "Sawir bayoometrik ah", "Caddeynta caymiska caafimaadka"),
+    "fr": ("Passeport", "Photo d'identité biométrique", "Attestation d'assurance maladie"),
+    "sq": ("Pasaporta", "Fotografi biometrike", "Vërtetim i sigurimit shëndetësor"),
+    "ro": ("Pașaport", "Fotografie biometrică", "Dovada asigurării de sănătate"),
+    "vi": ("Hộ chiếu", "Ảnh sinh trắc học", "Giấy chứng nhận bảo hiểm y tế"),
 }
 
 

@@ -90,6 +90,8 @@ def test_naskh_stands_in_for_sans_arabic() -> None:
 
 def test_language_tags_map_to_scripts() -> None:
     assert script_of("ar-SY") is Script.ARABIC
+    assert script_of("ps") is Script.ARABIC  # Pashto: Arabic script with its own letters
+    assert [script_of(lang) for lang in ("ku", "so", "fr", "sq", "ro", "vi")] == [Script.LATIN] * 6
     assert script_of("xx") is Script.LATIN
 
 

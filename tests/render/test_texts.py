@@ -12,12 +12,14 @@ import pytest
 from hardware.texts import LANGUAGES, TextDirection, ticket_texts
 from hardware.ticket import TicketPrint
 from hardware.ticket_sample import sample_ticket
+from shared.languages import KIOSK_LANGUAGES
 
 WHEN = datetime(2026, 3, 9, 7, 4, tzinfo=ZoneInfo("Europe/Berlin"))
 
 
 def test_every_kiosk_language_is_translated() -> None:
-    assert set(LANGUAGES) == {"de", "en", "ar", "fa", "tr", "ru", "uk", "ti", "zh"}
+    assert tuple(language.code for language in KIOSK_LANGUAGES) == LANGUAGES  # kiosk order
+    assert len(LANGUAGES) == 16
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -53,7 +55,16 @@ def test_german_date_is_day_month_year() -> None:
 
 @pytest.mark.parametrize(
     ("language", "direction"),
-    [("ar", "rtl"), ("fa", "rtl"), ("de", "ltr"), ("ti", "ltr"), ("zh", "ltr")],
+    [
+        ("ar", "rtl"),
+        ("fa", "rtl"),
+        ("ps", "rtl"),
+        ("de", "ltr"),
+        ("ku", "ltr"),
+        ("ti", "ltr"),
+        ("vi", "ltr"),
+        ("zh", "ltr"),
+    ],
 )
 def test_arabic_script_runs_right_to_left(language: str, direction: str) -> None:
     assert ticket_texts(language).direction is TextDirection(direction)
@@ -67,6 +78,12 @@ def test_unknown_language_falls_back_to_english() -> None:
 def test_wait_number_and_unit_never_split_across_lines() -> None:
     for language in LANGUAGES:
         assert "35\u00a0" in ticket_texts(language).wait_line(35)
+
+
+def test_the_text_direction_is_the_kiosk_layout_direction() -> None:
+    for language in KIOSK_LANGUAGES:
+        rtl = ticket_texts(language.code).direction is TextDirection.RTL
+        assert rtl == language.rtl, language.code
 
 
 def test_ticket_needs_an_aware_issue_time() -> None:

@@ -46,6 +46,7 @@ SCRIPT_FONTS: dict[Script, ScriptFonts] = {
 _LANGUAGE_SCRIPT: dict[str, Script] = {
     "ar": Script.ARABIC,
     "fa": Script.ARABIC,
+    "ps": Script.ARABIC,
     "ti": Script.ETHIOPIC,
     "zh": Script.HAN_SIMPLIFIED,
 }
