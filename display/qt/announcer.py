@@ -2,24 +2,25 @@
 
 Speech is made by espeak-ng (`shared.speech.Speaker`, WAV files cached by text) on one worker
 thread, so a burst of calls never blocks painting; the worker takes the calls one at a time,
-so their clips come back in call order and go into one `QtSoundQueue`, which plays each file
-to its end before the next. `shared.speech` and `shared.qt.sound` come from the kiosk's
-read-aloud work; until they are installed, the display only shows (a log line says so).
+so their clips come back in call order and go into one `shared.qt.sound.QtSoundQueue`, which
+plays each file to its end before the next. A language espeak-ng has no voice for is not
+spoken (German still is); a failing espeak-ng leaves the chime.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 import display.sounds
 from display.announce import announcements
 from shared.board import BoardCall
+from shared.qt.sound import QtSoundQueue
+from shared.speech import Speaker, Speech
 
 log = logging.getLogger(__name__)
 
@@ -42,31 +43,19 @@ class SpeechMaker(Protocol):
         """The voice for a language, None when it cannot be spoken."""
         ...
 
-    def speak(self, text: str, language: str) -> Any:
-        """The WAV of `text` in `language` (an object with `.path`)."""
+    def speak(self, text: str, language: str) -> Speech:
+        """The WAV of `text` in `language`."""
         ...
 
 
-def sound_queue(parent: QObject, *, silent: bool | None = None) -> SoundQueue | None:
-    """The shared sound queue, or None while `shared.qt.sound` is not installed."""
-    try:
-        module = importlib.import_module("shared.qt.sound")
-    except ImportError:
-        log.warning("shared.qt.sound is missing: calls are shown but not heard")
-        return None
-    queue: SoundQueue = module.QtSoundQueue(parent, silent=silent)
-    return queue
+def sound_queue(parent: QObject, *, silent: bool | None = None) -> SoundQueue:
+    """The shared sound queue (timed silently when the machine has no audio output)."""
+    return QtSoundQueue(parent, silent=silent)
 
 
-def speaker(cache_dir: Path) -> SpeechMaker | None:
-    """The shared espeak-ng speaker, or None while `shared.speech` is not installed."""
-    try:
-        module = importlib.import_module("shared.speech")
-    except ImportError:
-        log.warning("shared.speech is missing: calls are chimed but not spoken")
-        return None
-    made: SpeechMaker = module.Speaker(cache_dir)
-    return made
+def speaker(cache_dir: Path) -> SpeechMaker:
+    """The shared espeak-ng speaker, caching its WAVs in `cache_dir`."""
+    return Speaker(cache_dir)
 
 
 class QtAnnouncer(QObject):
@@ -107,7 +96,7 @@ class QtAnnouncer(QObject):
                 if self.voice.voice_for(sentence.language) is None:
                     continue
                 try:
-                    paths.append(Path(self.voice.speak(sentence.text, sentence.language).path))
+                    paths.append(self.voice.speak(sentence.text, sentence.language).path)
                 except Exception:  # espeak-ng failed: the call is still chimed and shown
                     log.exception("could not speak %r", sentence.text)
         self._made.emit(call, tuple(paths))

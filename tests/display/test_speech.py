@@ -1,11 +1,8 @@
-"""Spoken announcements through the real espeak-ng and the real sound queue.
-
-They stand on the kiosk's read-aloud pieces (`shared.speech`, `shared.qt.sound`); until
-those are installed these tests are skipped.
-"""
+"""Spoken announcements through the real espeak-ng and the real sound queue (silent: timed)."""
 
 from __future__ import annotations
 
+import shutil
 import time
 import wave
 from datetime import UTC, datetime
@@ -16,15 +13,20 @@ from pytestqt.qtbot import QtBot
 
 from display.qt.announcer import CHIME, QtAnnouncer
 from shared.board import BoardCall
+from shared.qt.sound import QtSoundQueue
+from shared.speech import Speaker
 
 # QtMultimedia looks for its FFmpeg helpers, PipeWire and PulseAudio once and warns about each
 # on a box without a sound server (as in the kiosk's sound tests); none is about our code.
-pytestmark = pytest.mark.qt_log_ignore(
-    r"Couldn't (load|resolve) .*(library|symbols)",
-    r"PulseAudioService: pa_context_connect\(\) failed",
-    r"QSoundEffect: playback of this format is not supported",
-    r"Using Qt multimedia with FFmpeg",
-)
+pytestmark = [
+    pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed"),
+    pytest.mark.qt_log_ignore(
+        r"Couldn't (load|resolve) .*(library|symbols)",
+        r"PulseAudioService: pa_context_connect\(\) failed",
+        r"QSoundEffect: playback of this format is not supported",
+        r"Using Qt multimedia with FFmpeg",
+    ),
+]
 
 
 def _call(seq: int, language: str) -> BoardCall:
@@ -49,10 +51,8 @@ def _seconds(path: Path) -> float:
 
 
 def test_five_calls_are_spoken_whole_and_in_order(qtbot: QtBot, tmp_path: Path) -> None:
-    speech = pytest.importorskip("shared.speech")
-    sound = pytest.importorskip("shared.qt.sound")
-    queue = sound.QtSoundQueue(silent=True)
-    announcer = QtAnnouncer(queue, speech.Speaker(tmp_path))
+    queue = QtSoundQueue(silent=True)
+    announcer = QtAnnouncer(queue, Speaker(tmp_path))
     played: list[tuple[Path, float]] = []
     started: dict[int, float] = {}
     queue.clip_started.connect(lambda clip: started.__setitem__(clip.id, time.monotonic()))
