@@ -17,6 +17,7 @@ from shared.protocol import (
     CallReason,
     CounterChanged,
     CounterInfo,
+    DisplayAlert,
     Event,
     Snapshot,
     TicketCalled,
@@ -40,6 +41,8 @@ class StaffQueue:
     tickets: dict[int, TicketInfo] = field(default_factory=dict)
     counters: dict[str, CounterInfo] = field(default_factory=dict)
     alarms: dict[int, AlarmInfo] = field(default_factory=dict)
+    displays: dict[str, DisplayAlert] = field(default_factory=dict)
+    """Wall displays the hub says stopped showing calls, by device id."""
     why: dict[int, CallReason] = field(default_factory=dict)
     """The reason of each ticket's latest call (from the call's answer or its event)."""
     seq: int = 0
@@ -50,6 +53,7 @@ class StaffQueue:
             self.tickets = {t.id: t for t in event.tickets if t.status in LIVE}
             self.counters = {c.id: c for c in event.counters}
             self.alarms = {a.id: a for a in event.alarms}
+            self.displays = {a.device_id: a for a in event.alerts if a.raised}
             self.why = {k: v for k, v in self.why.items() if k in self.tickets}
         elif isinstance(event, TicketIssued | TicketChanged):
             self._ticket(event.ticket)
@@ -63,6 +67,11 @@ class StaffQueue:
             self.alarms[event.alarm.id] = event.alarm
         elif isinstance(event, AlarmAcknowledged):
             self.alarms.pop(event.alarm.id, None)
+        elif isinstance(event, DisplayAlert):
+            if event.raised:
+                self.displays[event.device_id] = event
+            else:
+                self.displays.pop(event.device_id, None)
         else:
             if event.type != "heartbeat":
                 self.seq = max(self.seq, event.seq)

@@ -73,7 +73,7 @@ def _current(queue: StaffQueue, ctx: Context) -> Current | None:
 
 
 def alerts(queue: StaffQueue, ctx: Context) -> tuple[Alert, ...]:
-    """The open office alerts: alarms at other counters, emergencies waiting."""
+    """The open office alerts: alarms at other counters, silent displays, emergencies waiting."""
     found = []
     for alarm in queue.alarms.values():
         if alarm.counter_id == ctx.counter_id:
@@ -86,6 +86,14 @@ def alerts(queue: StaffQueue, ctx: Context) -> tuple[Alert, ...]:
                 alarm_id=alarm.id,
             )
         )
+    found.extend(
+        Alert(
+            key=f"display:{display.device_id}",
+            kind=AlertKind.DISPLAY,
+            text=wording.text(ctx.language, "alert.display", name=display.display_name),
+        )
+        for display in queue.displays.values()
+    )
     for ticket in queue.with_status(TicketStatus.WAITING):
         if ticket.emergency:
             concern = ctx.names.get(ticket.service_id, ticket.service_id)

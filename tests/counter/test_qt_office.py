@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,16 +14,18 @@ from PySide6.QtCore import Qt
 from websockets.sync.client import connect
 
 from counter.state import AlertKind, Phase
-from server.app import create_app
+from server.app import ServerOptions, create_app
 from server.serve import ServerThread
 from shared.clock import SystemClock
 from shared.domain import CounterState
+from shared.protocol import DisplayAck, encode_ack
+from tests.api.conftest import start_hub
 from tests.counter.conftest import QT_NOISE, start_app
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
-    from tests.api.conftest import Hub
+    from tests.api.conftest import Hub, Template
 
 pytestmark = pytest.mark.qt_log_ignore(QT_NOISE)
 
@@ -152,3 +155,37 @@ def test_after_a_hub_restart_the_app_shows_the_true_state(
     app.model.call_next()
     qtbot.waitUntil(lambda: app.model.view_state().current is not None)
     app.stop()
+
+
+@pytest.fixture
+def watching_hub(tmp_path: Path, template: Template) -> Iterator[Hub]:
+    """A hub that alerts staff after 0.5 s without a display's stream."""
+    options = ServerOptions(
+        tickets_per_minute_per_kiosk=600,
+        heartbeat_seconds=0.3,
+        display_alert_seconds=0.5,
+        display_check_seconds=0.1,
+    )
+    running = start_hub(tmp_path, template, options)
+    yield running
+    running.stop()
+
+
+def test_a_silent_display_is_an_office_alert_until_it_is_back(
+    qtbot: QtBot, watching_hub: Hub, tmp_path: Path
+) -> None:
+    hub = watching_hub
+    app = start_app(qtbot, hub.base, tmp_path)
+    heard = []
+    app.model.alert_raised.connect(heard.append)
+    headers = hub.auth("display")
+    with connect(hub.ws_url(), additional_headers=headers, open_timeout=5) as display:
+        board = json.loads(display.recv(timeout=5))
+        display.send(encode_ack(DisplayAck(seq=board["seq"])))  # now the hub watches it
+    desk = app.window.desk
+    qtbot.waitUntil(lambda: desk.alerts.count() == 1, timeout=5000)
+    assert desk.alerts.item(0).text() == "Anzeige test display antwortet nicht."
+    assert [a.kind for a in heard] == [AlertKind.DISPLAY]
+    with connect(hub.ws_url(), additional_headers=headers, open_timeout=5):
+        qtbot.waitUntil(lambda: desk.alerts.count() == 0, timeout=5000)
+    assert len(heard) == 1
