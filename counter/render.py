@@ -37,6 +37,7 @@ def fields(queue: StaffQueue, ctx: Context) -> dict[str, Any]:
     tickets = list(queue.tickets.values())
     return {
         "counter_name": counter.name if counter else "",
+        "clerk": (counter.clerk or "") if counter else "",
         "counter_state": counter.state if counter else CounterState.CLOSED,
         "current": _current(queue, ctx) if cid else None,
         "waiting": (

@@ -138,6 +138,8 @@ class ViewState:
     concerns: tuple[Choice, ...] = ()
     counter_id: str | None = None
     counter_name: str = ""
+    clerk: str = ""
+    """Who the hub names as the counter's clerk (the display name)."""
     counter_state: CounterState = CounterState.CLOSED
     current: Current | None = None
     waiting: WaitingPicture = field(default_factory=WaitingPicture)

@@ -16,7 +16,9 @@ _REASONS: dict[str, dict[CallReasonCode, str]] = {
         CallReasonCode.PINNED: "an diesen Schalter übergeben, wartet seit {waited} Min.",
         CallReasonCode.APPOINTMENT_DUE: "Termin {due}, wartet seit {waited} Min.",
         CallReasonCode.OVERDUE: "wartet seit {waited} Min., länger als {limit} Min.",
-        CallReasonCode.WALK_IN: "ohne Termin, wartet am längsten gewichtet ({waited} Min.)",
+        CallReasonCode.WALK_IN: (
+            "ohne Termin, vorn nach Wartezeit und Gewicht des Anliegens ({waited} Min.)"
+        ),
         CallReasonCode.BY_HAND: "von Hand aus der Liste gewählt, wartete {waited} Min.",
         CallReasonCode.RECALL: "erneut aufgerufen",
     },
@@ -25,7 +27,7 @@ _REASONS: dict[str, dict[CallReasonCode, str]] = {
         CallReasonCode.PINNED: "transferred to this counter, waiting {waited} min",
         CallReasonCode.APPOINTMENT_DUE: "appointment {due}, waiting {waited} min",
         CallReasonCode.OVERDUE: "waiting {waited} min, over the {limit} min limit",
-        CallReasonCode.WALK_IN: "walk-in, longest weighted wait ({waited} min)",
+        CallReasonCode.WALK_IN: "walk-in, first by waiting time and concern weight ({waited} min)",
         CallReasonCode.BY_HAND: "chosen by hand from the list, waited {waited} min",
         CallReasonCode.RECALL: "called again",
     },

@@ -71,11 +71,16 @@ class QtDeskScreen(QWidget):
         self.message.setObjectName("message")
         self.alerts = QListWidget(self)
         self.alerts.setObjectName("alerts")
+        self.alerts.setMaximumHeight(110)
+        self.alerts.setStyleSheet("color: #8a0000; font-weight: bold;")
+        self.alerts_title = QLabel("Meldungen", self)
         self.ack = QPushButton("Ich komme", self)
         self.concerns = QListWidget(self)
+        self.concerns.setMaximumHeight(130)
         self.upcoming = QListWidget(self)
         self.upcoming.setObjectName("upcoming")
         self.parked = QListWidget(self)
+        self.parked.setMaximumHeight(110)
         self.verbs = QtActionButtons(_DESK_VERBS, self._press, self)
         self.call = QtActionButtons((Verb.CALL,), self._press, self)
         self.alarm = QtActionButtons((Verb.ALARM,), self._press, self)
@@ -100,9 +105,10 @@ class QtDeskScreen(QWidget):
         left.addWidget(ticket)
         left.addLayout(grid)
         left.addWidget(self.message)
-        left.addWidget(QLabel("Meldungen"))
+        left.addWidget(self.alerts_title)
         left.addWidget(self.alerts)
         left.addWidget(self.ack)
+        left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(QLabel("Wartende nach Anliegen"))
         right.addWidget(self.concerns)
@@ -128,11 +134,11 @@ class QtDeskScreen(QWidget):
         self.banner.show_state(_connection(state))
         self.header.setText(
             f"{state.counter_name} – {_STATE.get(state.counter_state.value, '')} – "
-            f"{state.username}  ·  {state.waiting.total} wartend"
+            f"{state.clerk or state.username}  ·  {state.waiting.total} wartend"
         )
         current = state.current
         if current is None:
-            self.number.setText("—")
+            self.number.setText("")
             self.details.setText("Kein Besuch am Schalter. Nächste Nummer mit F5 aufrufen.")
             self.why.setText("")
         else:
@@ -142,12 +148,14 @@ class QtDeskScreen(QWidget):
             self.number.setText(current.number)
             self.details.setText(
                 f"{current.concern} · {kind} · wartete {current.waited_minutes} Min. · "
-                f"{status}{note}"
+                f"Sprache {current.language} · {status}{note}"
             )
             self.why.setText(f"Warum: {current.why}" if current.why else "")
         self.message.setText(state.message)
         self.message.setStyleSheet("color: #a00000;" if state.error else "color: #004000;")
         self._fill(self.alerts, [(a.text, a.alarm_id) for a in state.alerts])
+        self.alerts.setVisible(bool(state.alerts))
+        self.alerts_title.setVisible(bool(state.alerts))
         self.ack.setVisible(any(a.alarm_id is not None for a in state.alerts))
         if state.my_alarm is not None:
             self.message.setText("Hilfe gerufen – warten auf Bestätigung.")

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -32,7 +33,9 @@ def _table(headers: list[str], parent: QWidget) -> QTableWidget:
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -50,7 +53,6 @@ def _fill(table: QTableWidget, rows: list[list[str]], keys: list[str] | None = N
     if keys is not None and key in keys:
         table.selectRow(keys.index(key))
     table.blockSignals(False)  # noqa: FBT003 (Qt API)
-    table.resizeColumnsToContents()
 
 
 def _ago(stamp: Any, now: datetime) -> str:
@@ -114,6 +116,7 @@ class QtSupervisorView(QWidget):
         layout.addLayout(row)
         self.refresh.clicked.connect(model.load_overview)
         self.counters.itemSelectionChanged.connect(lambda: self._render(model.view_state()))
+        self.counters.setCurrentCell(-1, -1)  # nothing chosen: the remote buttons wait
         model.changed.connect(self._render)
         self._render(model.view_state())
 
@@ -130,21 +133,23 @@ class QtSupervisorView(QWidget):
         _fill(
             self.queues,
             [
-                [q.name, str(q.count), f"{q.longest_minutes} Min."]
+                [q.name, str(q.count), f"{q.longest_minutes} Min." if q.count else "–"]
                 for q in state.office_queue.concerns
             ],
         )
         overview: Mapping[str, Any] = state.overview or {}
         now = datetime.fromisoformat(str(overview["at"])) if "at" in overview else None
-        devices = overview.get("devices", [])
-        _fill(
-            self.devices,
-            [
-                [d["name"], _ROLE.get(d["role"], d["role"]), _ago(d["last_seen"], now)]
-                for d in devices
-                if now is not None and not d["revoked"]
-            ],
-        )
+        rows = [
+            [d["name"], _ROLE.get(d["role"], d["role"]), _ago(d["last_seen"], now)]
+            for d in overview.get("devices", [])
+            if now is not None and not d["revoked"]
+        ]
+        rows += [
+            [s["display_name"] or s["username"], "Arbeitsplatz", _ago(s["last_seen"], now)]
+            for s in overview.get("staff", [])
+            if now is not None and s["last_seen"]
+        ]
+        _fill(self.devices, rows)
         figures = overview.get("figures")
         if figures:
             self.figures.setText(
