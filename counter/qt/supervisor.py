@@ -40,8 +40,6 @@ def _table(headers: list[str], parent: QWidget) -> QTableWidget:
 
 
 def _fill(table: QTableWidget, rows: list[list[str]], keys: list[str] | None = None) -> None:
-    chosen = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
-    key = chosen.data(Qt.ItemDataRole.UserRole) if chosen is not None else None
     table.blockSignals(True)  # noqa: FBT003 (Qt API)
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
@@ -50,8 +48,6 @@ def _fill(table: QTableWidget, rows: list[list[str]], keys: list[str] | None = N
             if keys is not None:
                 item.setData(Qt.ItemDataRole.UserRole, keys[r])
             table.setItem(r, c, item)
-    if keys is not None and key in keys:
-        table.selectRow(keys.index(key))
     table.blockSignals(False)  # noqa: FBT003 (Qt API)
 
 
@@ -115,8 +111,9 @@ class QtSupervisorView(QWidget):
         row.addLayout(right)
         layout.addLayout(row)
         self.refresh.clicked.connect(model.load_overview)
-        self.counters.itemSelectionChanged.connect(lambda: self._render(model.view_state()))
-        self.counters.setCurrentCell(-1, -1)  # nothing chosen: the remote buttons wait
+        self.chosen: str | None = None
+        """The counter the remote buttons act on (none at first: they wait)."""
+        self.counters.itemSelectionChanged.connect(self._choose)
         model.changed.connect(self._render)
         self._render(model.view_state())
 
@@ -162,11 +159,21 @@ class QtSupervisorView(QWidget):
             )
         else:
             self.figures.setText("Kennzahlen werden geladen …")
-        enabled = not state.busy and self.counters.currentRow() >= 0
+        ids = [c.id for c in state.board]
+        if self.chosen in ids:
+            self.counters.blockSignals(True)  # noqa: FBT003 (Qt API)
+            self.counters.selectRow(ids.index(self.chosen))
+            self.counters.blockSignals(False)  # noqa: FBT003 (Qt API)
+        enabled = not state.busy and self.chosen in ids
         for button in self.remote.values():
             button.setEnabled(enabled)
 
+    def _choose(self) -> None:
+        rows = self.counters.selectionModel().selectedRows()
+        item = self.counters.item(rows[0].row(), 0) if rows else None
+        self.chosen = str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+        self._render(self.model.view_state())
+
     def _remote(self, state: CounterState) -> None:
-        item = self.counters.item(self.counters.currentRow(), 0)
-        if item is not None:
-            self.model.set_counter_state(str(item.data(Qt.ItemDataRole.UserRole)), state)
+        if self.chosen is not None:
+            self.model.set_counter_state(self.chosen, state)

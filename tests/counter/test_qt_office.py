@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from websockets.sync.client import connect
 
 from counter.state import AlertKind, Phase
@@ -110,7 +110,12 @@ def test_the_supervisor_opens_pauses_and_closes_a_counter_remotely(
         (CounterState.CLOSED, "geschlossen"),
         (CounterState.OPEN, "geöffnet"),
     ):
-        view.counters.selectRow(row)
+        flags = QItemSelectionModel.SelectionFlag
+        view.counters.selectionModel().select(  # as a click would (no stale modifier keys)
+            view.counters.model().index(row, 0), flags.ClearAndSelect | flags.Rows
+        )
+        qtbot.waitUntil(lambda: view.chosen == "c1")
+        qtbot.waitUntil(lambda: not boss.model.view_state().busy)
         qtbot.waitUntil(view.remote[state].isEnabled)
         view.remote[state].click()
         qtbot.waitUntil(lambda s=state: clerk.model.view_state().counter_state is s)
