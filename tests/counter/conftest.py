@@ -140,6 +140,7 @@ def start_app(
         lambda: (
             app.model.view_state().connected
             and app.model.view_state().counter_state.value == "open"
+            and not app.model.view_state().busy  # the open action was answered
         ),
         timeout=10000,
     )

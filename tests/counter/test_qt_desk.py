@@ -80,6 +80,7 @@ def test_every_action_by_its_shortcut(qtbot: QtBot, hub: Hub, tmp_path: Path) ->
     qtbot.waitUntil(lambda: _current(app) is None)
     assert app.model.queue.tickets[second["id"]].note == "Pass abgelaufen"
 
+    qtbot.waitUntil(lambda: not app.model.view_state().busy)
     desk._call_parked(desk.parked.item(0))  # double-click on the parked ticket
     qtbot.waitUntil(lambda: _current(app) is not None)
     _key(qtbot, app, Verb.NO_SHOW)
