@@ -27,6 +27,8 @@ APT_PACKAGES = [
     "fonts-noto-core",
     "fonts-noto-cjk",
     "espeak-ng",
+    "chromium",  # the status pages' browser tests (selenium drives it)
+    "chromium-driver",
     "python3-venv",
 ]
 STAMP = VENV / ".aufruf-installed"

@@ -14,13 +14,15 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from server import errors
-from server.api import alarms, counters, display, kiosk, supervisor, visitors
+from server.api import alarms, counters, display, kiosk, pages, supervisor, visitors
 from server.api.context import AppContext, HubState
 from server.broadcast import Broadcaster
 from server.contacts import ContactBook
 from server.displays import DisplayWatch
 from server.housekeeping import Housekeeper, HousekeepingSchedule
+from server.keyguard import KeyGuard
 from server.ratelimit import RateLimiter
+from server.status_watch import StatusWatch
 from server.store import Store
 from server.stream import router as stream_router
 from shared.clock import Clock
@@ -60,6 +62,12 @@ class ServerOptions:
     display_alert_seconds: float = 30.0
     """A watched display without stream or acknowledgement this long raises a staff alert."""
     display_check_seconds: float = 1.0
+    status_tick_seconds: float = 2.0
+    """The status pages learn of a moved queue at most this often (one read for all)."""
+    status_refresh_seconds: int = 30
+    """A status page without scripts reloads itself this often."""
+    wrong_keys_per_minute: float = 20
+    """Wrong status keys an address may try per minute before it gets 429."""
 
     @classmethod
     def from_config(cls, config: OfficeConfig) -> ServerOptions:
@@ -126,7 +134,12 @@ def create_app(
         contacts=ContactBook(clock),
         office=config,
         displays=watch,
+        status_watch=StatusWatch(store.places, tick_seconds=opts.status_tick_seconds),
+        key_guard=KeyGuard(opts.wrong_keys_per_minute),
+        status_refresh_seconds=opts.status_refresh_seconds,
     )
+    assert ctx.status_watch is not None
+    broadcaster.watchers.append(ctx.status_watch.seen)
     ctx.broadcaster.read_gaps_from(store.events_since)
     ctx.broadcaster.recheck_tokens_with(store.principals.verify_many)
     housekeeper = Housekeeper(store, clock, opts.housekeeping())
@@ -145,6 +158,8 @@ def create_app(
         try:
             yield {"ctx": ctx}
         finally:
+            if ctx.status_watch is not None:
+                ctx.status_watch.stop()
             await watch.stop()
             await housekeeper.stop()
             ctx.broadcaster.close()
@@ -164,10 +179,30 @@ def create_app(
         app.add_exception_handler(exc_type, _error_handler(status_code))
     app.add_exception_handler(errors.RefusedError, kiosk.refused_handler)
     app.include_router(visitors.router, prefix=API_PREFIX)
+    app.include_router(pages.router, prefix=API_PREFIX)
     app.include_router(counters.router, prefix=API_PREFIX)
     app.include_router(alarms.router, prefix=API_PREFIX)
     app.include_router(supervisor.router, prefix=API_PREFIX)
     app.include_router(display.router, prefix=API_PREFIX)
     app.include_router(kiosk.router, prefix=API_PREFIX)
     app.include_router(stream_router, prefix=API_PREFIX)
+    app.state.public = public_app(ctx)
+    app.state.status_watch = ctx.status_watch
+    return app
+
+
+def public_app(ctx: AppContext) -> FastAPI:
+    """The public listener's app: the status pages and their live streams, nothing else.
+
+    It shares the hub's context (and event loop): the hub's own app must be served too.
+    """
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[HubState]:
+        yield {"ctx": ctx}
+
+    app = FastAPI(lifespan=lifespan, openapi_url=None, docs_url=None, redoc_url=None)
+    for exc_type, status_code in _STATUS:
+        app.add_exception_handler(exc_type, _error_handler(status_code))
+    app.include_router(pages.router, prefix=API_PREFIX)
     return app

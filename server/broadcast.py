@@ -70,6 +70,8 @@ class Broadcaster:
         self._filling: asyncio.Task[None] | None = None
         self._failed_reads = 0
         self._recheck: TokenRecheck | None = None
+        self.watchers: list[Callable[[StaffEvent], None]] = []
+        """Called with each delivered event after the subscribers (the status pages)."""
 
     def read_gaps_from(self, event_log: EventLog) -> None:
         """Fill a gap that outlives `reorder_wait` from the event log (the app sets it).
@@ -257,6 +259,8 @@ class Broadcaster:
             if form is not None and not sub.offer(form):
                 log.warning("a subscriber fell behind at seq %d; dropped", event.seq)
                 self._subscribers.discard(sub)
+        for watcher in self.watchers:
+            watcher(event)
 
     def close(self) -> None:
         """End every subscription (server shutdown)."""

@@ -44,13 +44,24 @@ def _store(args: argparse.Namespace) -> Store:
 
 def cmd_server(args: argparse.Namespace) -> int:
     """Run the hub until SIGINT/SIGTERM."""
-    from server.serve import HubServer, announcer_for, build_hub, uvicorn_config  # noqa: PLC0415
+    from server.serve import (  # noqa: PLC0415
+        HubServer,
+        announcer_for,
+        build_hub,
+        public_config,
+        uvicorn_config,
+    )
 
     config = _config(args)
     hub = build_hub(config, database_url=args.database_url)
     host = args.host or config.server.host
     port = config.server.port if args.port is None else args.port
-    server = HubServer(uvicorn_config(hub.app, host, port), announce=announcer_for(config, host))
+    public = config.server.public
+    server = HubServer(
+        uvicorn_config(hub.app, host, port),
+        announce=announcer_for(config, host),
+        public=public_config(hub.app, public.host, public.port) if public else None,
+    )
     # What is alive now (modules, app, schemas: most of the heap) lives as long as the process.
     # Frozen, a full collection no longer walks it: ~15-25 ms pauses instead of ~100 ms.
     gc.collect()

@@ -16,6 +16,7 @@ from fastapi import FastAPI
 
 from server.announce import Announcer
 from server.app import ServerOptions, create_app
+from server.status_watch import StatusWatch
 from server.store import Store, StoreSettings, create_engine_for, migrate
 from shared.clock import Clock, SystemClock
 from shared.config import OfficeConfig
@@ -59,10 +60,17 @@ class HubServer(uvicorn.Server):
     """uvicorn's server that logs where it really listens and advertises itself."""
 
     def __init__(
-        self, config: uvicorn.Config, *, announce: Callable[[int], Announcer] | None = None
+        self,
+        config: uvicorn.Config,
+        *,
+        announce: Callable[[int], Announcer] | None = None,
+        public: uvicorn.Config | None = None,
     ) -> None:
         super().__init__(config)
         self.port: int | None = None
+        self.public = uvicorn.Server(public) if public is not None else None
+        """The public listener (status pages only), served in the same event loop."""
+        self.public_port: int | None = None
         self._announce = announce
         self._announcer: Announcer | None = None
 
@@ -75,14 +83,36 @@ class HubServer(uvicorn.Server):
         host = self.config.host
         shown = f"[{host}]" if ":" in host else host
         log.info("Aufruf listening on http://%s:%d", shown, self.port)
+        if self.public is not None:
+            await self._start_public(self.public)
         if self._announce is not None:
             try:
                 self._announcer = await asyncio.to_thread(self._announce, self.port)
             except Exception:  # discovery is a convenience: the hub serves on without it
                 log.warning("cannot announce the hub by zeroconf", exc_info=True)
 
+    async def _start_public(self, public: uvicorn.Server) -> None:
+        """Bind the public listener; the hub serves on without it when it cannot."""
+        public.config.load()
+        public.lifespan = public.config.lifespan_class(public.config)
+        await public.startup()
+        if not public.started or not public.servers:
+            log.error("cannot open the public listener on port %d", public.config.port)
+            self.public = None
+            return
+        self.public_port = int(public.servers[0].sockets[0].getsockname()[1])
+        host = public.config.host
+        shown = f"[{host}]" if ":" in host else host
+        log.info("Aufruf status pages on http://%s:%d", shown, self.public_port)
+
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
-        """Stop advertising, then shut down gracefully."""
+        """Stop advertising and the status pages' streams, then shut down gracefully."""
+        app = self.config.app
+        pages = getattr(getattr(app, "state", None), "status_watch", None)
+        if isinstance(pages, StatusWatch):
+            pages.stop()  # open event streams end now instead of at the graceful timeout
+        if self.public is not None:
+            await self.public.shutdown()
         if self._announcer is not None:
             await asyncio.to_thread(self._announcer.stop)
         await super().shutdown(sockets)
@@ -123,11 +153,26 @@ def uvicorn_config(app: FastAPI, host: str, port: int) -> uvicorn.Config:
     )
 
 
+def public_config(app: FastAPI, host: str, port: int) -> uvicorn.Config:
+    """uvicorn's settings for the public listener over the hub app's `state.public`."""
+    config = uvicorn_config(app.state.public, host, port)
+    config.lifespan = "on"
+    return config
+
+
 class ServerThread:
     """A hub served by uvicorn in a background thread (tests and the demo)."""
 
-    def __init__(self, app: FastAPI, host: str = "127.0.0.1", port: int = 0) -> None:
-        self.server = HubServer(uvicorn_config(app, host, port))
+    def __init__(
+        self,
+        app: FastAPI,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        public: tuple[str, int] | None = None,
+    ) -> None:
+        listener = public_config(app, *public) if public is not None else None
+        self.server = HubServer(uvicorn_config(app, host, port), public=listener)
         self._thread = threading.Thread(target=self.server.run, name="aufruf-server", daemon=True)
 
     def start(self, timeout: float = 10.0) -> int:

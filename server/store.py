@@ -8,7 +8,7 @@ Methods return the events they caused; the API publishes them after commit.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -40,6 +40,7 @@ from server.db.outcomes import (
     StoreSettings,
     TicketStatusView,
 )
+from server.db.status import TicketPage, places, ticket_page
 from server.db.tickets import LIVE, position, ticket_info, tickets_of_day
 from server.db.visitors import Handed, Visitors, status_of
 from server.db.waits import expected_wait_minutes
@@ -162,6 +163,26 @@ class Store:
             counter_name=counter.name if counter is not None and in_hand else None,
             service_name=service.name(ticket.language) if service else ticket.service_id,
         )
+
+    def ticket_page(self, ticket_id: int, key: str) -> TicketPage:
+        """Today's ticket behind its status key, with place and wait; NotFoundError otherwise."""
+        now = self._clock.now()
+        with read_session(self._reader) as session:
+            return ticket_page(
+                session,
+                self._site,
+                ticket_id,
+                key,
+                today=local_day(now, self._site.timezone),
+                now=now,
+                policy=self._settings.policy,
+            )
+
+    def places(self, ticket_ids: Collection[int]) -> dict[int, int]:
+        """The place in the queue of each of these tickets that waits today."""
+        day = local_day(self._clock.now(), self._site.timezone)
+        with read_session(self._reader) as session:
+            return places(session, day, ticket_ids)
 
     def status_url(self, ticket_id: int, key: str) -> str:
         """The visitor's status page address (`settings.status_base_url` + id and key)."""

@@ -16,7 +16,9 @@ from starlette.requests import HTTPConnection
 from server.broadcast import Broadcaster
 from server.contacts import ContactBook
 from server.displays import DisplayWatch
+from server.keyguard import KeyGuard
 from server.ratelimit import RateLimiter
+from server.status_watch import StatusWatch
 from server.store import Store
 from shared.clock import Clock
 from shared.config import OfficeConfig
@@ -53,6 +55,12 @@ class AppContext:
     """The site file, when the hub was started from one (display setups, info texts)."""
     displays: DisplayWatch | None = None
     """Watches the wall displays' acknowledgements and streams (staff alerts)."""
+    status_watch: StatusWatch | None = None
+    """The open status pages of visitors' phones (None: no live pages)."""
+    key_guard: KeyGuard | None = None
+    """Counts wrong status keys per address (None: not limited)."""
+    status_refresh_seconds: int = 30
+    """How often a status page without scripts reloads itself."""
 
     async def mutate(self, change: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
         """Run a store mutation off the event loop, then publish the events it committed.

@@ -1,4 +1,4 @@
-"""Endpoints for everyone and for kiosks: health, site, sessions, tickets, check-ins, status."""
+"""Endpoints for everyone and for kiosks: health, site, sessions, tickets, check-ins."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import logging
 import math
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
 from starlette.concurrency import run_in_threadpool
 
 from server.api.context import AppContext, context
@@ -23,8 +23,6 @@ from shared.wire import (
     LoginRequest,
     SessionAnswer,
     SiteAnswer,
-    TicketId,
-    TicketStatusAnswer,
 )
 
 log = logging.getLogger(__name__)
@@ -136,20 +134,3 @@ async def check_in(
         issuer_id=principal.id,
     )
     return _issued(ctx, issued)
-
-
-@router.get("/tickets/{ticket_id}/status", responses=error_responses(404))
-async def ticket_status(
-    ticket_id: Annotated[TicketId, Path()],
-    key: Annotated[str, Query(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.~-]+$")],
-    ctx: Ctx,
-) -> TicketStatusAnswer:
-    """Where a ticket stands, for whoever holds its status key (the QR code)."""
-    view = await run_in_threadpool(ctx.store.ticket_status, ticket_id, key)
-    return TicketStatusAnswer(
-        number=view.number,
-        status=view.status,
-        position=view.position,
-        counter_name=view.counter_name,
-        service_name=view.service_name,
-    )

@@ -118,6 +118,14 @@ class SiteConfig(Section):
         return self.languages[0]
 
 
+class PublicConfig(Section):
+    """``[server.public]``: the listener for visitors' phones (status pages only)."""
+
+    host: Annotated[StrictStr, Field(min_length=1)] = "127.0.0.1"
+    """Usually 127.0.0.1 behind a reverse proxy on the same machine."""
+    port: Port = 8471
+
+
 class ServerConfig(Section):
     """``[server]``: where the hub listens and where it keeps its data."""
 
@@ -133,6 +141,15 @@ class ServerConfig(Section):
     each event holds ticket details, so an office must not keep it longer than it needs."""
     announce_ticket_language: StrictBool = True
     """Public calls carry the language chosen at the kiosk, so displays also speak it."""
+    public: PublicConfig | None = None
+    """A second listener that serves only the status pages (None: none)."""
+
+    @model_validator(mode="after")
+    def _public_apart(self) -> ServerConfig:
+        public = self.public
+        if public is not None and public.port == self.port and public.port != 0:
+            raise ValueError(f"public.port {public.port} is the hub's own port; pick another")
+        return self
 
     def resolved_data_dir(self) -> Path:
         """The data directory: ``data_dir`` or the platform's user data dir for aufruf."""

@@ -1,0 +1,174 @@
+"""Open status pages, indexed by ticket: an event wakes only its own ticket's pages.
+
+The `Broadcaster` hands every delivered event to `StatusWatch.seen` after the displays got
+it; that costs one dict lookup per event. A ticket's own event (called, recalled, started,
+finished, parked, transferred…) changes its pages' state at once. Any ticket event also
+means the queue moved: one coalesced tick per `tick_seconds` reads the places of all
+watched waiting tickets in one query (`places`) and sends each page whose place changed its
+new place and wait.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import replace
+
+from starlette.concurrency import run_in_threadpool
+
+from server.status_page import PageState
+from shared.domain import TicketStatus
+from shared.protocol import StaffEvent, TicketCalled, TicketChanged, TicketIssued
+
+log = logging.getLogger(__name__)
+
+Places = Callable[[Collection[int]], Mapping[int, int]]
+"""Reads the places of waiting tickets (`Store.places`)."""
+
+
+class PageFeed:
+    """One open page: the latest state for it, and whether to alert (a call)."""
+
+    def __init__(self, ticket_id: int, language: str) -> None:
+        self.ticket_id = ticket_id
+        self.language = language
+        self.state: PageState | None = None
+        self.whole = False
+        """The ticket itself changed: send the whole main part (else only place and wait)."""
+        self.alert = False
+        self.closed = False
+        self._wake = asyncio.Event()
+
+    def push(self, state: PageState, *, whole: bool, alert: bool = False) -> None:
+        """Keep the newest state; a later state replaces one not yet sent."""
+        self.state = state
+        self.whole = self.whole or whole
+        self.alert = self.alert or alert
+        self._wake.set()
+
+    def close(self) -> None:
+        """Wake the reader to stop (server shutdown)."""
+        self.closed = True
+        self._wake.set()
+
+    async def next(self, timeout: float) -> tuple[PageState, bool, bool] | None:
+        """The next state to send, with (whole, alert); None after `timeout` idle or on close."""
+        try:
+            await asyncio.wait_for(self._wake.wait(), timeout)
+        except TimeoutError:
+            return None
+        self._wake.clear()
+        if self.closed or self.state is None:
+            return None
+        taken = (self.state, self.whole, self.alert)
+        self.whole = self.alert = False
+        return taken
+
+
+def after(state: PageState, event: TicketCalled | TicketChanged | TicketIssued) -> PageState:
+    """A page's state after an event of its ticket."""
+    ticket = event.ticket
+    recalled = isinstance(event, TicketCalled) and event.recall
+    action = event.action if isinstance(event, TicketChanged) else None
+    waiting = ticket.status is TicketStatus.WAITING
+    return replace(
+        state,
+        number=ticket.number,
+        service_id=ticket.service_id,
+        status=ticket.status,
+        counter_id=ticket.counter_id,
+        recalled=recalled,
+        action=action,
+        position=state.position if waiting else None,
+    )
+
+
+class StatusWatch:
+    """The open status pages by ticket id, fed by the broadcaster's delivered events."""
+
+    def __init__(self, places: Places, *, tick_seconds: float = 2.0) -> None:
+        self._places = places
+        self.tick_seconds = tick_seconds
+        self._feeds: dict[int, set[PageFeed]] = {}
+        self._states: dict[int, PageState] = {}
+        self._timer: asyncio.TimerHandle | None = None
+        self._ticking: asyncio.Task[None] | None = None
+
+    @property
+    def page_count(self) -> int:
+        """How many pages are open."""
+        return sum(len(feeds) for feeds in self._feeds.values())
+
+    def open(self, state: PageState, language: str) -> PageFeed:
+        """Watch a ticket for one page that starts at `state`."""
+        feed = PageFeed(state.ticket_id, language)
+        self._feeds.setdefault(state.ticket_id, set()).add(feed)
+        self._states[state.ticket_id] = state
+        return feed
+
+    def close(self, feed: PageFeed) -> None:
+        """Stop watching for a page (it disconnected)."""
+        feeds = self._feeds.get(feed.ticket_id)
+        if feeds is None:
+            return
+        feeds.discard(feed)
+        if not feeds:
+            del self._feeds[feed.ticket_id]
+            self._states.pop(feed.ticket_id, None)
+
+    def seen(self, event: StaffEvent) -> None:
+        """A delivered event: wake its ticket's pages; the queue moved for the others."""
+        if not isinstance(event, TicketCalled | TicketChanged | TicketIssued):
+            return
+        feeds = self._feeds.get(event.ticket.id)
+        if feeds:
+            state = self._states[event.ticket.id] = after(self._states[event.ticket.id], event)
+            alert = isinstance(event, TicketCalled)
+            for feed in feeds:
+                feed.push(state, whole=True, alert=alert)
+        if self._feeds and self._timer is None and self._ticking is None:
+            loop = asyncio.get_running_loop()
+            self._timer = loop.call_later(self.tick_seconds, self._tick)
+
+    def _tick(self) -> None:
+        self._timer = None
+        self._ticking = asyncio.get_running_loop().create_task(self._refresh())
+
+    async def _refresh(self) -> None:
+        """Read the places of the watched waiting tickets; send those that changed."""
+        try:
+            waiting = [t for t, s in self._states.items() if s.status is TicketStatus.WAITING]
+            if not waiting:
+                return
+            try:
+                found = await run_in_threadpool(self._places, waiting)
+            except Exception:  # the database is busy or gone: the next tick tries again
+                log.warning("cannot read the queue places for the status pages", exc_info=True)
+                return
+            for ticket_id, place in found.items():
+                state = self._states.get(ticket_id)
+                if state is None or state.status is not TicketStatus.WAITING:
+                    continue
+                if state.position == place:
+                    continue
+                wait = state.wait_minutes
+                if wait is not None and state.position:
+                    wait = wait * place / state.position  # the wait shrinks with the queue
+                new = self._states[ticket_id] = replace(state, position=place, wait_minutes=wait)
+                for feed in self._feeds.get(ticket_id, ()):
+                    feed.push(new, whole=False)
+        finally:
+            self._ticking = None
+
+    def stop(self) -> None:
+        """Close every page's feed and the timer (server shutdown)."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if self._ticking is not None:
+            self._ticking.cancel()
+            self._ticking = None
+        for feeds in self._feeds.values():
+            for feed in feeds:
+                feed.close()
