@@ -34,7 +34,7 @@ align-items:center;gap:8px;padding:8px 0;border-bottom:2px solid {INK}}}a{{color
 .sw,button{{font:inherit;font-weight:700;padding:10px 14px;border:2px solid {INK};\
 border-radius:8px;background:{PAPER};color:{INK};text-decoration:none;min-height:48px}}\
 .l{{margin:16px 0 0;color:{MUTED};font-size:1rem}}.n{{margin:0;font-size:4.2rem;\
-font-weight:800;line-height:1.1;direction:ltr;unicode-bidi:isolate}}\
+font-weight:800;line-height:1.1}}\
 .v{{margin:4px 0 0;font-weight:700;font-size:1.2rem}}.p{{font-size:3rem;font-weight:800;\
 margin:0;line-height:1.1}}.m{{margin:16px 0;padding:12px;border-radius:8px;\
 background:{ALERT_PAPER};color:{ALERT_INK};font-weight:700;font-size:1.15rem}}\
@@ -102,6 +102,12 @@ def _para(css: str, text: str, *, tag: str = "p", extra: str = "") -> str:
     return f'<{tag} class="{css}"{extra}>{escape(text)}</{tag}>'
 
 
+def _sentence(css: str, template: str, counter: str, extra: str = "") -> str:
+    """A sentence with the counter's name isolated (a German name in an RTL sentence)."""
+    words = escape(template).replace("{counter}", f"<bdi>{escape(counter)}</bdi>")
+    return f'<p class="{css}"{extra}>{words}</p>'
+
+
 def _counter_words(state: PageState, site: Site) -> tuple[str, str]:
     counter = site.counters.get(state.counter_id or "")
     if counter is None:
@@ -121,9 +127,12 @@ def _message(state: PageState, words: Mapping[Text, str], counter: str) -> str |
         TicketStatus.SERVING: Text.SERVING,
     }
     if state.status is TicketStatus.WAITING and state.action is TicketAction.TRANSFER:
-        return words[Text.TRANSFERRED]
-    key = by_status.get(state.status)
-    return None if key is None else words[key].format(counter=counter)
+        key: Text | None = Text.TRANSFERRED
+    else:
+        key = by_status.get(state.status)
+    if key is None:
+        return None
+    return _sentence("m", words[key], counter, ' role="status"')
 
 
 def render_main(state: PageState, site: Site, lang: str) -> str:
@@ -139,7 +148,7 @@ def render_main(state: PageState, site: Site, lang: str) -> str:
     ]
     message = _message(state, words, counter)
     if message is not None:
-        parts.append(_para("m", message, extra=' role="status"'))
+        parts.append(message)
     if state.status is TicketStatus.WAITING:
         shown = "" if state.position is None else str(state.position)
         parts += [
@@ -150,12 +159,11 @@ def render_main(state: PageState, site: Site, lang: str) -> str:
             _para("v", words[Text.WAITING]),
         ]
     if state.status is TicketStatus.CALLED:
-        go = words[Text.CALLED].format(counter=counter)
         parts.append(
             '<div class="call" id="call" role="alert">'
             f'<p class="n">{escape(state.number)}</p>'
-            + _para("go", go)
-            + (_para("at", place) if place else "")
+            + _sentence("go", words[Text.CALLED], counter)
+            + (f'<p class="at"><bdi>{escape(place)}</bdi></p>' if place else "")
             + (_para("at", words[Text.RECALLED]) if state.recalled else "")
             + f'<button id="ok" type="button">{escape(words[Text.OK])}</button></div>'
         )

@@ -5,11 +5,14 @@ a wrong key, the end states."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from bench.status_screenshots import LANGUAGES, shoot
+from tests.status.browser import require_chromium
 from tests.status.hub import StatusHub
 
 TIMEOUT = 10
@@ -128,3 +131,13 @@ def test_each_end_state_is_explained(status_hub: StatusHub, phone: webdriver.Chr
     _wait_for_text(phone, "You are being served at Schalter 5")
     status_hub.act("finish", f"/tickets/{other_id}/finish")
     _wait_for_text(phone, "Your visit is finished")
+
+
+def test_the_screenshot_script_writes_every_phone_screenshot(tmp_path: Path) -> None:
+    require_chromium()
+    shots = shoot(tmp_path)
+    assert sorted(p.name for p in shots) == sorted(
+        f"status-{state}-{lang}.png" for state in ("waiting", "called") for lang in LANGUAGES
+    )
+    for path in shots:
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -101,7 +101,7 @@ def test_the_stream_sends_the_call_and_ends_with_the_visit(status_hub: StatusHub
         called = next(seen)
         assert called["alert"] is True
         assert called["status"] == "called"
-        assert "Please go to Schalter 5 now" in called["html"]
+        assert "Please go to <bdi>Schalter 5</bdi> now" in called["html"]
         assert "1. OG, Raum 1.05" in called["html"]
         status_hub.act("start", f"/tickets/{tid}/start")
         assert next(seen)["status"] == "serving"
