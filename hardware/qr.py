@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 
@@ -12,8 +14,13 @@ QUIET_ZONE = 4
 """Light modules the standard wants around the code."""
 
 
+@lru_cache(maxsize=32)
 def qr_matrix(data: str) -> QrMatrix:
-    """The smallest QR code (error correction M) holding ``data``, as rows of modules."""
+    """The smallest QR code (error correction M) holding ``data``, as rows of modules.
+
+    Cached: one ticket asks for its code several times (layout, native-QR band, the kiosk's
+    screen), and finding the best mask takes ~20-40 ms each time.
+    """
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
     code.add_data(data)
     code.make(fit=True)

@@ -209,15 +209,10 @@ class KioskModel:
         self._pending = None
         service = self.site.service(issued.service_id)
         concern = service.concern(self._state.language) if service else self._state.concern
-        self._go(
-            Screen.TICKET,
-            issued=issued,
-            concern=concern,
-            printing=True,
-            printer_problem=None,
-            busy=False,
-        )
-        self.print_requested.emit(self._ticket_print(issued))
+        ticket = self._ticket_print(issued)
+        self._update(printing=True)  # a touch from now on waits for the paper
+        self.print_requested.emit(ticket)  # the printer starts before the screen is drawn
+        self._go(Screen.TICKET, issued=issued, concern=concern, printer_problem=None, busy=False)
 
     def failed(self, key: str, failure: Failure) -> None:
         """The request with ``key`` failed: reception screen and retry, or a refusal."""

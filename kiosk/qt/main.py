@@ -39,11 +39,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _stop_on_signals(app: QApplication) -> QTimer:
-    """SIGINT and SIGTERM quit the event loop, whatever the process inherited."""
+def _stop_on_signals(app: QApplication, kiosk: KioskApp) -> QTimer:
+    """SIGINT and SIGTERM stop the kiosk, whatever the process inherited.
+
+    `KioskApp.stop` unlocks the window first: Qt's quit asks every window to close, and the
+    locked kiosk window refuses.
+    """
     for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: app.quit())
-    wake = QTimer(app)  # lets Python run its signal handlers while Qt waits
+        signal.signal(signum, lambda *_: kiosk.stop())
+    wake = QTimer(app)  # a Python slot every 200 ms lets Python run its signal handlers
+    wake.timeout.connect(lambda: None)
     wake.start(200)
     return wake
 
@@ -55,6 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         datefmt="%H:%M:%S",
+        force=True,  # python-escpos configures the root logger when imported
     )
     path = args.config or Path(os.environ.get("AUFRUF_CONFIG") or DEFAULT_CONFIG)
     try:
@@ -73,10 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
-    wake = _stop_on_signals(app)
     kiosk_app = KioskApp(
         config, kiosk, KioskOptions(server_url=args.server, windowed=args.windowed)
     )
+    wake = _stop_on_signals(app, kiosk_app)
     kiosk_app.start()
     code = app.exec()
     wake.stop()
