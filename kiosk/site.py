@@ -108,7 +108,13 @@ def site_from_answer(answer: SiteAnswer) -> KioskSite:
         timezone=answer.timezone,
         languages=answer.languages,
         services=tuple(
-            ServiceTexts(id=s.id, names=s.names, documents=dict(s.documents), emergency=s.emergency)
+            ServiceTexts(
+                id=s.id,
+                names=s.names,
+                documents=dict(s.documents),
+                explanations=s.explanations,
+                emergency=s.emergency,
+            )
             for s in answer.services
         ),
     )

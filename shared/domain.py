@@ -65,6 +65,8 @@ class Service:
     expected_minutes: float = 10.0
     emergency: bool = False
     daily_cap: int | None = None
+    explanations: Mapping[str, str] = field(default_factory=dict)
+    """One line per language saying what the concern is for (the kiosk shows it)."""
 
     def name(self, language: str, fallback: str = "en") -> str:
         """The service's name in a language, else the fallback, else any."""

@@ -8,7 +8,7 @@ stream are in `shared.protocol`; `TicketInfo`, `CounterInfo` and `Snapshot` come
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -172,6 +172,8 @@ class SiteService:
     documents: dict[str, tuple[str, ...]]
     expected_minutes: float
     emergency: bool
+    explanations: dict[str, str] = field(default_factory=dict)
+    """One line per language saying what the concern is for."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -211,6 +213,7 @@ class SiteAnswer:
                     documents={k: tuple(v) for k, v in s.documents.items()},
                     expected_minutes=s.expected_minutes,
                     emergency=s.emergency,
+                    explanations=dict(s.explanations),
                 )
                 for s in site.services.values()
             ),

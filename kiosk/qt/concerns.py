@@ -33,7 +33,7 @@ class QtConcernsScreen(QtScreen):
         """The instruction and the concern buttons (rebuilt when the list changes)."""
         self.instruction.setText(texts.choose_concern())
         if state.concerns == self._shown and self.buttons:
-            self._label(state.concerns)
+            self._label(state.concerns, rtl=state.rtl)
             return
         for button in self.buttons.values():
             button.deleteLater()
@@ -44,11 +44,14 @@ class QtConcernsScreen(QtScreen):
             self.grid.addWidget(button, index // COLUMNS, index % COLUMNS)
             self.buttons[concern.id] = button
         self._shown = state.concerns
-        self._label(state.concerns)
+        self._label(state.concerns, rtl=state.rtl)
 
-    def _label(self, concerns: tuple[Concern, ...]) -> None:
+    def _label(self, concerns: tuple[Concern, ...], *, rtl: bool) -> None:
+        # A name from the site file may fall back to English; the kiosk's own line still
+        # runs in the visitor's direction (a right-to-left mark starts it).
+        sold_out = ("\u200f" if rtl else "") + texts.no_more_today()
         for concern in concerns:
             button = self.buttons[concern.id]
-            second = texts.no_more_today() if concern.quota_used_up else concern.explanation
+            second = sold_out if concern.quota_used_up else concern.explanation
             button.setText(f"{concern.name}\n{second}" if second else concern.name)
             button.set_role("unavailable" if concern.quota_used_up else "")

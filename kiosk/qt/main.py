@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import logging
 import os
 import signal
@@ -47,6 +48,7 @@ def _stop_on_signals(app: QApplication, kiosk: KioskApp) -> QTimer:
     """
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: kiosk.stop())
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # `kill -USR1`: where is it?
     wake = QTimer(app)  # a Python slot every 200 ms lets Python run its signal handlers
     wake.timeout.connect(lambda: None)
     wake.start(200)

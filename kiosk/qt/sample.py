@@ -52,6 +52,7 @@ class SampleKiosk:
                 id=s.id,
                 names=dict(s.names),
                 documents={k: tuple(v) for k, v in s.documents.items()},
+                explanations=dict(s.explanations),
                 emergency=s.emergency,
                 quota_used_up=s.id == "naturalisation",
             )

@@ -190,6 +190,8 @@ class ServiceConfig(Section):
     letter: Annotated[StrictStr, Field(pattern=r"^[A-Z]$")]
     names: Annotated[Mapping[Language, Text], AfterValidator(_names)]
     documents: Mapping[Language, tuple[Text, ...]] = Field(default_factory=dict)
+    explanations: Mapping[Language, Text] = Field(default_factory=dict)
+    """One line per language under the concern's name on the kiosk."""
     expected_minutes: Annotated[float, Strict(), Field(gt=0, le=8 * 60)] = 10
     emergency: StrictBool = False
     daily_cap: Annotated[StrictInt, Field(ge=1)] | None = None
@@ -201,6 +203,7 @@ class ServiceConfig(Section):
             letter=self.letter,
             names=dict(self.names),
             documents={lang: tuple(docs) for lang, docs in self.documents.items()},
+            explanations=dict(self.explanations),
             expected_minutes=self.expected_minutes,
             emergency=self.emergency,
             daily_cap=self.daily_cap,

@@ -132,11 +132,11 @@ def test_admin_pin_leaves_the_kiosk(make_kiosk: MakeKiosk) -> None:
     assert not kiosk.window.close()  # closing is refused while locked
     for _ in range(5):
         kiosk.qtbot.mouseClick(kiosk.window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
-    assert lockdown.pad.isVisible()
+    kiosk.qtbot.waitUntil(lockdown.pad.isVisible)
     for digit in "1111":
         kiosk.tap(lockdown.pad.buttons[digit])
     kiosk.tap(lockdown.pad.buttons["OK"])
-    assert lockdown.pad.message.text() == "Wrong PIN. Try again."
+    kiosk.qtbot.waitUntil(lambda: lockdown.pad.message.text() == "Wrong PIN. Try again.")
     with kiosk.qtbot.waitSignal(lockdown.exit_requested):
         for digit in PIN:
             kiosk.tap(lockdown.pad.buttons[digit])
