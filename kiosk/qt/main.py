@@ -58,12 +58,6 @@ def _stop_on_signals(app: QApplication, kiosk: KioskApp) -> QTimer:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the kiosk until the admin PIN or a signal ends it."""
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        datefmt="%H:%M:%S",
-        force=True,  # python-escpos configures the root logger when imported
-    )
     path = args.config or Path(os.environ.get("AUFRUF_CONFIG") or DEFAULT_CONFIG)
     try:
         config = load_config(path)
@@ -79,6 +73,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         known = ", ".join(k.id for k in config.kiosks)
         print(f"aufruf kiosk: error: no kiosk {args.kiosk!r} (known: {known})", file=sys.stderr)
         return 2
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        datefmt="%H:%M:%S",
+        force=True,  # python-escpos configures the root logger when imported
+    )
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     kiosk_app = KioskApp(

@@ -63,6 +63,9 @@ def test_a_site_without_kiosks_is_refused(
     assert main(["--config", str(site)]) == 2
     assert "has no [[kiosks]]" in capsys.readouterr().err
     assert main(["--config", str(tmp_path / "missing.toml")]) == 2
+    site.write_text(SITE_WITH_KIOSK, encoding="utf-8")
+    assert main(["--config", str(site), "--kiosk", "nope"]) == 2
+    assert "no kiosk 'nope' (known: k)" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
