@@ -30,6 +30,7 @@ from shared.checkin import DEFAULT_EARLY as CHECKIN_EARLY
 from shared.config import OfficeConfig
 from shared.domain import DeviceRole, Site, UserRole
 from shared.protocol import PublicCall, decode
+from shared.shutdown import interrupt_on_stop_signals, run_until_stopped
 
 log = logging.getLogger(__name__)
 
@@ -272,7 +273,8 @@ def _opening_time(site: Site) -> datetime:
 def run_demo(
     config: OfficeConfig, *, port: int = 0, speed: float = 60.0, duration: float | None = None
 ) -> int:
-    """Serve a demo office until Ctrl-C (or `duration` seconds); print every call."""
+    """Serve a demo office until SIGINT/SIGTERM (or `duration` seconds); print every call."""
+    interrupt_on_stop_signals()  # also when started with SIGINT ignored (a background job)
     for noisy in ("httpx", "server.store", "server.api", "server.db"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     data = demo_dir()
@@ -307,8 +309,10 @@ def run_demo(
     )
     print(f"Demo office {site.name!r} at {office.base} (data in {data}); Ctrl-C ends it.")
     try:
-        asyncio.run(_until(_run_office(office, bound, "demo-supervisor"), duration))
-    except KeyboardInterrupt:
+        work = _until(_run_office(office, bound, "demo-supervisor"), duration)
+        if asyncio.run(run_until_stopped(work)):
+            print("\nstopping the demo")
+    except KeyboardInterrupt:  # a signal before the event loop ran
         print("\nstopping the demo")
     finally:
         thread.stop()

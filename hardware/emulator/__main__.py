@@ -13,6 +13,7 @@ from pathlib import Path
 from hardware.emulator.network import NetworkPrinterEmulator
 from hardware.emulator.serial_pty import SerialPrinterEmulator
 from hardware.transports.memory import EmulatorState
+from shared.shutdown import interrupt_on_stop_signals
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +31,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Serve until interrupted, saving each job as a PNG."""
+    """Serve until SIGINT or SIGTERM, saving each job as a PNG."""
     args = _parser().parse_args(argv)
+    interrupt_on_stop_signals()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     width = 384 if args.paper == 58 else 576
     args.out.mkdir(parents=True, exist_ok=True)
@@ -40,28 +42,36 @@ def main(argv: list[str] | None = None) -> int:
         emulator = SerialPrinterEmulator(args.state, paper_width=width)
     else:
         emulator = NetworkPrinterEmulator(args.host, args.port, args.state, paper_width=width)
-    with emulator:
-        where = (
-            emulator.device
-            if isinstance(emulator, SerialPrinterEmulator)
-            else f"{emulator.host}:{emulator.port}"
-        )
-        log.info("printer emulator (%s, %d mm) ready at %s", args.state, args.paper, where)
-        saved = 0
+    try:
+        with emulator:
+            _serve(emulator, args)
+    except KeyboardInterrupt:
+        log.info("printer emulator stopped")
+    return 0
+
+
+def _serve(
+    emulator: NetworkPrinterEmulator | SerialPrinterEmulator, args: argparse.Namespace
+) -> None:
+    """Save each job that arrives, until interrupted."""
+    where = (
+        emulator.device
+        if isinstance(emulator, SerialPrinterEmulator)
+        else f"{emulator.host}:{emulator.port}"
+    )
+    log.info("printer emulator (%s, %d mm) ready at %s", args.state, args.paper, where)
+    saved = 0
+    while True:
         try:
-            while True:
-                try:
-                    jobs = emulator.wait_for_jobs(saved + 1, timeout=1.0)
-                except TimeoutError:
-                    continue
-                for job in jobs[saved:]:
-                    saved += 1
-                    stem = args.out / f"job-{saved:04d}"
-                    stem.with_suffix(".bin").write_bytes(job.data)
-                    stem.with_suffix(".png").write_bytes(emulator.interpret(job).png())
-                    log.info("job %d: %d bytes -> %s.png", saved, len(job.data), stem)
-        except KeyboardInterrupt:
-            return 0
+            jobs = emulator.wait_for_jobs(saved + 1, timeout=1.0)
+        except TimeoutError:
+            continue
+        for job in jobs[saved:]:
+            saved += 1
+            stem = args.out / f"job-{saved:04d}"
+            stem.with_suffix(".bin").write_bytes(job.data)
+            stem.with_suffix(".png").write_bytes(emulator.interpret(job).png())
+            log.info("job %d: %d bytes -> %s.png", saved, len(job.data), stem)
 
 
 if __name__ == "__main__":

@@ -7,19 +7,22 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from hardware.escpos import encode as enc
 from hardware.escpos.printer import EscposPrinter
 from shared.config.printer import NetworkPrinter, PrinterTransport
+from tests.processes import popen_with_sigint_ignored
 
 
-def test_the_emulator_process_saves_jobs_as_png(tmp_path: Path) -> None:
-    process = subprocess.Popen(
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_the_emulator_process_saves_jobs_as_png(tmp_path: Path, stop: signal.Signals) -> None:
+    # Started with SIGINT ignored, as from a script's background job: it must stop all the same.
+    process = popen_with_sigint_ignored(
         [sys.executable, "-m", "hardware.emulator", "--port", "0", "--paper", "58",
          "--out", str(tmp_path)],
         stderr=subprocess.PIPE,
-        text=True,
     )  # fmt: skip
     try:
         assert process.stderr is not None
@@ -35,7 +38,7 @@ def test_the_emulator_process_saves_jobs_as_png(tmp_path: Path) -> None:
             assert image.width == 384
         assert (tmp_path / "job-0001.bin").read_bytes() == enc.initialize() + b"Hallo\n" + enc.cut()
     finally:
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         assert process.wait(timeout=10) == 0
         if process.stderr is not None:
             process.stderr.close()

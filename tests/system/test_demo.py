@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import popen_with_sigint_ignored
 from tests.system.conftest import AUFRUF, EXAMPLE
 
 pytestmark = pytest.mark.slow
@@ -22,11 +23,11 @@ WANTED_CALLS = 3
 
 def test_the_demo_calls_tickets_to_counters_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     env = os.environ | {"XDG_DATA_HOME": str(tmp_path), "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(
+    # Started with SIGINT ignored, as from a script's background job: Ctrl-C must stop it still.
+    proc = popen_with_sigint_ignored(
         [AUFRUF, "demo", str(EXAMPLE), "--duration", "120"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
         env=env,
     )
     assert proc.stdout is not None
