@@ -6,6 +6,8 @@ import asyncio
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import pytest
+
 from server.broadcast import Broadcaster
 from server.ratelimit import RateLimiter
 from server.subscription import EndReason
@@ -60,6 +62,7 @@ def test_events_arriving_out_of_order_are_delivered_in_order_once() -> None:
     assert asyncio.run(scenario()) == [1, 2, 3]
 
 
+@pytest.mark.expect_log("server.broadcast", "never arrived")
 def test_without_an_event_log_a_gap_that_never_fills_is_skipped_after_the_wait() -> None:
     async def scenario() -> tuple[list[int], list[int]]:
         hub = Broadcaster(0, reorder_wait=0.05)
@@ -72,6 +75,7 @@ def test_without_an_event_log_a_gap_that_never_fills_is_skipped_after_the_wait()
     assert asyncio.run(scenario()) == ([1], [3])
 
 
+@pytest.mark.expect_log("server.broadcast", "fell behind")
 def test_a_subscriber_that_falls_behind_is_dropped() -> None:
     async def scenario() -> tuple[EndReason | None, int, int]:
         hub = Broadcaster(0, queue_bound=2)

@@ -102,6 +102,7 @@ def test_later_rounds_prune_what_has_aged_and_resuming_clients_get_a_snapshot(
     assert hub.issue(1) == [kept[-1] + 1]
 
 
+@pytest.mark.expect_log("server.housekeeping", "pruning the event log failed")
 def test_a_database_error_is_logged_and_the_next_round_prunes(
     sqlite_hub: Hub, tmp_path: Path, rounds: RoundLog
 ) -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from server.db.engine import read_engine
 from server.db.trust import PrincipalCache
 from server.store import Store
-from shared.clock import SystemClock
+from shared.clock import FakeClock, SystemClock
 
 if TYPE_CHECKING:
     from tests.api.conftest import Hub
@@ -74,10 +73,12 @@ def test_a_check_in_flight_during_a_revoke_is_not_remembered(hub: Hub) -> None:
 
 def test_a_revoke_by_another_process_takes_effect_within_the_ttl(hub: Hub) -> None:
     token = hub.tokens["counter"]
-    cache = PrincipalCache(read_engine(hub.engine), SystemClock(), ttl=0.2)
+    clock = FakeClock(datetime.now(UTC))
+    cache = PrincipalCache(read_engine(hub.engine), clock, ttl=5.0)
     assert cache.verify(token) is not None
     other = Store(hub.engine, hub.store.site, SystemClock())  # e.g. `aufruf device revoke`
     other.revoke_device(_device_id(hub, "counter"))
+    clock.advance(4.9)
     assert cache.verify(token) is not None  # still cached: at most `ttl` seconds
-    time.sleep(0.25)
+    clock.advance(0.1)
     assert cache.verify(token) is None

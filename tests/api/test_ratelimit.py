@@ -6,12 +6,15 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+
 from server.app import ServerOptions
 
 if TYPE_CHECKING:
     from tests.api.conftest import Template
 
 
+@pytest.mark.expect_log("server", "issuing too fast")
 def test_kiosk_rate_limit(tmp_path: Path, template: Template) -> None:
     from tests.api.conftest import start_hub  # noqa: PLC0415
 

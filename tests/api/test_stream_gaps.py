@@ -76,6 +76,7 @@ def test_an_unpublished_event_reaches_every_subscriber_in_order_from_the_log(hub
     assert waited < REORDER_WAIT + 1.5
 
 
+@pytest.mark.expect_log("server.broadcast", "never arrived")
 def test_an_event_the_log_no_longer_holds_is_skipped_with_a_warning(
     hub: Hub, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -117,6 +118,7 @@ def test_a_late_publish_after_the_gap_was_filled_is_not_delivered_again(hub: Hub
     assert asyncio.run(scenario()) == [first + 1, first + 2]
 
 
+@pytest.mark.expect_log("server.broadcast", "cannot read the event log|never arrived")
 def test_a_log_that_cannot_be_read_is_tried_again_then_the_gap_is_skipped(
     tmp_path: Path, hub: Hub, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -95,6 +95,7 @@ def test_the_check_reads_each_kind_once_however_many_tokens(hub: Hub) -> None:
     assert reads == []  # both were remembered for the cache's ttl
 
 
+@pytest.mark.expect_log("server.stream_tokens", "cannot re-check")
 def test_a_database_hiccup_keeps_the_streams(
     tmp_path: Path, hub: Hub, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -27,6 +27,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from server.serve import HubWebSocketProtocol
 from shared.protocol import Event, Heartbeat, encode
 from shared.qt.client import Backoff, QtHubClient
 
@@ -218,7 +219,7 @@ class ServerThread:
         config = uvicorn.Config(
             self.app,
             log_config=None,
-            ws="websockets-sansio",
+            ws=HubWebSocketProtocol,  # the hub's: a refused handshake logs no error
             lifespan="on",
             timeout_graceful_shutdown=1,
         )

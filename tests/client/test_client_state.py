@@ -79,6 +79,7 @@ def test_heartbeat_racing_ahead_never_hides_an_event() -> None:
     assert cursor.last_seq == 10
 
 
+@pytest.mark.expect_log("shared.client_state", "behind ours")
 def test_heartbeat_behind_us_means_the_hub_was_reset(caplog: pytest.LogCaptureFixture) -> None:
     cursor = StreamCursor(since=50)
     cursor.accept(Heartbeat(seq=2, at=AT))

@@ -110,6 +110,7 @@ def test_backs_off_while_the_hub_is_down_and_resets_after_a_good_frame(
     qtbot.wait_until(lambda: backoff.attempts == 0)
 
 
+@pytest.mark.expect_log("shared.qt.stream", "skipping malformed frame")
 def test_malformed_frames_are_logged_and_skipped(qtbot, hub, served, make_client, caplog):
     client = make_client(served.url)
     received = collect(client)
@@ -140,6 +141,7 @@ def test_heartbeats_advance_the_seq_but_are_not_delivered(qtbot, hub, served, ma
     hub.publish(Heartbeat(seq=9, at=AT))
 
 
+@pytest.mark.expect_log("shared.qt.stream", "no word from the hub")
 def test_silent_hub_is_declared_dead_and_reconnected(qtbot, hub, served, make_client):
     client = make_client(served.url, heartbeat_interval=0.15)
     errors = []

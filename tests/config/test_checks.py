@@ -246,6 +246,7 @@ def test_check_config_lists_advice_after_ok(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.expect_log("shared.config", "no display shows")
 def test_parse_config_logs_advice(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="shared.config"):
         cfg = parse_config(BASE + ADVISED, "t.toml")

@@ -139,6 +139,7 @@ def test_wrong_types_are_named(edit: tuple[str, str], key: str, message: str) ->
     assert message in issue.message
 
 
+@pytest.mark.expect_log("shared.config", "no display shows|more warnings")
 def test_thousands_of_counters_validate_in_linear_time(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

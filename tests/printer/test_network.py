@@ -93,10 +93,11 @@ def test_a_fault_stops_the_ticket_with_its_typed_error(
     printer.close()
     assert caught.value.visitor_hint
     assert type(caught.value) is error
-    time.sleep(0.1)
+    emulator.stop()  # joins the connection's thread: the jobs are final
     assert emulator.jobs == []
 
 
+@pytest.mark.expect_log("hardware", "paper near end")
 def test_paper_near_end_still_prints(
     emulator: NetworkPrinterEmulator, network_printer: NetworkPrinterAt
 ) -> None:

@@ -56,6 +56,7 @@ def test_a_slow_print_does_not_block_the_event_loop(
     assert slow_emulator.wait_for_jobs(1)[0].complete
 
 
+@pytest.mark.expect_log("hardware", r"print job \S+ failed")
 def test_a_failed_print_comes_back_with_its_typed_error_and_status(
     qtbot: QtBot, emulator: NetworkPrinterEmulator, network_printer: NetworkPrinterAt
 ) -> None:

@@ -189,6 +189,7 @@ def test_scripts_outside_the_code_table_fall_back_to_raster(qtbot: QtBot) -> Non
         assert b"\x1dv0" in _encode(ticket, profile, PrintMode.TEXT)
 
 
+@pytest.mark.expect_log("hardware", "not found in the picture")
 def test_a_number_outside_every_code_table_stays_in_the_picture(
     qtbot: QtBot, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -70,6 +70,7 @@ def test_no_tofu_every_printed_character_is_in_the_chosen_fonts(
     assert not missing, f"{language}: no glyph for {sorted(missing)}"
 
 
+@pytest.mark.expect_log("hardware", "font missing")
 def test_missing_script_font_names_the_debian_package() -> None:
     with pytest.raises(FontMissingError) as caught:
         families_for("zh", available={"Noto Sans", "Noto Sans Arabic"})
@@ -78,6 +79,7 @@ def test_missing_script_font_names_the_debian_package() -> None:
     assert "apt install fonts-noto-cjk" in str(caught.value)
 
 
+@pytest.mark.expect_log("hardware", "font missing")
 def test_missing_latin_font_names_noto_core() -> None:
     with pytest.raises(FontMissingError, match="apt install fonts-noto-core"):
         check_fonts(["de", "ar"], available={"Noto Sans Arabic", "DejaVu Sans"})

@@ -33,6 +33,7 @@ def test_whitespace_is_stripped() -> None:
     assert ScanFramer().feed(b"  ABCD1 \t\r") == ["ABCD1"]
 
 
+@pytest.mark.expect_log("hardware", "no valid code|undecodable")
 def test_garbage_is_dropped_with_a_log_line(caplog: pytest.LogCaptureFixture) -> None:
     framer = ScanFramer()
     with caplog.at_level(logging.WARNING, logger="hardware.scanner"):
@@ -43,11 +44,13 @@ def test_garbage_is_dropped_with_a_log_line(caplog: pytest.LogCaptureFixture) ->
     assert any("undecodable" in m for m in messages)
 
 
+@pytest.mark.expect_log("hardware", "no valid code")
 def test_custom_pattern() -> None:
     framer = ScanFramer(r"\d{6}")
     assert framer.feed(b"123456\rABCDEF\r1234567\r") == ["123456"]
 
 
+@pytest.mark.expect_log("hardware", "without a terminator")
 def test_very_long_line_is_bounded_and_dropped(caplog: pytest.LogCaptureFixture) -> None:
     framer = ScanFramer(max_length=64)
     with caplog.at_level(logging.WARNING, logger="hardware.scanner"):
@@ -58,6 +61,7 @@ def test_very_long_line_is_bounded_and_dropped(caplog: pytest.LogCaptureFixture)
     assert sum("without a terminator" in r.getMessage() for r in caplog.records) == 1
 
 
+@pytest.mark.expect_log("hardware", "too long")
 def test_long_frame_in_one_read_is_dropped() -> None:
     framer = ScanFramer(max_length=8)
     assert framer.feed(b"ABCDEFGHIJ\rABCD\r") == ["ABCD"]

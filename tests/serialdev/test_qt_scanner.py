@@ -23,6 +23,7 @@ def qt_scanner(scanner_link: Path) -> Iterator[QtSerialScanner]:
     scanner.stop()
 
 
+@pytest.mark.expect_log("hardware", "no valid code")
 def test_scans_arrive_as_signals(
     qtbot: QtBot, scanner_emulator: ScannerEmulator, qt_scanner: QtSerialScanner
 ) -> None:
@@ -38,6 +39,7 @@ def test_scans_arrive_as_signals(
     assert received == ["T-2026-0042", "ABCD"]
 
 
+@pytest.mark.expect_log("hardware", "scanner unavailable")
 def test_unplug_reports_once_and_replug_reconnects(
     qtbot: QtBot, scanner_link: Path, qt_scanner: QtSerialScanner, no_leaks: None
 ) -> None:
@@ -64,6 +66,7 @@ def test_unplug_reports_once_and_replug_reconnects(
         qt_scanner.stop()
 
 
+@pytest.mark.expect_log("hardware", "scanner unavailable")
 def test_missing_device_at_start_is_reported_then_found(
     qtbot: QtBot, scanner_link: Path, qt_scanner: QtSerialScanner
 ) -> None:
@@ -79,6 +82,7 @@ def test_missing_device_at_start_is_reported_then_found(
         qt_scanner.stop()
 
 
+@pytest.mark.expect_log("hardware", "scanner unavailable")
 def test_stop_ends_retrying(qtbot: QtBot, scanner_link: Path, qt_scanner: QtSerialScanner) -> None:
     qt_scanner.start()
     qt_scanner.stop()
@@ -103,6 +107,7 @@ def test_start_twice_watches_once(
     assert received == ["ONCE-1"]
 
 
+@pytest.mark.expect_log("hardware", "scanner unavailable")
 def test_restart_after_stop_reports_a_new_outage(
     qtbot: QtBot, scanner_link: Path, qt_scanner: QtSerialScanner
 ) -> None:

@@ -68,6 +68,7 @@ def test_split_writes_and_slow_typing(
     assert collect(scanner, 2) == ["T-2026-0003", "SLOW1"]
 
 
+@pytest.mark.expect_log("hardware", "undecodable|no valid code")
 def test_garbage_between_scans_is_ignored(
     scanner_emulator: ScannerEmulator, scanner: SerialScanner
 ) -> None:
@@ -76,6 +77,7 @@ def test_garbage_between_scans_is_ignored(
     assert collect(scanner, 1) == ["ABCD-1"]
 
 
+@pytest.mark.expect_log("hardware", "undecodable|no valid code|too long|without a terminator")
 def test_misreads_from_the_emulator_are_dropped(
     scanner_emulator: ScannerEmulator, scanner: SerialScanner
 ) -> None:
@@ -88,6 +90,7 @@ def test_misreads_from_the_emulator_are_dropped(
     assert collect(scanner, 1) == ["REAL-1"]
 
 
+@pytest.mark.expect_log("hardware", "without a terminator")
 def test_very_long_line_stays_bounded(scanner_emulator: ScannerEmulator) -> None:
     scanner = SerialScanner(SerialSettings(scanner_emulator.port), ScanFramer(max_length=128))
     scanner.open()

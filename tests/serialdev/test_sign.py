@@ -83,6 +83,7 @@ def test_sign_blinks_when_it_can(tmp_path: Path) -> None:
         sign.close()
 
 
+@pytest.mark.expect_log("hardware", "did not understand")
 def test_emulator_records_garbage_as_not_understood(sign_emulator: SignEmulator) -> None:
     sign = CounterSign(
         SerialSettings(sign_emulator.port), "03", SignProtocol(show="#{number}\r\n", clear="#\r\n")
@@ -100,6 +101,7 @@ def test_missing_sign_is_a_typed_error(tmp_path: Path) -> None:
         sign.show("A042")
 
 
+@pytest.mark.expect_log("hardware", r"counter sign \S+ lost")
 def test_unplugged_sign_errors_then_recovers_when_replugged(tmp_path: Path, no_leaks: None) -> None:
     link = tmp_path / "ttySign"
     first = SignEmulator(link=link)

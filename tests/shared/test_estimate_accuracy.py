@@ -103,23 +103,31 @@ def _pooled(make: Make, *, with_serving: bool) -> tuple[list[float], list[float]
     return promised, real
 
 
-def test_estimates_track_real_waits(ticket: Make) -> None:
+def test_estimates_track_real_waits(
+    ticket: Make, record_property: Callable[[str, object], None]
+) -> None:
     promised, real = _pooled(ticket, with_serving=True)
     errors = [p - r for p, r in zip(promised, real, strict=True)]
     mean_real = statistics.fmean(real)
     mae = statistics.fmean(abs(e) for e in errors)
     bias = statistics.fmean(errors)
     corr = statistics.correlation(promised, real)
-    print(f"n={len(real)} mean wait {mean_real:.1f} min", end=", ")
-    print(f"MAE {mae:.1f} min, bias {bias:+.1f} min, r={corr:.2f}")
+    record_property("tickets", len(real))
+    record_property("mean_wait_minutes", round(mean_real, 1))
+    record_property("mean_absolute_error_minutes", round(mae, 1))
+    record_property("bias_minutes", round(bias, 1))
+    record_property("correlation", round(corr, 2))
     assert len(real) > 500
     assert corr > 0.7
     assert mae < 3.0  # minutes, at a mean wait of about 4 min; whole-minute simulation
     assert 0.0 <= bias < 2.0  # a little pessimistic, never systematically too hopeful
 
 
-def test_counting_services_in_progress_helps(ticket: Make) -> None:
+def test_counting_services_in_progress_helps(
+    ticket: Make, record_property: Callable[[str, object], None]
+) -> None:
     with_busy = statistics.correlation(*_pooled(ticket, with_serving=True))
     queue_only = statistics.correlation(*_pooled(ticket, with_serving=False))
-    print(f"r with services in progress {with_busy:.2f}, queue only {queue_only:.2f}")
+    record_property("correlation_with_services_in_progress", round(with_busy, 2))
+    record_property("correlation_queue_only", round(queue_only, 2))
     assert with_busy > queue_only

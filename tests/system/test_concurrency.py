@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import threading
 import time
 import uuid
@@ -30,7 +29,6 @@ from tests.system.conftest import (
     open_counters,
 )
 
-log = logging.getLogger(__name__)
 pytestmark = pytest.mark.slow
 
 TICKETS = 2000
@@ -95,7 +93,9 @@ def _watch(base: str, token: str, since: int, frames: list[dict[str, Any]]) -> N
 
 
 def test_32_clerks_call_2000_tickets_once_each(
-    database: Database, hub_factory: Callable[[], HubProcess]
+    database: Database,
+    hub_factory: Callable[[], HubProcess],
+    record_property: Callable[[str, object], None],
 ) -> None:
     started = time.monotonic()
     issued = _issue_all(database)
@@ -158,15 +158,11 @@ def test_32_clerks_call_2000_tickets_once_each(
     assert hub.stop() in (0, -15)
     assert hub.problems() == []
     requests = 3 * TICKETS + CLERKS
-    log.warning(
-        "%s: issue %.1f s, hub start %.1f s, %d requests by %d clerks in %.1f s (%.0f/s), "
-        "server CPU %.1f s",
-        database.url.split(":")[0],
-        prepared - started,
-        hub.startup_seconds,
-        requests,
-        CLERKS,
-        finished - calling,
-        requests / (finished - calling),
-        server_cpu,
-    )
+    record_property("database", database.url.split(":")[0])
+    record_property("issue_seconds", round(prepared - started, 1))
+    record_property("hub_start_seconds", round(hub.startup_seconds, 1))
+    record_property("requests", requests)
+    record_property("clerks", CLERKS)
+    record_property("calling_seconds", round(finished - calling, 1))
+    record_property("requests_per_second", round(requests / (finished - calling)))
+    record_property("server_cpu_seconds", round(server_cpu, 1))

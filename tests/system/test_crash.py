@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import signal
 import subprocess
 import threading
@@ -34,7 +33,6 @@ from tests.system.conftest import (
     open_counters,
 )
 
-log = logging.getLogger(__name__)
 pytestmark = pytest.mark.slow
 
 KIOSK_THREADS = 4
@@ -124,7 +122,9 @@ def _logged(database: Database) -> dict[int, dict[str, Any]]:
 
 
 def test_kill_9_under_load_loses_nothing_acknowledged_and_the_stream_resumes(
-    database: Database, hub_factory: Callable[[], HubProcess]
+    database: Database,
+    hub_factory: Callable[[], HubProcess],
+    record_property: Callable[[str, object], None],
 ) -> None:
     kiosk_token = _aufruf(database, "device", "add", "--role", "kiosk", "--name", "K1").split()[-1]
     _aufruf(database, "user", "add", "chef", "--role", "supervisor", "--password-stdin",
@@ -210,19 +210,14 @@ def test_kill_9_under_load_loses_nothing_acknowledged_and_the_stream_resumes(
     assert restarted.stop() in (0, -15)
     assert restarted.problems() == []
     unacknowledged = len(issued) - len(acknowledged)
-    log.warning(
-        "%s: %d tickets acknowledged (+%d committed, answer lost; %d requests in flight), "
-        "%d called before kill -9; "
-        "subscriber at seq %d of %d committed before the kill; hub restart %.1f s",
-        database.engine.dialect.name,
-        len(acknowledged),
-        unacknowledged,
-        len(load.in_flight),
-        len(load.called),
-        last_seen,
-        max_before_restart,
-        restarted.startup_seconds,
-    )
+    record_property("database", database.engine.dialect.name)
+    record_property("acknowledged", len(acknowledged))
+    record_property("committed_answer_lost", unacknowledged)
+    record_property("in_flight_at_kill", len(load.in_flight))
+    record_property("called_before_kill", len(load.called))
+    record_property("subscriber_seq_at_kill", last_seen)
+    record_property("committed_seq_at_kill", max_before_restart)
+    record_property("restart_seconds", round(restarted.startup_seconds, 1))
 
 
 def _issue(http: httpx.Client, tag: str, count: int = 3) -> None:
@@ -253,7 +248,9 @@ def _resume(
 
 
 def test_sigterm_under_load_ends_streams_with_1012_and_the_hub_exits_promptly(
-    database: Database, hub_factory: Callable[[], HubProcess]
+    database: Database,
+    hub_factory: Callable[[], HubProcess],
+    record_property: Callable[[str, object], None],
 ) -> None:
     kiosk_token = database.store.add_device("Kiosk", DeviceRole.KIOSK)[1]
     hub = hub_factory()
@@ -279,4 +276,5 @@ def test_sigterm_under_load_ends_streams_with_1012_and_the_hub_exits_promptly(
     assert hub.problems() == []
     logged = {e.ticket.id for e in database.events() if isinstance(e, TicketIssued)}
     assert {t["ticket"]["id"] for t in load.acknowledged} <= logged
-    log.warning("%s: SIGTERM to exit %.1f s", database.engine.dialect.name, took)
+    record_property("database", database.engine.dialect.name)
+    record_property("sigterm_to_exit_seconds", round(took, 1))
