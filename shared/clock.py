@@ -28,11 +28,15 @@ class FakeClock:
     def __init__(self, start: datetime) -> None:
         if start.tzinfo is None:
             raise ValueError("FakeClock needs a timezone-aware start time")
-        self._now = start.astimezone(UTC)
+        self._now = self._start = start.astimezone(UTC)
 
     def now(self) -> datetime:
         """Return the time the clock was last set to."""
         return self._now
+
+    def monotonic(self) -> float:
+        """Seconds since the start, for code that measures spans with `time.monotonic`."""
+        return (self._now - self._start).total_seconds()
 
     def advance(self, delta: timedelta | float) -> datetime:
         """Move the clock forward by a timedelta or a number of seconds; return the new now."""

@@ -8,6 +8,8 @@ decisions (back-off, seq cursor, heartbeat deadline) in `shared.client_state`.
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -100,6 +102,7 @@ class QtHubClient(QObject):
         heartbeat_interval: float = 15.0,
         backoff: Backoff | None = None,
         since: int = 0,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
         self._rest = QtRest(base_url, token, timeout, self)
@@ -109,6 +112,7 @@ class QtHubClient(QObject):
             since=since,
             heartbeat_interval=heartbeat_interval,
             backoff=backoff,
+            monotonic=monotonic,
             parent=self,
         )
         self._stream.event_received.connect(self.event_received)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import ValidationError
@@ -59,6 +60,7 @@ class QtEventStream(QObject):
         since: int = 0,
         heartbeat_interval: float = 15.0,
         backoff: Backoff | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -66,7 +68,7 @@ class QtEventStream(QObject):
         self.token = token
         self._cursor = StreamCursor(since)
         self._backoff = backoff or Backoff()
-        self._watch = HeartbeatWatch(2 * heartbeat_interval, time.monotonic)
+        self._watch = HeartbeatWatch(2 * heartbeat_interval, monotonic)
         self._socket: QWebSocket | None = None
         self._last_lost: QWebSocket | None = None
         self._state = ConnectionState.DISCONNECTED

@@ -6,6 +6,7 @@ import logging
 
 import pytest
 
+from shared.clock import FakeClock
 from shared.protocol import Heartbeat, TicketIssued
 from shared.qt.client import Backoff, ConnectionState
 from shared.qt.stream import events_url
@@ -90,20 +91,32 @@ def test_resumes_after_the_hub_restarts_on_the_same_port(qtbot, hub, served, mak
     assert hub.connections[-1].since == 1
 
 
+class RecordingBackoff(Backoff):
+    """The back-off, keeping every delay it hands out."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.delays = []
+
+    def next_delay(self):
+        """The next delay, recorded."""
+        delay = super().next_delay()
+        self.delays.append(delay)
+        return delay
+
+
 def test_backs_off_while_the_hub_is_down_and_resets_after_a_good_frame(
     qtbot, hub, served, make_client
 ):
-    backoff = Backoff(0.05, 0.4, jitter=0.0)
+    backoff = RecordingBackoff(0.05, 0.4, jitter=0.0)
     client = make_client(served.url, backoff=backoff)
     client.connect_events()
     qtbot.wait_until(lambda: hub.live == 1)
     served.stop()
     started = client._stream.attempts
-    qtbot.wait(1200)
-    tries = client._stream.attempts - started
-    # 0.05 + 0.1 + 0.2 + 0.4 + 0.4 … → about 5 tries in 1.2 s; without back-off, hundreds.
-    assert 2 <= tries <= 7, tries
-    assert backoff.attempts >= 3
+    qtbot.wait_until(lambda: len(backoff.delays) >= 5, timeout=10_000)
+    assert backoff.delays[:5] == [0.05, 0.1, 0.2, 0.4, 0.4]  # doubling, then capped
+    assert client._stream.attempts - started <= len(backoff.delays)  # no try without its wait
     served.start()
     qtbot.wait_until(lambda: hub.live == 1, timeout=3000)
     hub.heartbeat()
@@ -143,21 +156,32 @@ def test_heartbeats_advance_the_seq_but_are_not_delivered(qtbot, hub, served, ma
 
 @pytest.mark.expect_log("shared.qt.stream", "no word from the hub")
 def test_silent_hub_is_declared_dead_and_reconnected(qtbot, hub, served, make_client):
-    client = make_client(served.url, heartbeat_interval=0.15)
+    clock = FakeClock(AT)
+    client = make_client(served.url, heartbeat_interval=0.15, monotonic=clock.monotonic)
     errors = []
     client.error_occurred.connect(errors.append)
     client.connect_events()
+    qtbot.wait_until(lambda: client.state is ConnectionState.CONNECTED)
+    clock.advance(0.29)  # not yet: the deadline is 0.3 s after the last word
+    hub.log.append(issued(1))
+    hub.heartbeat()
+    qtbot.wait_until(lambda: client.last_seq == 1)
+    assert errors == []
+    clock.advance(0.3)  # silence for the whole deadline
     qtbot.wait_until(lambda: len(hub.connections) >= 2, timeout=3000)
-    assert any("no word from the hub for 0.3 s" in error for error in errors)
+    assert errors == ["no word from the hub for 0.3 s; reconnecting"]
 
 
 def test_heartbeats_keep_the_line_alive(qtbot, hub, served, make_client):
-    client = make_client(served.url, heartbeat_interval=0.25)
+    clock = FakeClock(AT)  # the deadline follows this clock, not the busy machine's
+    client = make_client(served.url, heartbeat_interval=0.25, monotonic=clock.monotonic)
     client.connect_events()
-    qtbot.wait_until(lambda: hub.live == 1)
-    for _ in range(10):
+    qtbot.wait_until(lambda: client.state is ConnectionState.CONNECTED)
+    for seq in range(1, 11):  # 4 s of heartbeats, each 0.4 s after the last: under 0.5 s
+        clock.advance(0.4)
+        hub.log.append(issued(seq))
         hub.heartbeat()
-        qtbot.wait(100)
+        qtbot.wait_until(lambda seq=seq: client.last_seq == seq)
     assert len(hub.connections) == 1
     assert client.state is ConnectionState.CONNECTED
 

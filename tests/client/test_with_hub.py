@@ -11,7 +11,7 @@ import pytest
 
 from server.app import ServerOptions, create_app
 from server.store import Store, create_engine_for, migrate
-from shared.clock import SystemClock
+from shared.clock import FakeClock, SystemClock
 from shared.config import parse_config
 from shared.display_setup import DisplaySetup
 from shared.domain import CounterState, DeviceRole, TicketOrigin, TicketStatus, UserRole
@@ -36,6 +36,7 @@ from shared.wire import (
     SessionAnswer,
     TicketStatusAnswer,
 )
+from tests.client.sample import AT
 
 SITE_TOML = """
 [site]
@@ -109,8 +110,8 @@ def test_issued_ticket_arrives_on_the_stream_and_survives_a_restart(qtbot, real_
     client = make_client(
         real_hub.thread.url,
         token=real_hub.kiosk_token,
-        heartbeat_interval=0.3,
         backoff=Backoff(0.05, 0.4),
+        monotonic=FakeClock(AT).monotonic,  # standing still: only the restart drops the line
     )
     received = []
     client.event_received.connect(received.append)

@@ -59,6 +59,7 @@ def test_language_has_every_string_finished(code: str, extracted: set[tuple[str,
         assert ("{0}" in source) == ("{0}" in (translation.text or "")), f"{where} lost {{0}}"
 
 
+@pytest.mark.expect_log("shared.qt.translations", "no translation")
 def test_compiled_files_switch_language_and_direction(qapp: Any) -> None:
     translations = QtTranslations(I18N_DIR, "kiosk")
     assert translations.available() == sorted(CODES), "pip install -e . compiles the .ts files"

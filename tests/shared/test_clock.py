@@ -45,6 +45,15 @@ def test_fake_clock_advances_by_timedelta_or_seconds() -> None:
     assert clock.advance(0) == clock.now()
 
 
+def test_fake_clock_counts_monotonic_seconds_from_its_start() -> None:
+    clock = FakeClock(START)
+    assert clock.monotonic() == 0.0
+    clock.advance(1.5)
+    assert clock.monotonic() == 1.5
+    clock.advance(timedelta(minutes=1))
+    assert clock.monotonic() == 61.5
+
+
 @pytest.mark.parametrize("step", [timedelta(seconds=-1), -0.001])
 def test_fake_clock_never_runs_backwards(step: timedelta | float) -> None:
     clock = FakeClock(START)
