@@ -6,7 +6,6 @@ import asyncio
 import logging
 import socket
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +72,7 @@ class HubServer(uvicorn.Server):
     ) -> None:
         super().__init__(config)
         self.port: int | None = None
+        self.start_ended = threading.Event()  # bound (port known) or failed; see ServerThread
         self.public = uvicorn.Server(public) if public is not None else None
         """The public listener (status pages only), served in the same event loop."""
         self.public_port: int | None = None
@@ -81,15 +81,18 @@ class HubServer(uvicorn.Server):
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         """Bind, then log `Aufruf listening on http://HOST:PORT` and start zeroconf."""
-        await super().startup(sockets)
-        if not self.started or not self.servers:
-            return
-        self.port = int(self.servers[0].sockets[0].getsockname()[1])
-        host = self.config.host
-        shown = f"[{host}]" if ":" in host else host
-        log.info("Aufruf listening on http://%s:%d", shown, self.port)
-        if self.public is not None:
-            await self._start_public(self.public)
+        try:
+            await super().startup(sockets)
+            if not self.started or not self.servers:
+                return
+            self.port = int(self.servers[0].sockets[0].getsockname()[1])
+            host = self.config.host
+            shown = f"[{host}]" if ":" in host else host
+            log.info("Aufruf listening on http://%s:%d", shown, self.port)
+            if self.public is not None:
+                await self._start_public(self.public)
+        finally:
+            self.start_ended.set()  # the ports are known now: `ServerThread.start` reads them
         if self._announce is not None:
             try:
                 self._announcer = await asyncio.to_thread(self._announce, self.port)
@@ -195,16 +198,21 @@ class ServerThread:
     ) -> None:
         listener = public_config(app, *public) if public is not None else None
         self.server = HubServer(uvicorn_config(app, host, port), public=listener)
-        self._thread = threading.Thread(target=self.server.run, name="aufruf-server", daemon=True)
+        self._thread = threading.Thread(target=self._run, name="aufruf-server", daemon=True)
 
-    def start(self, timeout: float = 10.0) -> int:
+    def _run(self) -> None:
+        try:
+            self.server.run()
+        finally:
+            self.server.start_ended.set()
+
+    def start(self, timeout: float = 30.0) -> int:
         """Start serving; return the bound port."""
         self._thread.start()
-        deadline = time.monotonic() + timeout
-        while not self.server.started and self._thread.is_alive() and time.monotonic() < deadline:
-            time.sleep(0.01)
+        if not self.server.start_ended.wait(timeout):
+            raise RuntimeError(f"the server did not start within {timeout:g} s")
         if not self.server.started or self.server.port is None:
-            raise RuntimeError("the server did not start")
+            raise RuntimeError("the server did not start (see the log)")
         return self.server.port
 
     def stop(self, timeout: float = 10.0) -> None:

@@ -32,6 +32,8 @@ def tickets_in_store(kiosk: Kiosk) -> int:
         return int(db.scalar(select(func.count()).select_from(TicketRow)) or 0)
 
 
+@pytest.mark.expect_log("kiosk", "printer: |ticket not printed")
+@pytest.mark.expect_log("hardware", r"print job \S+ failed")
 @pytest.mark.parametrize(
     ("state", "status"),
     [
@@ -56,6 +58,8 @@ def test_printer_fault_shows_the_number_to_note(
     kiosk.go_to(Screen.START)  # the note screen's own timer
 
 
+@pytest.mark.expect_log("kiosk", "printer: paper_near_end")
+@pytest.mark.expect_log("hardware", "paper near end")
 def test_paper_near_end_prints_without_troubling_the_visitor(make_kiosk: MakeKiosk) -> None:
     kiosk = make_kiosk(state=EmulatorState.PAPER_NEAR_END)
     walk_in(kiosk)
