@@ -135,7 +135,8 @@ def test_walk_in_offer_and_quota_used_up(qtbot, hub, make_client):
 
 def test_a_printer_report_reaches_the_clerks_stream(qtbot, hub, make_client):
     url, tokens = hub
-    clerk = make_client(url, token=tokens["clerk"], heartbeat_interval=0.3)
+    still = FakeClock(datetime(2026, 11, 23, tzinfo=UTC))  # the stream's deadline never passes
+    clerk = make_client(url, token=tokens["clerk"], monotonic=still.monotonic)
     seen = []
     clerk.event_received.connect(seen.append)
     clerk.connect_events()

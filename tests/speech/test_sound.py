@@ -99,6 +99,7 @@ def test_clear_drops_the_waiting_not_the_playing(qtbot, calls: list[Path]) -> No
     _check_played_in_order(recorder, [first])
 
 
+@pytest.mark.expect_log("shared.qt.sound", "cannot play")
 def test_a_device_that_cannot_play_still_keeps_time(qtbot, calls: list[Path]) -> None:
     queue = QtSoundQueue(silent=False)  # try QSoundEffect; with no sink it reports an error
     recorder = Recorder(queue)
