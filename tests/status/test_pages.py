@@ -70,6 +70,7 @@ def test_a_wrong_key_an_old_ticket_and_a_missing_one_get_the_same_404(
     assert wrong.json() == missing.json() == old.json() == old_stream.json()
 
 
+@pytest.mark.expect_log("server.keyguard", "wrong ticket keys")
 def test_guessing_keys_is_limited_per_address(status_hub: StatusHub) -> None:
     tid, _, path = status_hub.issue()
     with httpx.Client(base_url=status_hub.public) as anon:
