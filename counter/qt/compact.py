@@ -6,7 +6,7 @@ Number, Next, Recall, Finish and the waiting count; it remembers its place and s
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from counter.actions import Verb, available
@@ -49,8 +49,15 @@ class QtCompactBar(QWidget):
         model.changed.connect(self._render)
         self._render(model.view_state())
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        """Render what changed while hidden."""
+        super().showEvent(event)
+        self._render(self.model.view_state())
+
     def _render(self, state: ViewState) -> None:
-        """Number, buttons and the waiting count."""
+        """Number, buttons and the waiting count (only while shown)."""
+        if not self.isVisible():
+            return
         self.number.setText(state.current.number if state.current else "—")
         self.waiting.setText(f"{state.waiting.total} wartend")
         self.buttons.render(state.language, available(state))

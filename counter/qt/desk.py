@@ -80,7 +80,10 @@ class QtDeskScreen(QWidget):
         self.upcoming = QListWidget(self)
         self.upcoming.setObjectName("upcoming")
         self.parked = QListWidget(self)
+        self.parked.setObjectName("parked")
         self.parked.setMaximumHeight(110)
+        self.concerns.setObjectName("concerns")
+        self._shown: dict[str, list[tuple[str, int | None]]] = {}
         self.verbs = QtActionButtons(_DESK_VERBS, self._press, self)
         self.call = QtActionButtons((Verb.CALL,), self._press, self)
         self.alarm = QtActionButtons((Verb.ALARM,), self._press, self)
@@ -173,8 +176,10 @@ class QtDeskScreen(QWidget):
         self.call.render(lang, enabled if self.upcoming.count() else frozenset())
         self.alarm.render(lang, enabled)
 
-    @staticmethod
-    def _fill(widget: QListWidget, rows: list[tuple[str, int | None]]) -> None:
+    def _fill(self, widget: QListWidget, rows: list[tuple[str, int | None]]) -> None:
+        if self._shown.get(widget.objectName()) == rows:
+            return  # unchanged: keep the items (and the clerk's selection)
+        self._shown[widget.objectName()] = rows
         chosen = (
             widget.currentItem().data(Qt.ItemDataRole.UserRole) if widget.currentItem() else None
         )

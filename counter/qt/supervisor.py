@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -117,8 +118,15 @@ class QtSupervisorView(QWidget):
         model.changed.connect(self._render)
         self._render(model.view_state())
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        """Render what changed while hidden."""
+        super().showEvent(event)
+        self._render(self.model.view_state())
+
     def _render(self, state: ViewState) -> None:
-        """Show counters, queues, devices and figures."""
+        """Show counters, queues, devices and figures (only while shown: tables are costly)."""
+        if not self.isVisible():
+            return
         _fill(
             self.counters,
             [
