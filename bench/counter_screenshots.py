@@ -101,7 +101,7 @@ def serve_office(folder: Path) -> Office:
             issuer_id=kiosk.id,
         )
     with httpx.Client(base_url=f"{url}/api/v1", headers=_bearer(kiosk_token)) as http:
-        http.get("/site")  # the kiosk was in touch a moment ago
+        http.put("/devices/current/status", json={"printer": "paper_near_end"})
     display = connect(
         f"ws://{url.removeprefix('http://')}/api/v1/events",
         additional_headers=_bearer(display_token),
@@ -156,7 +156,7 @@ def main(out: Path) -> None:
 
     clerk.model.dismiss_message()
     clerk.model.raise_alarm()
-    wait_until(lambda: bool(boss.model.view_state().alerts))
+    wait_until(lambda: any(a.alarm_id for a in boss.model.view_state().alerts))
     shoot(boss.window, out / "counter-alarm.png")
 
     boss.window.show_supervisor()

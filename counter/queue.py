@@ -17,6 +17,8 @@ from shared.protocol import (
     CallReason,
     CounterChanged,
     CounterInfo,
+    DeviceInfo,
+    DeviceStatusChanged,
     DisplayAlert,
     Event,
     Snapshot,
@@ -41,6 +43,8 @@ class StaffQueue:
     tickets: dict[int, TicketInfo] = field(default_factory=dict)
     counters: dict[str, CounterInfo] = field(default_factory=dict)
     alarms: dict[int, AlarmInfo] = field(default_factory=dict)
+    devices: dict[str, DeviceInfo] = field(default_factory=dict)
+    """The devices' last reports (kiosk printers), by device id."""
     displays: dict[str, DisplayAlert] = field(default_factory=dict)
     """Wall displays the hub says stopped showing calls, by device id."""
     why: dict[int, CallReason] = field(default_factory=dict)
@@ -49,12 +53,10 @@ class StaffQueue:
 
     def apply(self, event: Event) -> bool:
         """Fold one event in; False when it changes nothing this queue keeps."""
+        if event.type != "heartbeat":
+            self.seq = max(self.seq, event.seq)
         if isinstance(event, Snapshot):
-            self.tickets = {t.id: t for t in event.tickets if t.status in LIVE}
-            self.counters = {c.id: c for c in event.counters}
-            self.alarms = {a.id: a for a in event.alarms}
-            self.displays = {a.device_id: a for a in event.alerts if a.raised}
-            self.why = {k: v for k, v in self.why.items() if k in self.tickets}
+            self._replace(event)
         elif isinstance(event, TicketIssued | TicketChanged):
             self._ticket(event.ticket)
         elif isinstance(event, TicketCalled):
@@ -63,20 +65,32 @@ class StaffQueue:
                 self.why[event.ticket.id] = event.why
         elif isinstance(event, CounterChanged):
             self.counters[event.counter.id] = event.counter
-        elif isinstance(event, AlarmRaised):
+        else:
+            return self._office(event)
+        return True
+
+    def _replace(self, snapshot: Snapshot) -> None:
+        self.tickets = {t.id: t for t in snapshot.tickets if t.status in LIVE}
+        self.counters = {c.id: c for c in snapshot.counters}
+        self.alarms = {a.id: a for a in snapshot.alarms}
+        self.displays = {a.device_id: a for a in snapshot.alerts if a.raised}
+        self.devices = {d.id: d for d in snapshot.devices}
+        self.why = {k: v for k, v in self.why.items() if k in self.tickets}
+
+    def _office(self, event: Event) -> bool:
+        """Alarms, device reports and display alerts; False for anything else."""
+        if isinstance(event, AlarmRaised):
             self.alarms[event.alarm.id] = event.alarm
         elif isinstance(event, AlarmAcknowledged):
             self.alarms.pop(event.alarm.id, None)
+        elif isinstance(event, DeviceStatusChanged):
+            self.devices[event.device.id] = event.device
+        elif isinstance(event, DisplayAlert) and event.raised:
+            self.displays[event.device_id] = event
         elif isinstance(event, DisplayAlert):
-            if event.raised:
-                self.displays[event.device_id] = event
-            else:
-                self.displays.pop(event.device_id, None)
+            self.displays.pop(event.device_id, None)
         else:
-            if event.type != "heartbeat":
-                self.seq = max(self.seq, event.seq)
             return False
-        self.seq = max(self.seq, event.seq)
         return True
 
     def remember_why(self, ticket: TicketInfo, why: CallReason | None) -> None:

@@ -11,8 +11,20 @@ from counter import wording
 from counter.queue import StaffQueue
 from counter.state import Alert, AlertKind, Choice, Current
 from counter.waiting import WaitingPicture, picture, to_ticket
+from shared.devices import PrinterStatus
 from shared.domain import CounterState, TicketOrigin, TicketStatus
 from shared.policy import CounterProfile, PolicySettings, waited_minutes
+
+PRINTER_TROUBLE = frozenset(
+    {
+        PrinterStatus.PAPER_NEAR_END,
+        PrinterStatus.PAPER_OUT,
+        PrinterStatus.COVER_OPEN,
+        PrinterStatus.OFFLINE,
+        PrinterStatus.ERROR,
+    }
+)
+"""Printer states staff should hear about (each once, until the printer is fine again)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +63,9 @@ def fields(queue: StaffQueue, ctx: Context) -> dict[str, Any]:
         "my_alarm": next((a for a in queue.alarms.values() if a.counter_id == cid), None),
         "board": tuple(sorted(queue.counters.values(), key=lambda c: c.id)),
         "office_queue": picture(tickets, everything, ctx.names, ctx.now, ctx.policy, size=0),
+        "printers": {
+            d.id: wording.printer(ctx.language, d.printer) for d in queue.devices.values()
+        },
     }
 
 
@@ -74,7 +89,7 @@ def _current(queue: StaffQueue, ctx: Context) -> Current | None:
 
 
 def alerts(queue: StaffQueue, ctx: Context) -> tuple[Alert, ...]:
-    """The open office alerts: alarms at other counters, silent displays, emergencies waiting."""
+    """The open office alerts: alarms elsewhere, kiosk printers, silent displays, emergencies."""
     found = []
     for alarm in queue.alarms.values():
         if alarm.counter_id == ctx.counter_id:
@@ -87,6 +102,20 @@ def alerts(queue: StaffQueue, ctx: Context) -> tuple[Alert, ...]:
                 alarm_id=alarm.id,
             )
         )
+    found.extend(
+        Alert(
+            key=f"printer:{device.id}:{device.printer.value}",
+            kind=AlertKind.PRINTER,
+            text=wording.text(
+                ctx.language,
+                "alert.printer",
+                name=device.name,
+                state=wording.printer(ctx.language, device.printer),
+            ),
+        )
+        for device in queue.devices.values()
+        if device.printer in PRINTER_TROUBLE
+    )
     found.extend(
         Alert(
             key=f"display:{display.device_id}",

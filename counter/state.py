@@ -153,6 +153,8 @@ class ViewState:
     board: tuple[CounterInfo, ...] = ()
     office_queue: WaitingPicture = field(default_factory=WaitingPicture)
     overview: Mapping[str, Any] | None = None
+    printers: Mapping[str, str] = field(default_factory=dict)
+    """Device id -> its printer's last reported state, worded (kiosks)."""
     can_print: bool = False
 
     @property

@@ -6,6 +6,7 @@ them. Unknown languages fall back to German, the office's language.
 
 from __future__ import annotations
 
+from shared.devices import PrinterStatus
 from shared.protocol import CallReason, CallReasonCode
 
 LANGUAGES = ("de", "en")
@@ -51,7 +52,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "alarm.raised": "Hilfe gerufen – Kolleg:innen sind informiert.",
         "alert.alarm": "{counter} braucht Hilfe!",
         "alert.emergency": "Notfall {number} wartet ({concern}).",
-        "alert.printer": "Kiosk {name}: Drucker {state}.",
+        "alert.printer": "{name}: Drucker – {state}.",
         "alert.display": "Anzeige {name} antwortet nicht.",
         "walk_in": "ohne Termin",
         "appointment": "Termin",
@@ -69,13 +70,40 @@ TEXTS: dict[str, dict[str, str]] = {
         "alarm.raised": "Help requested – colleagues have been told.",
         "alert.alarm": "{counter} needs help!",
         "alert.emergency": "Emergency {number} is waiting ({concern}).",
-        "alert.printer": "Kiosk {name}: printer {state}.",
+        "alert.printer": "{name}: printer – {state}.",
         "alert.display": "Display {name} is not answering.",
         "walk_in": "walk-in",
         "appointment": "appointment",
         "minutes": "{n} min",
     },
 }
+
+
+_PRINTER = {
+    "de": {
+        PrinterStatus.OK: "in Ordnung",
+        PrinterStatus.PAPER_NEAR_END: "Papier bald leer",
+        PrinterStatus.PAPER_OUT: "Papier leer",
+        PrinterStatus.COVER_OPEN: "Deckel offen",
+        PrinterStatus.OFFLINE: "antwortet nicht",
+        PrinterStatus.ERROR: "Störung",
+        PrinterStatus.UNKNOWN: "Zustand unbekannt",
+    },
+    "en": {
+        PrinterStatus.OK: "fine",
+        PrinterStatus.PAPER_NEAR_END: "paper nearly out",
+        PrinterStatus.PAPER_OUT: "out of paper",
+        PrinterStatus.COVER_OPEN: "cover open",
+        PrinterStatus.OFFLINE: "not answering",
+        PrinterStatus.ERROR: "fault",
+        PrinterStatus.UNKNOWN: "state unknown",
+    },
+}
+
+
+def printer(language: str, status: PrinterStatus) -> str:
+    """A printer's state in words."""
+    return _PRINTER[_lang(language)][status]
 
 
 def _lang(language: str) -> str:

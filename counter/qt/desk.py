@@ -165,7 +165,12 @@ class QtDeskScreen(QWidget):
         self._fill(
             self.concerns,
             [
-                (f"{c.name}: {c.count} wartend, längste {c.longest_minutes} Min.", None)
+                (
+                    f"{c.name}: {c.count} wartend, längste {c.longest_minutes} Min."
+                    if c.count
+                    else f"{c.name}: niemand wartet",
+                    None,
+                )
                 for c in state.waiting.concerns
             ],
         )

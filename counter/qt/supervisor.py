@@ -76,7 +76,7 @@ class QtSupervisorView(QWidget):
         self.counters = _table(["Schalter", "Zustand", "Sachbearbeitung", "Nummer"], self)
         self.counters.setObjectName("supervisorCounters")
         self.queues = _table(["Anliegen", "Wartend", "Längste Wartezeit"], self)
-        self.devices = _table(["Gerät", "Art", "Letzter Kontakt"], self)
+        self.devices = _table(["Gerät", "Art", "Letzter Kontakt", "Drucker"], self)
         self.figures = QLabel(self)
         self.figures.setObjectName("figures")
         self.figures.setWordWrap(True)
@@ -145,12 +145,17 @@ class QtSupervisorView(QWidget):
         overview: Mapping[str, Any] = state.overview or {}
         now = datetime.fromisoformat(str(overview["at"])) if "at" in overview else None
         rows = [
-            [d["name"], _ROLE.get(d["role"], d["role"]), _ago(d["last_seen"], now)]
+            [
+                d["name"],
+                _ROLE.get(d["role"], d["role"]),
+                _ago(d["last_seen"], now),
+                state.printers.get(d["id"], "–"),
+            ]
             for d in overview.get("devices", [])
             if now is not None and not d["revoked"]
         ]
         rows += [
-            [s["display_name"] or s["username"], "Arbeitsplatz", _ago(s["last_seen"], now)]
+            [s["display_name"] or s["username"], "Arbeitsplatz", _ago(s["last_seen"], now), "–"]
             for s in overview.get("staff", [])
             if now is not None and s["last_seen"]
         ]

@@ -194,3 +194,19 @@ def test_a_silent_display_is_an_office_alert_until_it_is_back(
     with connect(hub.ws_url(), additional_headers=headers, open_timeout=5):
         qtbot.waitUntil(lambda: desk.alerts.count() == 0, timeout=5000)
     assert len(heard) == 1
+
+
+def test_a_kiosk_printer_in_trouble_is_an_office_alert_until_fine(
+    qtbot: QtBot, hub: Hub, tmp_path: Path
+) -> None:
+    app = start_app(qtbot, hub.base, tmp_path)
+    heard = []
+    app.model.alert_raised.connect(heard.append)
+    desk = app.window.desk
+    with hub.client("kiosk") as kiosk:
+        assert kiosk.put("/devices/current/status", json={"printer": "paper_out"}).is_success
+        qtbot.waitUntil(lambda: desk.alerts.count() == 1)
+        assert desk.alerts.item(0).text() == "test kiosk: Drucker – Papier leer."
+        assert kiosk.put("/devices/current/status", json={"printer": "ok"}).is_success
+        qtbot.waitUntil(lambda: desk.alerts.count() == 0)
+    assert [a.kind for a in heard] == [AlertKind.PRINTER]
