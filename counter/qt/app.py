@@ -87,6 +87,8 @@ class CounterApp(QObject):
         self._stopped = True
         self.ticker.stop()
         self.locator.stop()
+        if self.bridge is not None:
+            self.bridge.close()
         if self.client is not None:
             self.client.close()
         self.window.compact.remember()

@@ -24,6 +24,7 @@ class QtHubBridge(QObject):
         super().__init__(parent)
         self.model = model
         self.client = client
+        self.closed = False
         model.request_ready.connect(self.send)
         model.session_started.connect(self._session)
         model.session_ended.connect(self._ended)
@@ -37,10 +38,19 @@ class QtHubBridge(QObject):
         reply.succeeded.connect(lambda result: self._answered(request, result))
         reply.failed.connect(lambda error: self._failed(request, error))
 
+    def close(self) -> None:
+        """Stop carrying: answers of requests still in flight are dropped (the app stops)."""
+        self.closed = True
+        self.model.request_ready.disconnect(self.send)
+        self.client.event_received.disconnect(self.model.apply)
+
     def _answered(self, request: HubRequest, result: Any) -> None:
-        self.model.answered(request, result)
+        if not self.closed:
+            self.model.answered(request, result)
 
     def _failed(self, request: HubRequest, error: ApiError) -> None:
+        if self.closed:
+            return
         failure = Failure(status=error.status, detail=error.detail, reason=error.reason)
         self.model.failed(request, failure)
 
