@@ -68,6 +68,10 @@ if(u.alert){if(navigator.vibrate){try{navigator.vibrate([500,200,500,200,500]);}
 catch(x){}}beep();}};})();"""
 
 
+ENDED = frozenset({TicketStatus.DONE, TicketStatus.NO_SHOW, TicketStatus.CANCELLED})
+"""States after which the page no longer changes (no refresh, no stream)."""
+
+
 @dataclass(frozen=True, slots=True)
 class PageState:
     """What a ticket's page shows: its state, place and counter (nothing personal)."""
@@ -192,7 +196,7 @@ def render_page(
     direction = "rtl" if own.rtl else "ltr"
     live_refresh = (
         ""
-        if state.status in _ENDED
+        if state.status in ENDED
         else (f'<noscript><meta http-equiv="refresh" content="{refresh_seconds}"></noscript>')
     )
     return (
@@ -210,7 +214,3 @@ def render_page(
         f'<p class="f">{escape(words[Text.LIVE])}</p>'
         f'<script nonce="{nonce}">{_SCRIPT}</script></body></html>'
     )
-
-
-_ENDED = frozenset({TicketStatus.DONE, TicketStatus.NO_SHOW, TicketStatus.CANCELLED})
-"""States after which the page no longer changes (no refresh, no stream needed)."""

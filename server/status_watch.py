@@ -23,6 +23,9 @@ from shared.protocol import StaffEvent, TicketCalled, TicketChanged, TicketIssue
 
 log = logging.getLogger(__name__)
 
+BATCH = 20
+"""Pages woken per event-loop turn when the queue moved (their sends run in between)."""
+
 Places = Callable[[Collection[int]], Mapping[int, int]]
 """Reads the places of waiting tickets (`Store.places`)."""
 
@@ -146,20 +149,24 @@ class StatusWatch:
             except Exception:  # the database is busy or gone: the next tick tries again
                 log.warning("cannot read the queue places for the status pages", exc_info=True)
                 return
-            for ticket_id, place in found.items():
-                state = self._states.get(ticket_id)
-                if state is None or state.status is not TicketStatus.WAITING:
-                    continue
-                if state.position == place:
-                    continue
-                wait = state.wait_minutes
-                if wait is not None and state.position:
-                    wait = wait * place / state.position  # the wait shrinks with the queue
-                new = self._states[ticket_id] = replace(state, position=place, wait_minutes=wait)
-                for feed in self._feeds.get(ticket_id, ()):
-                    feed.push(new, whole=False)
+            for count, (ticket_id, place) in enumerate(found.items(), start=1):
+                self._moved(ticket_id, place)
+                if count % BATCH == 0:
+                    await asyncio.sleep(0)  # a call that arrives now is not held up by 500 pages
         finally:
             self._ticking = None
+
+    def _moved(self, ticket_id: int, place: int) -> None:
+        """A waiting ticket's new place: its pages get the place and the scaled wait."""
+        state = self._states.get(ticket_id)
+        if state is None or state.status is not TicketStatus.WAITING or state.position == place:
+            return
+        wait = state.wait_minutes
+        if wait is not None and state.position:
+            wait = wait * place / state.position  # the wait shrinks with the queue
+        new = self._states[ticket_id] = replace(state, position=place, wait_minutes=wait)
+        for feed in self._feeds.get(ticket_id, ()):
+            feed.push(new, whole=False)
 
     def stop(self) -> None:
         """Close every page's feed and the timer (server shutdown)."""

@@ -23,7 +23,7 @@ from server.api.context import AppContext, context
 from server.api.models import error_responses
 from server.db.status import TicketPage
 from server.errors import NotFoundError
-from server.status_page import PageState, moved, render_main, render_page
+from server.status_page import ENDED, PageState, moved, render_main, render_page
 from server.status_texts import TEXTS
 from server.status_watch import PageFeed, StatusWatch
 from shared.domain import TicketStatus
@@ -36,7 +36,6 @@ Ctx = Annotated[AppContext, Depends(context)]
 Key = Annotated[str, Query(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.~-]+$")]
 Lang = Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")]
 
-ENDED = frozenset({TicketStatus.DONE, TicketStatus.NO_SHOW, TicketStatus.CANCELLED})
 _HEADERS = {
     "Cache-Control": "no-store",
     "Referrer-Policy": "no-referrer",
