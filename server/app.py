@@ -6,14 +6,16 @@ import csv
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError, WebSocketRequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 
-from server import errors
+from server import errors, refusals
 from server.api import alarms, counters, display, kiosk, pages, supervisor, visitors
 from server.api.context import AppContext, HubState
 from server.broadcast import Broadcaster
@@ -21,6 +23,8 @@ from server.contacts import ContactBook
 from server.displays import DisplayWatch
 from server.housekeeping import Housekeeper, HousekeepingSchedule
 from server.keyguard import KeyGuard
+from server.limits import BodyLimit
+from server.logins import LoginGuard, LoginLimits
 from server.ratelimit import RateLimiter
 from server.status_watch import StatusWatch
 from server.store import Store
@@ -68,6 +72,7 @@ class ServerOptions:
     """A status page without scripts reloads itself this often."""
     wrong_keys_per_minute: float = 20
     """Wrong status keys an address may try per minute before it gets 429."""
+    logins: LoginLimits = field(default_factory=LoginLimits)
 
     @classmethod
     def from_config(cls, config: OfficeConfig) -> ServerOptions:
@@ -91,7 +96,7 @@ class ServerOptions:
 def _error_handler(status_code: int) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
     async def handle(_: Request, exc: Exception) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if status_code == 401 else None
-        body = {"detail": str(exc)}
+        body = {"detail": refusals.printable(str(exc))}
         if isinstance(exc, errors.AuthError):
             body["reason"] = exc.reason
         return JSONResponse(body, status_code, headers=headers)
@@ -143,6 +148,7 @@ def create_app(
     ctx.broadcaster.read_gaps_from(store.events_since)
     ctx.broadcaster.recheck_tokens_with(store.principals.verify_many)
     housekeeper = Housekeeper(store, clock, opts.housekeeping())
+    login_guard = LoginGuard(opts.logins)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[HubState]:
@@ -162,6 +168,7 @@ def create_app(
                 ctx.status_watch.stop()
             await watch.stop()
             await housekeeper.stop()
+            login_guard.close()
             ctx.broadcaster.close()
             log.info("stopped serving site %s", site.id)
 
@@ -174,10 +181,16 @@ def create_app(
         docs_url="/docs",
         redoc_url=None,
     )
+    app.add_middleware(BodyLimit)
     app.state.housekeeper = housekeeper
+    app.state.login_guard = login_guard
     for exc_type, status_code in _STATUS:
         app.add_exception_handler(exc_type, _error_handler(status_code))
     app.add_exception_handler(errors.RefusedError, kiosk.refused_handler)
+    app.add_exception_handler(RequestValidationError, refusals.invalid_request)
+    app.add_exception_handler(WebSocketRequestValidationError, refusals.invalid_stream)
+    app.add_exception_handler(HTTPException, refusals.http_error)
+    app.add_exception_handler(Exception, refusals.crash)
     app.include_router(visitors.router, prefix=API_PREFIX)
     app.include_router(pages.router, prefix=API_PREFIX)
     app.include_router(counters.router, prefix=API_PREFIX)

@@ -68,7 +68,7 @@ ALLOWED: dict[Endpoint, frozenset[Role]] = {
     Endpoint.COUNTER_STATE: _STAFF,
     Endpoint.IMPORT_APPOINTMENTS: frozenset({Role.SUPERVISOR, Role.ADMIN}),
     Endpoint.EVENTS: _EVERYONE,
-    Endpoint.STAFF_EVENTS: _STAFF | {Role.KIOSK},
+    Endpoint.STAFF_EVENTS: _STAFF,  # kiosks get the public stream: no clerks' notes
     Endpoint.ALARM: _STAFF,
     Endpoint.SUPERVISE: frozenset({Role.SUPERVISOR, Role.ADMIN}),
     Endpoint.DISPLAY_SETUP: frozenset({Role.DISPLAY}),

@@ -19,6 +19,7 @@ from server.announce import Announcer
 from server.app import ServerOptions, create_app
 from server.status_watch import StatusWatch
 from server.store import Store, StoreSettings, create_engine_for, migrate
+from server.wsprotocol import AnsweringWebSocketsProtocol
 from shared.clock import Clock, SystemClock
 from shared.config import OfficeConfig
 
@@ -173,6 +174,7 @@ def uvicorn_config(app: FastAPI, host: str, port: int) -> uvicorn.Config:
         ws=HubWebSocketProtocol,
         timeout_graceful_shutdown=5,
         timeout_keep_alive=75,  # kiosks and counters are idle for minutes between requests
+        ws=AnsweringWebSocketsProtocol,  # websockets-sansio that answers every refusal
         ws_ping_interval=20,
         ws_ping_timeout=20,
     )

@@ -129,6 +129,13 @@ class Store:
             handed = visitors.check_in(appointment_number, language, idempotency_key, issuer_id)
             return self._issued(session, handed)
 
+    def issued_before(self, *, idempotency_key: str, issuer_id: str) -> Issued | None:
+        """The answer an issuer already got for this key (a retry), or None; writes nothing."""
+        with read_session(self._reader) as session:
+            visitors = Visitors(session, self._site, self._clock.now())
+            handed = visitors.known(idempotency_key, issuer_id)
+            return None if handed is None else self._issued(session, handed)
+
     def _issued(self, session: Session, handed: Handed) -> Issued:
         ticket = handed.ticket
         service = self._site.services.get(ticket.service_id)

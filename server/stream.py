@@ -15,13 +15,13 @@ from dataclasses import replace
 from functools import partial
 
 from fastapi import APIRouter, Query, WebSocket, WebSocketDisconnect
-from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from server.api.context import AppContext, context
 from server.api.display import counters_shown
 from server.auth import ALLOWED, Endpoint, Role, bearer_token, may, role_of
+from server.refusals import deny
 from server.subscription import EndReason, Subscription
 from shared.domain import Counter, Site, TicketStatus
 from shared.protocol import (
@@ -109,14 +109,6 @@ async def _catch_up(ctx: AppContext, since: int, sub: Subscription) -> tuple[lis
     return [board], snapshot.seq
 
 
-async def _deny(websocket: WebSocket, status_code: int, detail: str) -> None:
-    """Refuse the handshake with an HTTP status (or a policy close if unsupported)."""
-    if "websocket.http.response" in websocket.scope.get("extensions", {}):
-        await websocket.send_denial_response(JSONResponse({"detail": detail}, status_code))
-    else:
-        await websocket.close(code=1008, reason=detail)
-
-
 async def _watch_disconnect(
     websocket: WebSocket, sub: Subscription, on_ack: Callable[[int], None] | None
 ) -> None:
@@ -174,10 +166,10 @@ async def events(
     secret = bearer_token(websocket) or token
     principal = await run_in_threadpool(ctx.store.authenticate, secret) if secret else None
     if secret is None or principal is None:
-        await _deny(websocket, 401, "missing or unknown token")
+        await deny(websocket, 401, "missing or unknown token")
         return
     if not may(principal, Endpoint.EVENTS):
-        await _deny(websocket, 403, f"role {role_of(principal)} may not use events")
+        await deny(websocket, 403, f"role {role_of(principal)} may not use events")
         return
     public = role_of(principal) not in ALLOWED[Endpoint.STAFF_EVENTS]
     await websocket.accept()

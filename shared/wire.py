@@ -17,6 +17,7 @@ from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, with_confi
 from shared.devices import PrinterStatus
 from shared.domain import DeviceRole, Site, TicketStatus, UserRole
 from shared.protocol import CallReason, TicketInfo
+from shared.text import Line, Lines, Secret
 
 T = TypeVar("T")
 
@@ -25,7 +26,8 @@ Language = Annotated[
     str, Field(min_length=2, max_length=16, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 ]
 IdempotencyKey = Annotated[str, Field(min_length=8, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$")]
-Note = Annotated[str, Field(max_length=500)]
+Note = Lines
+"""A clerk's note: tab and newlines allowed, no NUL or other controls (`shared.text`)."""
 TicketId = Annotated[int, Field(ge=1, le=2**31 - 1)]
 
 _BODY = ConfigDict(extra="forbid")
@@ -38,8 +40,8 @@ _BODY = ConfigDict(extra="forbid")
 class LoginRequest:
     """A clerk's credentials."""
 
-    username: Annotated[str, Field(min_length=1, max_length=64)]
-    password: Annotated[str, Field(min_length=1, max_length=256)]
+    username: Annotated[Line, Field(max_length=64)]
+    password: Secret
 
 
 @with_config(_BODY)

@@ -14,6 +14,7 @@ from server.auth import Endpoint, require
 from server.store import Principal
 from shared.domain import CounterState
 from shared.protocol import CounterInfo, Snapshot, TicketInfo
+from shared.text import refusal
 from shared.wire import (
     CalledTicket,
     CallRequest,
@@ -183,6 +184,9 @@ async def import_appointments(
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "the CSV is not UTF-8 text") from exc
+    reason = refusal(text, lines=True)
+    if reason is not None:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, f"the CSV {reason}")
     result = await run_in_threadpool(ctx.store.import_appointments, text)
     log.info("imported %d appointments (%d skipped)", result.imported, result.skipped)
     return ImportAnswer(imported=result.imported, skipped=result.skipped, errors=result.errors)

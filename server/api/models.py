@@ -13,7 +13,7 @@ _MEANING = {
     404: "no such ticket, counter or appointment",
     409: "not possible in the current state",
     413: "the body is too large",
-    429: "too many tickets from this kiosk; see Retry-After",
+    429: "too many requests (tickets from this kiosk, or logins); see Retry-After",
 }
 
 

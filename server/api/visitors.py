@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
@@ -13,6 +14,8 @@ from server.api.context import AppContext, context
 from server.api.kiosk import refusal_responses
 from server.api.models import error_responses
 from server.auth import Endpoint, bearer_token, may, require, role_of
+from server.errors import AuthError
+from server.logins import LoginBusyError, LoginGuard, client_address, login_guard
 from server.store import Issued, Principal
 from shared.domain import DeviceRole
 from shared.wire import (
@@ -43,12 +46,37 @@ def site(ctx: Ctx, _: Annotated[Principal, Depends(require(Endpoint.SITE))]) -> 
     return SiteAnswer.of(ctx.site)
 
 
-@router.post("/sessions", responses=error_responses(400, 401))
-async def login(body: LoginRequest, ctx: Ctx) -> SessionAnswer:
+@router.post("/sessions", responses=error_responses(400, 401, 429))
+async def login(
+    body: LoginRequest,
+    request: Request,
+    ctx: Ctx,
+    guard: Annotated[LoginGuard, Depends(login_guard)],
+) -> SessionAnswer:
     """Log a clerk in; the token authorises the following requests."""
-    clerk, token = await run_in_threadpool(ctx.store.login, body.username, body.password)
+    address = client_address(request)
+    wait = guard.delay(address, body.username)
+    if wait > 0:
+        log.warning("login of %r from %s refused for %.0f s", body.username, address, wait)
+        raise _too_many("too many failed logins; try again later", wait)
+    try:
+        clerk, token = await guard.check(partial(ctx.store.login, body.username, body.password))
+    except LoginBusyError:
+        raise _too_many("too many logins at once; try again shortly", 1.0) from None
+    except AuthError:
+        guard.failed(address, body.username)
+        raise
+    guard.succeeded(address, body.username)
     log.info("%s logged in", clerk.username)
     return SessionAnswer(token=token, role=clerk.role, username=clerk.username)
+
+
+def _too_many(detail: str, wait: float) -> HTTPException:
+    return HTTPException(
+        status.HTTP_429_TOO_MANY_REQUESTS,
+        detail,
+        headers={"Retry-After": str(max(1, math.ceil(wait)))},
+    )
 
 
 @router.delete(
@@ -66,18 +94,21 @@ async def logout(
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-def _check_rate(ctx: AppContext, principal: Principal) -> None:
-    """429 when a kiosk issues more tickets than its bucket allows."""
+async def _check_rate(ctx: AppContext, principal: Principal, key: str) -> Issued | None:
+    """429 when a kiosk issues more tickets than its bucket allows, unless this is a retry of
+    a request already done: then the first answer (the retry spends no token)."""
     if ctx.limiter is None or principal.device_role is not DeviceRole.KIOSK:
-        return
+        return None
     wait = ctx.limiter.take(principal.id)
-    if wait > 0:
-        log.warning("kiosk %s is issuing too fast", principal.name)
-        raise HTTPException(
-            status.HTTP_429_TOO_MANY_REQUESTS,
-            "too many tickets from this kiosk; try again shortly",
-            headers={"Retry-After": str(max(1, math.ceil(wait)))},
-        )
+    if wait <= 0:
+        return None
+    done = await run_in_threadpool(
+        partial(ctx.store.issued_before, idempotency_key=key, issuer_id=principal.id)
+    )
+    if done is not None:
+        return done
+    log.warning("kiosk %s is issuing too fast", principal.name)
+    raise _too_many("too many tickets from this kiosk; try again shortly", wait)
 
 
 def _issued(ctx: AppContext, issued: Issued) -> IssuedTicket:
@@ -106,7 +137,9 @@ async def issue_ticket(
         raise HTTPException(
             status.HTTP_403_FORBIDDEN, f"role {role_of(principal)} may not issue emergencies"
         )
-    _check_rate(ctx, principal)
+    done = await _check_rate(ctx, principal, body.idempotency_key)
+    if done is not None:
+        return _issued(ctx, done)
     issued = await ctx.mutate(
         ctx.store.issue_ticket,
         service_id=body.service_id,
@@ -125,7 +158,9 @@ async def check_in(
     principal: Annotated[Principal, Depends(require(Endpoint.CHECKIN))],
 ) -> IssuedTicket:
     """Check in for an appointment: the visitor gets a ticket for it."""
-    _check_rate(ctx, principal)
+    done = await _check_rate(ctx, principal, body.idempotency_key)
+    if done is not None:
+        return _issued(ctx, done)
     issued = await ctx.mutate(
         ctx.store.check_in,
         appointment_number=body.appointment_number,

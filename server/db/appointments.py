@@ -14,6 +14,7 @@ from server.db.models import AppointmentRow
 from server.db.outcomes import ImportResult
 from server.errors import InvalidInputError
 from shared.domain import Site
+from shared.text import refusal
 
 REQUIRED = ("number", "service_id", "scheduled_at")
 MAX_NUMBER = 64
@@ -56,6 +57,10 @@ def _parse(record: dict[str | None, str | None], site: Site) -> AppointmentRow:
     service_id = (record.get("service_id") or "").strip()
     when = (record.get("scheduled_at") or "").strip()
     name = (record.get("name") or "").strip()
+    for field, value in (("number", number), ("service_id", service_id), ("name", name)):
+        reason = refusal(value)
+        if reason is not None:
+            raise ValueError(f"{field} {reason}")
     if not number or len(number) > MAX_NUMBER:
         raise ValueError(f"number must be 1 to {MAX_NUMBER} characters")
     if service_id not in site.services:

@@ -166,6 +166,10 @@ class Visitors:
             offered = ", ".join(self.site.languages)
             raise InvalidInputError(f"unknown language {language!r} (offered: {offered})")
 
+    def known(self, key: str, issuer: str) -> Handed | None:
+        """The ticket this issuer already got for this key (no event), or None."""
+        return self._known(key, issuer)
+
     def _known(self, key: str, issuer: str) -> Handed | None:
         if not key or len(key) > MAX_KEY:
             raise InvalidInputError(f"idempotency key must be 1 to {MAX_KEY} characters")

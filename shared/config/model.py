@@ -46,10 +46,16 @@ Minutes = Annotated[float, Strict(), Field(ge=0, le=24 * 60)]
 """A duration in minutes."""
 
 
+MAX_TIMEZONE = 64
+"""Longer than any IANA zone name (the longest has 32 characters)."""
+
+
 def _check_timezone(value: str) -> str:
+    if len(value) > MAX_TIMEZONE:
+        raise ValueError(f"unknown time zone (longer than {MAX_TIMEZONE} characters)")
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a directory such as "Europe"
         hint = suggest(value, available_timezones())
         raise ValueError(f"unknown time zone {value!r}{hint}") from None
     return value

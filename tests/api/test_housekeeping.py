@@ -51,7 +51,7 @@ def sqlite_hub(tmp_path: Path, template: Template) -> Iterator[Hub]:
         source = template.path.with_name(template.path.name + suffix)
         if source.exists():
             shutil.copy(source, tmp_path / f"hub.sqlite3{suffix}")
-    token = {"Authorization": f"Bearer {template.tokens['kiosk']}"}
+    token = {"Authorization": f"Bearer {template.tokens['clerk']}"}  # the staff stream
     hub = Hub(f"sqlite:///{tmp_path / 'hub.sqlite3'}", FakeClock(START), token)
     yield hub
     hub.stop()
@@ -195,7 +195,7 @@ def test_pruning_on_postgresql_keeps_the_seq_counter(rounds: RoundLog) -> None:
             assert hub.store.last_seq() == last
             assert hub.issue(1) == [last + 1]
             frame = hub.first_frame(since=1)
-            assert (frame["type"], frame["seq"]) == ("snapshot", last + 1)
+            assert (frame["type"], frame["seq"]) == ("public.snapshot", last + 1)  # a kiosk
         finally:
             hub.stop()
             hub.engine.dispose()

@@ -36,7 +36,7 @@ def test_concurrent_calls_never_share_a_ticket_and_the_stream_has_no_gap(pg_hub:
                 assert clerk.post(f"/tickets/{tid}/start").status_code == 200
                 assert clerk.post(f"/tickets/{tid}/finish").status_code == 200
 
-    headers = hub.auth("kiosk")
+    headers = hub.auth("clerk")  # the staff stream (a kiosk gets the public one)
     with connect(hub.ws_url(since=1), additional_headers=headers, open_timeout=5) as ws:
         desks = [threading.Thread(target=desk, args=(c,)) for c in ("c1", "c2")]
         kiosk = threading.Thread(target=lambda: [hub.issue("passport") for _ in range(10)])

@@ -97,7 +97,7 @@ def test_the_matrix_in_code_matches_the_brief() -> None:
     assert {r.value for r in ALLOWED[Endpoint.SITE]} == EVERYONE
     assert {r.value for r in ALLOWED[Endpoint.ISSUE]} == STAFF | {"kiosk"}
     assert {r.value for r in ALLOWED[Endpoint.IMPORT_APPOINTMENTS]} == {"supervisor", "admin"}
-    assert {r.value for r in ALLOWED[Endpoint.STAFF_EVENTS]} == STAFF | {"kiosk"}
+    assert {r.value for r in ALLOWED[Endpoint.STAFF_EVENTS]} == STAFF  # kiosks: public only
     assert {r.value for r in ALLOWED[Endpoint.WALK_INS]} == STAFF | {"kiosk"}
     assert {r.value for r in ALLOWED[Endpoint.DEVICE_STATUS]} == DEVICES
 
@@ -146,7 +146,7 @@ def test_every_role_against_the_event_stream(hub: Hub, who: str | None) -> None:
         return
     with connect(hub.ws_url(), additional_headers=headers, open_timeout=5) as ws:
         first = ws.recv(timeout=5)
-    expected = "snapshot" if who in {"kiosk", *STAFF} else "public.snapshot"
+    expected = "snapshot" if who in STAFF else "public.snapshot"
     assert f'"type":"{expected}"' in str(first)
 
 

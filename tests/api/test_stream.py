@@ -79,7 +79,7 @@ def test_no_gap_and_no_duplicate_while_tickets_are_issued_during_the_connect(hub
     )
     writer.start()
     try:
-        with _open(hub, "kiosk", since=1) as ws:
+        with _open(hub, "clerk", since=1) as ws:
             writer.join()
             frames = _frames_until(ws, hub.store.last_seq())
     finally:

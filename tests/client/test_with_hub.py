@@ -71,6 +71,8 @@ class RealHub:
         migrate(self.engine)
         self.store = Store(self.engine, self.site, SystemClock())
         self.kiosk_token = self.store.add_device("kiosk 1", DeviceRole.KIOSK)[1]
+        self.store.add_user("clerk", "clerk password", UserRole.CLERK, "Clerk")
+        self.clerk_token = self.store.login("clerk", "clerk password")[1]  # the staff stream
         self.thread = serve(self.app())
 
     def app(self):
@@ -109,7 +111,7 @@ def settle(qtbot, reply):
 def test_issued_ticket_arrives_on_the_stream_and_survives_a_restart(qtbot, real_hub, make_client):
     client = make_client(
         real_hub.thread.url,
-        token=real_hub.kiosk_token,
+        token=real_hub.clerk_token,
         backoff=Backoff(0.05, 0.4),
         monotonic=FakeClock(AT).monotonic,  # standing still: only the restart drops the line
     )

@@ -135,7 +135,7 @@ def test_kill_9_under_load_loses_nothing_acknowledged_and_the_stream_resumes(
     counters = open_counters(base, clerk_token, CLERKS)
 
     load = Load()
-    watcher = threading.Thread(target=_subscriber, args=(base, kiosk_token, load))
+    watcher = threading.Thread(target=_subscriber, args=(base, clerk_token, load))
     watcher.start()
     assert load.subscribed.wait(10)
     workers = [
@@ -201,7 +201,7 @@ def test_kill_9_under_load_loses_nothing_acknowledged_and_the_stream_resumes(
         issues = Counter(e.ticket.id for e in database.events() if isinstance(e, TicketIssued))
         assert all(issues[answer.json()["ticket"]["id"]] == 1 for answer in retried)
         for since in (last_seen, events[len(events) // 2]["seq"]):
-            resumed = _resume(base, kiosk_token, since, http, database)
+            resumed = _resume(base, clerk_token, since, http, database)
             assert [f["seq"] for f in resumed] == list(range(since + 1, resumed[-1]["seq"] + 1))
             assert resumed[-1]["seq"] == database.store.last_seq()
             logged = _logged(database)
