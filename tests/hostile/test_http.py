@@ -42,8 +42,16 @@ GOOD: dict[str, Callable[[], Any]] = {
     "counter_id": lambda: "t01",
     "note": lambda: "a note",
     "key": lambda: "not-the-key",
+    "alarm_id": lambda: 1,
 }
-"""A valid value for every field and parameter name the API uses."""
+"""A valid value for every field and parameter name the API uses (others get "x")."""
+
+
+def good(name: str) -> Any:
+    """A valid value for a parameter or field."""
+    return GOOD.get(name, lambda: "x")()
+
+
 CSV = "number,service_id,scheduled_at,name\nH100,reception,2030-01-01T10:00:00,A Name\n"
 
 
@@ -113,11 +121,11 @@ def requests(draw: st.DrawFn, operation: Operation) -> Drawn:
     hostile = draw(st.sampled_from(["body", "extra", "whole", "raw", "path", "query", "none"]))
     path = operation.path
     for name in operation.path_params:
-        value = draw(nasty_text) if hostile == "path" else str(GOOD[name]())
+        value = draw(nasty_text) if hostile == "path" else str(good(name))
         path = path.replace(f"{{{name}}}", url_part(value) or "%20")
     query = {}
     for name in operation.query_params:
-        query[name] = draw(nasty_text) if hostile == "query" else str(GOOD[name]())
+        query[name] = draw(nasty_text) if hostile == "query" else str(good(name))
     content: bytes | None = None
     headers = {"content-type": "application/json"}
     if operation.csv_body:
@@ -125,7 +133,7 @@ def requests(draw: st.DrawFn, operation: Operation) -> Drawn:
         text = CSV if hostile not in ("body", "whole", "raw") else draw(nasty_text)
         content = draw(raw_bodies) if hostile == "raw" else text.encode("utf-8", "surrogatepass")
     elif operation.json_body:
-        body = {name: GOOD[name]() for name in operation.body_fields}
+        body = {name: good(name) for name in operation.body_fields}
         if hostile == "body" and operation.body_fields:
             body[draw(st.sampled_from(operation.body_fields))] = draw(nasty_json)
         elif hostile == "extra":
