@@ -2,14 +2,18 @@
 
 A password check (argon2) costs memory and CPU on purpose, so an unauthenticated caller must
 not be able to start many of them. `LoginGuard`:
-- runs every check in its own small thread pool (`at_once` threads, default 2): at most that
-  many checks run, and only those threads ever hold argon2's memory (a check in the shared
-  pool would leave its memory in one malloc arena per pool thread);
+- runs every check in its own thread pool (`at_once` threads, default 1: argon2 releases the
+  GIL, so on the office's 2-core box one core stays for the event loop): at most that many
+  checks run, and only those threads ever hold argon2's memory (a check in the shared pool
+  would leave its memory in one malloc arena per pool thread);
 - answers "busy" (429, Retry-After 1) when `waiting` logins already wait for a thread;
-- counts failures per user name and per client address; after `free_failures` of them the
+- counts failures per user name and per client address; after `free_failures_…` of them the
   next attempt is refused without a check for 2, 4, 8 … seconds (at most `max_delay`) after
   the last failure. A success clears both counts; `max_delay` of quiet forgets them. At most
-  `max_keys` names and addresses are remembered (the oldest are forgotten first).
+  `max_keys` names and addresses are remembered (the oldest are forgotten first);
+- holds every refusal's answer back for up to `tarpit` seconds (of the time still to wait),
+  so a client that retries at once sends a few requests a second, not hundreds: a waiting
+  request costs the hub a sleeping coroutine, an answered one a trip through the app.
 """
 
 from __future__ import annotations
@@ -43,10 +47,11 @@ class _Failures:
 class LoginLimits:
     """How many password checks at once, and when failures start to cost time."""
 
-    at_once: int = 2
+    at_once: int = 1
     waiting: int = 16
     free_failures_per_user: int = 5
-    free_failures_per_address: int = 20
+    free_failures_per_address: int = 10
+    tarpit: float = 5.0
     max_delay: float = 900.0
     max_keys: int = 10_000
 
@@ -103,6 +108,12 @@ class LoginGuard:
             return await asyncio.get_running_loop().run_in_executor(self._executor, work)
         finally:
             self._in_flight -= 1
+
+    async def hold_back(self, wait: float) -> float:
+        """Delay a refusal's answer by up to `tarpit` of `wait` seconds; the seconds slept."""
+        pause = min(wait, self.limits.tarpit)
+        await asyncio.sleep(pause)
+        return pause
 
     def close(self) -> None:
         """Let the threads end once their checks are done."""

@@ -9,22 +9,17 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import uvicorn
 from fastapi import FastAPI
-from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 
 from server.announce import Announcer
 from server.app import ServerOptions, create_app
 from server.status_watch import StatusWatch
 from server.store import Store, StoreSettings, create_engine_for, migrate
-from server.wsprotocol import AnsweringWebSocketsProtocol
+from server.wsprotocol import HubWebSocketProtocol
 from shared.clock import Clock, SystemClock
 from shared.config import OfficeConfig
-
-if TYPE_CHECKING:
-    from uvicorn._types import ASGISendEvent
 
 log = logging.getLogger(__name__)
 
@@ -147,22 +142,6 @@ def announcer_for(config: OfficeConfig, host: str) -> Callable[[int], Announcer]
     return start
 
 
-class HubWebSocketProtocol(WebSocketsSansIOProtocol):
-    """uvicorn's WebSocket protocol, with a sent denial response counted as a finished handshake.
-
-    The event stream refuses a bad token with HTTP 401/403 (the ASGI denial-response
-    extension). uvicorn's websockets-sansio protocol does not mark that handshake as done, so
-    it logged "ASGI callable returned without completing handshake" at ERROR for every refused
-    client (its wsproto protocol does mark it; upstream: Kludex/uvicorn pull request 3138).
-    """
-
-    async def send(self, message: ASGISendEvent) -> None:
-        """Send as uvicorn does; the last body part of a denial response ends the handshake."""
-        await super().send(message)
-        if message["type"] == "websocket.http.response.body" and not message.get("more_body"):
-            self.handshake_complete = True
-
-
 def uvicorn_config(app: FastAPI, host: str, port: int) -> uvicorn.Config:
     """uvicorn's settings for the hub: our logging, no access log, a graceful shutdown."""
     return uvicorn.Config(
@@ -171,10 +150,9 @@ def uvicorn_config(app: FastAPI, host: str, port: int) -> uvicorn.Config:
         port=port,
         log_config=None,
         access_log=False,
-        ws=HubWebSocketProtocol,
         timeout_graceful_shutdown=5,
         timeout_keep_alive=75,  # kiosks and counters are idle for minutes between requests
-        ws=AnsweringWebSocketsProtocol,  # websockets-sansio that answers every refusal
+        ws=HubWebSocketProtocol,  # websockets-sansio that answers every refusal (wsprotocol)
         ws_ping_interval=20,
         ws_ping_timeout=20,
     )

@@ -4,11 +4,12 @@ uvicorn (0.54) writes what the `websockets` state machine has to send only after
 reports an event. When `websockets` refuses an upgrade while parsing it (a header line over
 8 KB, more than 128 headers, a request line over 8 KB) it queues its 431/414 answer and
 reports no event, so the answer is never written and the connection stays open in silence
-(`docs/websocket-431.py` reproduces it). `AnsweringWebSocketsProtocol` writes that answer
+(`docs/websocket-431.py` reproduces it). `HubWebSocketProtocol` writes that answer
 (its status, with a JSON body like every other refusal of the hub) and closes the
 connection. It also marks a handshake answered by a denial response (`websocket.http.response`,
 how the hub refuses a token or a parameter) as complete: uvicorn does not, and logs "ASGI
-callable returned without completing handshake." at ERROR for every such refusal. Everything
+callable returned without completing handshake." at ERROR for every such refusal (upstream:
+Kludex/uvicorn pull request 3138). Everything
 else is uvicorn's, so the fan-out keeps its fast path (measured
 against wsproto in docs/performance.md). Drop this once uvicorn flushes there.
 """
@@ -32,7 +33,7 @@ def _answer(status_line: bytes, reason: str) -> bytes:
     return status_line + b"\r\n" + head + b"\r\n\r\n" + body
 
 
-class AnsweringWebSocketsProtocol(WebSocketsSansIOProtocol):
+class HubWebSocketProtocol(WebSocketsSansIOProtocol):
     """websockets-sansio that sends and closes on a refusal made while parsing the request."""
 
     def data_received(self, data: bytes) -> None:

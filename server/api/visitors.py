@@ -57,11 +57,13 @@ async def login(
     address = client_address(request)
     wait = guard.delay(address, body.username)
     if wait > 0:
-        log.warning("login of %r from %s refused for %.0f s", body.username, address, wait)
+        log.info("login of %r from %s refused for %.0f s", body.username, address, wait)
+        wait -= await guard.hold_back(wait)
         raise _too_many("too many failed logins; try again later", wait)
     try:
         clerk, token = await guard.check(partial(ctx.store.login, body.username, body.password))
     except LoginBusyError:
+        await guard.hold_back(1.0)
         raise _too_many("too many logins at once; try again shortly", 1.0) from None
     except AuthError:
         guard.failed(address, body.username)

@@ -27,7 +27,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from server.serve import HubWebSocketProtocol
+from server.wsprotocol import HubWebSocketProtocol
 from shared.protocol import Event, Heartbeat, encode
 from shared.qt.client import Backoff, QtHubClient
 
