@@ -12,7 +12,7 @@ line feed and carriage return; `Line` (names, one-line fields) allows none of th
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field
 
@@ -34,6 +34,18 @@ def refusal(text: str, *, lines: bool = False) -> str | None:
     return f"holds U+{ord(match.group()):04X} at position {match.start()}, which is not accepted"
 
 
+_SCHEMA_ONE_LINE = "^[^\\u0000-\\u001f\\u007f-\\u009f\\ufffe\\uffff]*$"
+_SCHEMA_MULTI_LINE = (
+    "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ufffe\\uffff]*$"
+)
+
+
+def _documented(*, lines: bool) -> Any:
+    """The rule as a JSON-schema pattern in the OpenAPI (clients and fuzzers see it); the
+    check itself is `refusal` (it also names the character and catches lone surrogates)."""
+    return Field(json_schema_extra={"pattern": _SCHEMA_MULTI_LINE if lines else _SCHEMA_ONE_LINE})
+
+
 def _accepted(lines: bool) -> AfterValidator:
     def check(text: str) -> str:
         reason = refusal(text, lines=lines)
@@ -44,9 +56,13 @@ def _accepted(lines: bool) -> AfterValidator:
     return AfterValidator(check)
 
 
-Line = Annotated[str, Field(min_length=1, max_length=MAX_LINE), _accepted(lines=False)]
+Line = Annotated[
+    str, Field(min_length=1, max_length=MAX_LINE), _documented(lines=False), _accepted(lines=False)
+]
 """One line of text from outside: a username, a name (1 to 200 characters, no controls)."""
-Lines = Annotated[str, Field(max_length=MAX_LINES), _accepted(lines=True)]
+Lines = Annotated[str, Field(max_length=MAX_LINES), _documented(lines=True), _accepted(lines=True)]
 """Free text from outside that may span lines: a clerk's note (tab and newlines allowed)."""
-Secret = Annotated[str, Field(min_length=1, max_length=256), _accepted(lines=False)]
+Secret = Annotated[
+    str, Field(min_length=1, max_length=256), _documented(lines=False), _accepted(lines=False)
+]
 """A password: any printable text up to 256 characters (argon2 hashes its UTF-8 bytes)."""
