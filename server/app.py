@@ -10,10 +10,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError, WebSocketRequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
-from starlette.exceptions import HTTPException
 
 from server import errors, refusals
 from server.api import alarms, counters, display, kiosk, pages, supervisor, visitors
@@ -187,10 +185,7 @@ def create_app(
     for exc_type, status_code in _STATUS:
         app.add_exception_handler(exc_type, _error_handler(status_code))
     app.add_exception_handler(errors.RefusedError, kiosk.refused_handler)
-    app.add_exception_handler(RequestValidationError, refusals.invalid_request)
-    app.add_exception_handler(WebSocketRequestValidationError, refusals.invalid_stream)
-    app.add_exception_handler(HTTPException, refusals.http_error)
-    app.add_exception_handler(Exception, refusals.crash)
+    refusals.install(app)
     app.include_router(visitors.router, prefix=API_PREFIX)
     app.include_router(pages.router, prefix=API_PREFIX)
     app.include_router(counters.router, prefix=API_PREFIX)
@@ -215,7 +210,9 @@ def public_app(ctx: AppContext) -> FastAPI:
         yield {"ctx": ctx}
 
     app = FastAPI(lifespan=lifespan, openapi_url=None, docs_url=None, redoc_url=None)
+    app.add_middleware(BodyLimit)
     for exc_type, status_code in _STATUS:
         app.add_exception_handler(exc_type, _error_handler(status_code))
+    refusals.install(app)
     app.include_router(pages.router, prefix=API_PREFIX)
     return app

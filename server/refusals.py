@@ -12,7 +12,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from fastapi import Request, WebSocket
+from fastapi import FastAPI, Request, WebSocket
 from fastapi.exceptions import RequestValidationError, WebSocketRequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
@@ -87,3 +87,11 @@ async def crash(request: Request, exc: Exception) -> JSONResponse:
     """The last resort: a bug still answers in JSON (uvicorn logs the traceback)."""
     log.error("%s %s failed: %s", request.method, request.url.path, type(exc).__name__)
     return JSONResponse({"detail": "internal error; the hub's log has the details"}, 500)
+
+
+def install(app: FastAPI) -> None:
+    """Make these the app's answers to invalid requests, HTTP errors and bugs."""
+    app.add_exception_handler(RequestValidationError, invalid_request)
+    app.add_exception_handler(WebSocketRequestValidationError, invalid_stream)
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(Exception, crash)
