@@ -9,6 +9,8 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+
 from server.app import ServerOptions
 from server.logins import LoginBusyError, LoginGuard, LoginLimits
 from tests.api.conftest import PASSWORD, start_hub
@@ -115,6 +117,7 @@ def test_wrong_logins_get_429_with_retry_after_even_with_the_right_password(
         hub.stop()
 
 
+@pytest.mark.expect_log("server", "issuing too fast")
 def test_a_retry_of_an_issued_ticket_is_answered_while_rate_limited(
     tmp_path: Path, template: Template
 ) -> None:
