@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from platformdirs import user_cache_dir
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -32,9 +33,10 @@ from kiosk.qt.documents import QtDocumentsScreen
 from kiosk.qt.note import QtNoteNumberScreen
 from kiosk.qt.reception import QtReceptionScreen
 from kiosk.qt.refused import QtRefusedScreen
-from kiosk.qt.screen import NoSpeaker, QtScreen, Speaker
+from kiosk.qt.screen import QtScreen, Speaker
 from kiosk.qt.start import QtStartScreen
 from kiosk.qt.ticket import QtTicketScreen
+from kiosk.qt.voice import QtReadAloud
 from kiosk.qt.wait import QtWaitScreen
 from kiosk.qt.way import QtWayScreen
 from kiosk.qt.window import QtKioskWindow
@@ -47,7 +49,9 @@ from shared.pairing import TokenStore
 from shared.qt.client import ApiError, QtHubClient
 from shared.qt.lockdown import QtLockdown
 from shared.qt.pairing import QtHubLocator, QtPairingScreen
+from shared.qt.sound import QtSoundQueue
 from shared.qt.translations import QtTranslations
+from shared.speech import Speaker as SpeechMaker
 from shared.wire import IssuedTicket, SiteAnswer
 
 log = logging.getLogger(__name__)
@@ -68,7 +72,8 @@ class KioskOptions:
     token_store: TokenStore = field(default_factory=lambda: TokenStore("kiosk"))
     timings: Timings = field(default_factory=Timings)
     clock: Clock = field(default_factory=SystemClock)
-    speaker: Speaker = field(default_factory=NoSpeaker)
+    speaker: Speaker | None = None
+    """Read aloud (None: espeak-ng into the user's cache dir, played by `QtSoundQueue`)."""
     status_poll_ms: int = 5000
     wedge_clock: Callable[[], int] | None = None
     """Milliseconds for the keyboard-wedge detector (tests step it by hand)."""
@@ -110,6 +115,8 @@ class KioskApp(QObject):
         self.retry.setInterval(round(options.timings.retry * 1000))
         self.client: QtHubClient | None = None
         self.model: KioskModel | None = None
+        self.read_aloud: QtReadAloud | None = None
+        self.speaker: Speaker = options.speaker or self._read_aloud()
         self.pairing: QtPairingScreen | None = None
         self.screens: list[QtScreen] = []
         self._job: str | None = None
@@ -144,12 +151,19 @@ class KioskApp(QObject):
             self.queue.stop()
         if self.scanner is not None:
             self.scanner.stop()
+        if self.read_aloud is not None:
+            self.read_aloud.close()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.wedge)
             app.removeEventFilter(self)
         self.lockdown.unlock()
         self.window.close()
+
+    def _read_aloud(self) -> Speaker:
+        maker = SpeechMaker(Path(user_cache_dir("aufruf")) / "speech")
+        self.read_aloud = QtReadAloud(maker, QtSoundQueue(self), self)
+        return self.read_aloud
 
     def _located(self, url: str) -> None:
         log.info("hub at %s", url)
@@ -192,7 +206,7 @@ class KioskApp(QObject):
         site = site_from_answer(answer)
         self.model = KioskModel(site, self.options.clock, timings=self.options.timings)
         languages = offered(self.config.kiosk_languages(self.kiosk.id))
-        speaker = self.options.speaker
+        speaker = self.speaker
         model = self.model
         self.screens = [
             QtStartScreen(model, speaker, languages),

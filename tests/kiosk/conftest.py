@@ -23,6 +23,7 @@ from sqlalchemy import Engine
 from hardware.emulator import EmulatorState, NetworkPrinterEmulator
 from kiosk.model import KioskModel
 from kiosk.qt.app import KioskApp, KioskOptions
+from kiosk.qt.screen import NoSpeaker, Speaker
 from kiosk.qt.window import QtKioskWindow
 from kiosk.way import Screen, Timings
 from server.app import ServerOptions, create_app
@@ -234,6 +235,7 @@ def make_kiosk(qtbot: Any, tmp_path: Path, kiosk_template: Template) -> Iterator
         timings: Timings = FAST,
         status_poll_ms: int = 60_000,
         scanner: Path | None = None,
+        speaker: Speaker | None = None,
         wedge_clock: Callable[[], int] | None = None,
         drop_after: int = 512,
         bytes_per_second: int = 8000,
@@ -254,6 +256,7 @@ def make_kiosk(qtbot: Any, tmp_path: Path, kiosk_template: Template) -> Iterator
             timings=timings,
             status_poll_ms=status_poll_ms,
             wedge_clock=wedge_clock,
+            speaker=speaker or NoSpeaker(),
         )
         app = KioskApp(config, config.kiosks[0], options)
         kiosk = Kiosk(app, hub, printer, qtbot, kiosk_template.token)
