@@ -1,14 +1,14 @@
 """What a display says for a call: German always, and the visitor's language when it differs.
 
-"A 42, bitte zu Schalter 5": the number without its leading zeros (the voice says "42" as a
-person does in its language; `shared.speech.speakable` marks the letter up), the counter's name
-as it stands on the sign. Qt-free; the Qt app turns the texts into WAV files (espeak-ng) and
-queues them behind the chime.
+"A042, bitte zu Schalter 5", with the ticket number as printed: `shared.speech.speakable`
+turns it into the letter (marked up as a character) and the number without its leading zeros,
+which the voice says as a person does in its language ("A zweiundvierzig", "A forty-two");
+the counter's name as it stands on the sign. Qt-free; the Qt app turns the texts into WAV
+files (espeak-ng) and queues them behind the chime.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from shared.board import BoardCall
@@ -34,15 +34,7 @@ TEMPLATES: dict[str, str] = {
     "ps": "{number}، مهرباني وکړئ {counter} ته ورشئ",
     "ti": "{number}፣ በጃኹም ናብ {counter} ኺዱ",
 }
-"""One sentence per language; `{number}` like "A 42", `{counter}` the name on the sign."""
-
-_NUMBER = re.compile(r"^([A-Z]{1,2})0*(\d+)$")
-
-
-def spoken_number(number: str) -> str:
-    """A ticket number as said aloud: "A042" → "A 42" (the voice says 42 in its language)."""
-    match = _NUMBER.match(number)
-    return f"{match.group(1)} {match.group(2)}" if match else number
+"""One sentence per language; `{number}` the ticket number, `{counter}` the name on the sign."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +53,7 @@ def announcements(call: BoardCall) -> tuple[Announcement, ...]:
     return tuple(
         Announcement(
             lang,
-            TEMPLATES[lang].format(number=spoken_number(call.number), counter=call.counter_name),
+            TEMPLATES[lang].format(number=call.number, counter=call.counter_name),
         )
         for lang in languages
     )

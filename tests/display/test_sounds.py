@@ -9,8 +9,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import display.sounds
-from display.announce import Announcement, announcements, spoken_number
+from display.announce import Announcement, announcements
 from shared.board import BoardCall
+from shared.speech import speakable
 
 SOUNDS = Path(display.sounds.__file__).parent
 
@@ -42,21 +43,18 @@ def _call(number: str, language: str | None) -> BoardCall:
     )
 
 
-def test_numbers_lose_their_leading_zeros() -> None:
-    assert [spoken_number(n) for n in ("A042", "B7", "X100", "AB0003", "odd")] == [
-        "A 42",
-        "B 7",
-        "X 100",
-        "AB 3",
-        "odd",
-    ]
+def test_the_number_is_said_as_a_person_says_it() -> None:
+    [german] = announcements(_call("A042", "de"))
+    spoken = speakable(german.text)
+    assert '<say-as interpret-as="characters">A</say-as> 42,' in spoken  # not "zero four two"
+    assert "Schalter 5" in spoken
 
 
 def test_german_always_and_the_visitors_language_too() -> None:
     assert announcements(_call("A042", "ar")) == (
-        Announcement("de", "A 42, bitte zu Schalter 5"),
-        Announcement("ar", "A 42، يرجى التوجه إلى Schalter 5"),
+        Announcement("de", "A042, bitte zu Schalter 5"),
+        Announcement("ar", "A042، يرجى التوجه إلى Schalter 5"),
     )
-    assert announcements(_call("A042", "de")) == (Announcement("de", "A 42, bitte zu Schalter 5"),)
+    assert announcements(_call("A042", "de")) == (Announcement("de", "A042, bitte zu Schalter 5"),)
     assert len(announcements(_call("A042", None))) == 1  # the site keeps the language off
     assert len(announcements(_call("A042", "xx"))) == 1  # no sentence for it: German only
