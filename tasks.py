@@ -30,6 +30,9 @@ APT_PACKAGES = [
     "chromium",  # the status pages' browser tests (selenium drives it)
     "chromium-driver",
     "python3-venv",
+    "systemd",  # `systemd-analyze verify` checks the units in systemd/
+    "xvfb",  # the demo office under a real X server (tests, README screenshot)
+    "x11-utils",  # xwininfo: which windows the demo mapped
 ]
 STAMP = VENV / ".aufruf-installed"
 

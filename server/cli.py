@@ -44,6 +44,7 @@ def _store(args: argparse.Namespace) -> Store:
 
 def cmd_server(args: argparse.Namespace) -> int:
     """Run the hub until SIGINT/SIGTERM."""
+    from server.sd_notify import Notifier  # noqa: PLC0415
     from server.serve import (  # noqa: PLC0415
         HubServer,
         announcer_for,
@@ -61,6 +62,7 @@ def cmd_server(args: argparse.Namespace) -> int:
         uvicorn_config(hub.app, host, port),
         announce=announcer_for(config, host),
         public=public_config(hub.app, public.host, public.port) if public else None,
+        notifier=Notifier.from_environment(),
     )
     # What is alive now (modules, app, schemas: most of the heap) lives as long as the process.
     # Frozen, a full collection no longer walks it: ~15-25 ms pauses instead of ~100 ms.

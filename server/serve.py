@@ -15,6 +15,7 @@ from fastapi import FastAPI
 
 from server.announce import Announcer
 from server.app import ServerOptions, create_app
+from server.sd_notify import Notifier
 from server.status_watch import StatusWatch
 from server.store import Store, StoreSettings, create_engine_for, migrate
 from server.wsprotocol import HubWebSocketProtocol
@@ -65,8 +66,12 @@ class HubServer(uvicorn.Server):
         *,
         announce: Callable[[int], Announcer] | None = None,
         public: uvicorn.Config | None = None,
+        notifier: Notifier | None = None,
     ) -> None:
         super().__init__(config)
+        self.notifier = notifier
+        """systemd's notify socket (`aufruf server` under Type=notify); None in tests/demo."""
+        self._watchdog: asyncio.Task[None] | None = None
         self.port: int | None = None
         self.start_ended = threading.Event()  # bound (port known) or failed; see ServerThread
         self.public = uvicorn.Server(public) if public is not None else None
@@ -89,6 +94,9 @@ class HubServer(uvicorn.Server):
                 await self._start_public(self.public)
         finally:
             self.start_ended.set()  # the ports are known now: `ServerThread.start` reads them
+        if self.notifier is not None and self.started:
+            self.notifier.send("READY=1")
+            self._watchdog = asyncio.create_task(self.notifier.pet_watchdog())
         if self._announce is not None:
             try:
                 self._announcer = await asyncio.to_thread(self._announce, self.port)
@@ -111,6 +119,10 @@ class HubServer(uvicorn.Server):
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         """Stop advertising and the status pages' streams, then shut down gracefully."""
+        if self.notifier is not None:
+            self.notifier.send("STOPPING=1")
+        if self._watchdog is not None:
+            self._watchdog.cancel()
         app = self.config.app
         pages = getattr(getattr(app, "state", None), "status_watch", None)
         if isinstance(pages, StatusWatch):
