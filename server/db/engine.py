@@ -38,12 +38,18 @@ def _writer_lock(engine: Engine) -> threading.RLock:
         return lock
 
 
+def database_url(url: str | None, data_dir: Path | None = None) -> str:
+    """The URL itself, or when None that of `aufruf.sqlite3` in the data directory (made)."""
+    if url is not None:
+        return url
+    folder = data_dir if data_dir is not None else Path(user_data_dir("aufruf"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'aufruf.sqlite3'}"
+
+
 def create_engine_for(url: str | None, data_dir: Path | None = None) -> Engine:
     """An engine for a database URL, or for the SQLite file in the data directory when None."""
-    if url is None:
-        folder = data_dir if data_dir is not None else Path(user_data_dir("aufruf"))
-        folder.mkdir(parents=True, exist_ok=True)
-        url = f"sqlite:///{folder / 'aufruf.sqlite3'}"
+    url = database_url(url, data_dir)
     if url.startswith("sqlite"):
         return _sqlite_engine(url)
     for plain in ("postgresql://", "postgres://"):
