@@ -123,7 +123,7 @@ def create_app(
     watch = DisplayWatch(
         store,
         clock,
-        broadcaster.publish,
+        broadcaster,
         delay=opts.display_alert_seconds,
         every=opts.display_check_seconds,
     )

@@ -16,15 +16,15 @@ import asyncio
 import contextlib
 import logging
 from collections import deque
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from starlette.concurrency import run_in_threadpool
-
+from server.broadcast import Broadcaster
+from server.db.outcomes import AlertChange
+from server.mutation import mutate
 from server.store import Store
 from shared.clock import Clock
-from shared.protocol import DisplayAlert, DisplayProblem, StaffEvent
+from shared.protocol import DisplayAlert, DisplayProblem
 
 log = logging.getLogger(__name__)
 
@@ -49,14 +49,14 @@ class DisplayWatch:
         self,
         store: Store,
         clock: Clock,
-        publish: Callable[[Sequence[StaffEvent]], None],
+        broadcaster: Broadcaster,
         *,
         delay: float = 30.0,
         every: float = 1.0,
     ) -> None:
         self._store = store
         self._clock = clock
-        self._publish = publish
+        self._broadcaster = broadcaster
         self._delay = timedelta(seconds=delay)
         self._every = every
         self._screens: dict[str, _Screen] = {}
@@ -113,9 +113,10 @@ class DisplayWatch:
         return None
 
     async def check(self) -> list[DisplayAlert]:
-        """One round: raise and clear alerts as the displays' state asks; the events logged."""
+        """One round: raise and clear alerts as the displays' state asks, in one mutation."""
         now = self._clock.now()
-        logged: list[DisplayAlert] = []
+        changes: list[AlertChange] = []
+        raising: dict[int, _Screen] = {}
         for device_id, screen in list(self._screens.items()):
             problem = self._problem(screen, now)
             active = screen.alert
@@ -124,23 +125,27 @@ class DisplayWatch:
             if active is None and problem is None:
                 continue
             if active is not None:
-                logged.append(await self._log(device_id, screen.name, active.problem, raised=False))
+                changes.append(AlertChange(device_id, screen.name, active.problem, raised=False))
                 screen.alert = None
             if problem is not None:
-                screen.alert = await self._log(device_id, screen.name, problem, raised=True)
-                logged.append(screen.alert)
-        if logged:
-            self._publish(logged)
-        return logged
-
-    async def _log(
-        self, device_id: str, name: str, problem: DisplayProblem, *, raised: bool
-    ) -> DisplayAlert:
-        what = "raised" if raised else "cleared"
-        log.info("display %s (%s): %s alert %s", name, device_id, problem.value, what)
-        return await run_in_threadpool(
-            self._store.log_display_alert, device_id, name, problem, raised=raised
-        )
+                raising[len(changes)] = screen
+                changes.append(AlertChange(device_id, screen.name, problem, raised=True))
+        if not changes:
+            return []
+        for change in changes:
+            what = "raised" if change.raised else "cleared"
+            log.info(
+                "display %s (%s): %s alert %s",
+                change.name,
+                change.device_id,
+                change.problem.value,
+                what,
+            )
+        logged = await mutate(self._broadcaster, self._store.log_display_alerts, changes)
+        alerts = [event for event in logged.events if isinstance(event, DisplayAlert)]
+        for index, screen in raising.items():
+            screen.alert = alerts[index]
+        return alerts
 
     def start(self) -> None:
         """Start the periodic check on the running loop."""

@@ -8,7 +8,7 @@ Methods return the events they caused; the API publishes them after commit.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -30,12 +30,14 @@ from server.db.kiosk import WalkInOffer
 from server.db.models import CounterRow
 from server.db.outcomes import (
     AlarmUpdate,
+    AlertChange,
     Called,
     Changed,
     CounterUpdate,
     DeviceReport,
     ImportResult,
     Issued,
+    Logged,
     Principal,
     StoreSettings,
     TicketStatusView,
@@ -50,7 +52,7 @@ from shared.domain import Clerk, CounterState, Device, DeviceRole, Site, TicketS
 from shared.lifecycle import TicketAction
 from shared.numbering import local_day
 from shared.policy import PolicySettings
-from shared.protocol import DisplayAlert, DisplayProblem, Snapshot, StaffEvent
+from shared.protocol import DisplayAlert, Snapshot, StaffEvent
 from shared.wire import DayFigures
 
 log = logging.getLogger(__name__)
@@ -277,22 +279,14 @@ class Store:
             info, event = alarms.acknowledge(session, self._site, alarm_id, who, self._clock.now())
         return AlarmUpdate(info, (event,))
 
-    def log_display_alert(
-        self, device_id: str, display_name: str, problem: DisplayProblem, *, raised: bool
-    ) -> DisplayAlert:
-        """Log that a wall display stopped showing calls, or is back (for the staff stream)."""
+    def log_display_alerts(self, changes: Sequence[AlertChange]) -> Logged:
+        """Log that wall displays stopped showing calls, or are back (for the staff stream)."""
         with write_session(self._engine) as session:
-            return eventlog.append(
-                session,
-                self._clock.now(),
-                lambda seq, at: DisplayAlert(
-                    seq=seq,
-                    at=at,
-                    device_id=device_id,
-                    display_name=display_name,
-                    raised=raised,
-                    problem=problem,
-                ),
+            return Logged(
+                tuple(
+                    eventlog.append(session, self._clock.now(), _display_alert(change))
+                    for change in changes
+                )
             )
 
     # ------------------------------------------------------------------ reading
@@ -407,3 +401,19 @@ class Store:
     def authenticate(self, token: str) -> Principal | None:
         """The device or user behind a bearer token, or None (cached for 5 s when valid)."""
         return self.principals.verify(token)
+
+
+def _display_alert(change: AlertChange) -> Callable[[int, datetime], DisplayAlert]:
+    """The event of one display alert change, once the log gives it its seq and time."""
+
+    def event(seq: int, at: datetime) -> DisplayAlert:
+        return DisplayAlert(
+            seq=seq,
+            at=at,
+            device_id=change.device_id,
+            display_name=change.name,
+            raised=change.raised,
+            problem=change.problem,
+        )
+
+    return event

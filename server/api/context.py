@@ -6,34 +6,23 @@ thread pool (one hop) and publishes the events it returned, which the store has 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ParamSpec, Protocol, TypedDict, TypeVar, cast
+from typing import ParamSpec, TypedDict, TypeVar, cast
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection
 
 from server.broadcast import Broadcaster
 from server.contacts import ContactBook
 from server.displays import DisplayWatch
 from server.keyguard import KeyGuard
+from server.mutation import Outcome, mutate
 from server.ratelimit import RateLimiter
 from server.status_watch import StatusWatch
 from server.store import Store
 from shared.clock import Clock
 from shared.config import OfficeConfig
 from shared.domain import Site
-from shared.protocol import StaffEvent
-
-
-class Outcome(Protocol):
-    """What a store mutation returns: a result that carries the events it committed."""
-
-    @property
-    def events(self) -> Sequence[StaffEvent]:
-        """The events the mutation logged, in seq order."""
-        ...
-
 
 P = ParamSpec("P")
 R = TypeVar("R", bound=Outcome | None)
@@ -69,10 +58,7 @@ class AppContext:
         go to the stream on the loop, after the mutation's transaction has committed. A
         mutation that may find nothing to do returns None (no events).
         """
-        outcome = await run_in_threadpool(change, *args, **kwargs)
-        if outcome is not None and outcome.events:
-            self.broadcaster.publish(outcome.events)
-        return outcome
+        return await mutate(self.broadcaster, change, *args, **kwargs)
 
 
 class HubState(TypedDict):

@@ -9,7 +9,15 @@ from typing import Literal
 from shared.checkin import CheckInWindow
 from shared.domain import DeviceRole, TicketStatus, UserRole
 from shared.policy import PolicySettings
-from shared.protocol import AlarmInfo, CallReason, CounterInfo, DeviceInfo, StaffEvent, TicketInfo
+from shared.protocol import (
+    AlarmInfo,
+    CallReason,
+    CounterInfo,
+    DeviceInfo,
+    DisplayProblem,
+    StaffEvent,
+    TicketInfo,
+)
 
 
 @dataclass(frozen=True)
@@ -109,4 +117,21 @@ class DeviceReport:
     """A device's kept status after a report; an event only when its printer state changed."""
 
     device: DeviceInfo
+    events: tuple[StaffEvent, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AlertChange:
+    """A wall display's alert to raise or to clear (what the display watch decided)."""
+
+    device_id: str
+    name: str
+    problem: DisplayProblem
+    raised: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Logged:
+    """The outcome of a mutation whose only result is the events it logged."""
+
     events: tuple[StaffEvent, ...]
