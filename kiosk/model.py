@@ -191,6 +191,11 @@ class KioskModel:
         if self._queued_scans:
             self.scanned(self._queued_scans.pop(0))
 
+    def walk_in_offer(self, offered: tuple[str, ...], used_up: frozenset[str]) -> None:
+        """Today's walk-in offer from the hub: which concerns, which have no tickets left."""
+        self.site = self.site.with_offer(offered, used_up)
+        self._update(concerns=self.site.concerns(self._state.language))
+
     def touched(self) -> None:
         """Any touch: the idle timer starts again."""
         if self._state.screen in _IDLE_SCREENS:

@@ -5,6 +5,7 @@ Texts come per language from the site file and fall back to English, then German
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -75,6 +76,17 @@ class KioskSite:
         """The walk-in concerns in ``language`` (emergencies are for staff to issue)."""
         return tuple(s.concern(language) for s in self.services if not s.emergency)
 
+    def with_offer(self, offered: tuple[str, ...], used_up: frozenset[str]) -> KioskSite:
+        """The site with today's walk-in offer (`GET /walk-ins`): only those, quota marked."""
+        by_id = {s.id: s for s in self.services}
+        kept = tuple(
+            dataclasses.replace(by_id[sid], quota_used_up=sid in used_up)
+            for sid in offered
+            if sid in by_id
+        )
+        others = tuple(s for s in self.services if s.emergency)
+        return dataclasses.replace(self, services=kept + others)
+
     def service(self, service_id: str) -> ServiceTexts | None:
         """The service with this id, if the site has it."""
         return next((s for s in self.services if s.id == service_id), None)
@@ -131,6 +143,7 @@ def issued_from_ticket(answer: IssuedTicket) -> Issued:
         created_at=ticket.created_at,
         expected_wait_minutes=answer.expected_wait_minutes,
         status_url=answer.status_url,
+        booked_at=answer.booked_at,
     )
 
 

@@ -41,9 +41,10 @@ from kiosk.qt.wait import QtWaitScreen
 from kiosk.qt.way import QtWayScreen
 from kiosk.qt.window import QtKioskWindow
 from kiosk.site import issued_from_ticket, site_from_answer
-from kiosk.way import CheckInRequest, Failure, Request, Timings
+from kiosk.way import CheckInRequest, Failure, Request, Screen, Timings
 from shared.clock import Clock, SystemClock
 from shared.config import KioskConfig, OfficeConfig
+from shared.devices import PrinterStatus as DevicePrinterStatus
 from shared.languages import offered
 from shared.pairing import TokenStore
 from shared.qt.client import ApiError, QtHubClient
@@ -52,7 +53,7 @@ from shared.qt.pairing import QtHubLocator, QtPairingScreen
 from shared.qt.sound import QtSoundQueue
 from shared.qt.translations import QtTranslations
 from shared.speech import Speaker as SpeechMaker
-from shared.wire import IssuedTicket, SiteAnswer
+from shared.wire import IssuedTicket, SiteAnswer, WalkInsAnswer
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +122,7 @@ class KioskApp(QObject):
         self.screens: list[QtScreen] = []
         self._job: str | None = None
         self._closed = False
+        self._offer_asked = False
 
     # ------------------------------------------------------------------ start-up
     def start(self) -> None:
@@ -238,6 +240,7 @@ class KioskApp(QObject):
         assert client is not None
         model.changed.connect(self.window.show_state)
         model.changed.connect(self._arm_timer)
+        model.changed.connect(self._ask_offer)
         model.language_changed.connect(self.translations.switch)
         model.request_ready.connect(self._send)
         model.print_requested.connect(self._print)
@@ -261,6 +264,26 @@ class KioskApp(QObject):
         if event.type() == QEvent.Type.MouseButtonPress and self.model is not None:
             self.model.touched()
         return super().eventFilter(watched, event)
+
+    def _ask_offer(self, state: Any) -> None:
+        """On the way to the concerns: ask which are offered now and which are used up."""
+        if state.screen is not Screen.CONCERNS or self._offer_asked or self.client is None:
+            return
+        self._offer_asked = True
+        reply = self.client.walk_ins()
+        reply.succeeded.connect(self._offer_answered)
+        reply.failed.connect(self._offer_failed)
+
+    def _offer_answered(self, answer: WalkInsAnswer) -> None:
+        self._offer_asked = False
+        if self.model is not None:
+            offered = tuple(s.service_id for s in answer.services)
+            used_up = frozenset(s.service_id for s in answer.services if s.used_up)
+            self.model.walk_in_offer(offered, used_up)
+
+    def _offer_failed(self, error: ApiError) -> None:
+        self._offer_asked = False
+        log.info("walk-in offer not read (the site's list stays): %s", error)
 
     def _expire(self) -> None:
         """The model's deadline came: let it act; a timer that fired early is armed again."""
@@ -321,7 +344,7 @@ class KioskApp(QObject):
         if status is not PrinterStatus.OK:
             log.warning("printer: %s", status.value)
         if self.client is not None and self.client.token:
-            reply = self.client.request("PUT", "/devices/current/status", {"printer": status.value})
+            reply = self.client.report_status(DevicePrinterStatus(status.value))
             reply.failed.connect(lambda error: log.info("printer status not reported: %s", error))
 
 

@@ -292,6 +292,17 @@ def test_back_and_large_text(model: KioskModel) -> None:
     assert model.view_state().large_text
 
 
+def test_walk_in_offer_from_the_hub(model: KioskModel, seen: Recorder) -> None:
+    model.choose_language("en")
+    model.choose_walk_in()
+    model.walk_in_offer(("general",), frozenset({"general"}))
+    (concern,) = model.view_state().concerns
+    assert (concern.id, concern.quota_used_up) == ("general", True)
+    model.choose_concern("general")
+    assert model.view_state().refusal is Refusal.QUOTA_USED_UP
+    assert seen.requests == []
+
+
 def test_texts_fall_back_to_english(model: KioskModel) -> None:
     model.choose_language("uk")
     assert [c.name for c in model.view_state().concerns] == ["General", "Family"]
