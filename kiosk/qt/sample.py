@@ -34,6 +34,7 @@ from shared.clock import FakeClock
 from shared.config import load_config
 from shared.languages import KIOSK_LANGUAGES
 from shared.qt.translations import QtTranslations
+from shared.speech import voice_for
 
 __all__ = ["SIZE", "SampleKiosk", "scenes"]
 
@@ -90,11 +91,11 @@ class SampleKiosk:
 
 
 class _Voices:
-    """Pretends every language has a voice, so the read-aloud button shows."""
+    """The voices espeak-ng has here (the read-aloud button shows as on the kiosk); silent."""
 
-    def available(self, language: str) -> bool:  # noqa: ARG002 (protocol)
-        """Always."""
-        return True
+    def available(self, language: str) -> bool:
+        """Whether espeak-ng has a voice for ``language``."""
+        return voice_for(language) is not None
 
     def speak(self, text: str, language: str) -> None:
         """Silence."""
