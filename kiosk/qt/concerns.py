@@ -30,19 +30,22 @@ class QtConcernsScreen(QtScreen):
         self._shown: tuple[Concern, ...] = ()
 
     def show_state(self, state: ViewState) -> None:
-        """The instruction and the concern buttons (rebuilt when the list changes)."""
+        """The instruction and the concern buttons (rebuilt only when the concerns change)."""
         self.instruction.setText(texts.choose_concern())
-        if state.concerns == self._shown and self.buttons:
-            self._label(state.concerns, rtl=state.rtl)
-            return
-        for button in self.buttons.values():
-            button.deleteLater()
-        self.buttons = {}
-        for index, concern in enumerate(state.concerns):
-            button = QtWrapButton()
-            button.clicked.connect(lambda _=False, cid=concern.id: self.model.choose_concern(cid))
-            self.grid.addWidget(button, index // COLUMNS, index % COLUMNS)
-            self.buttons[concern.id] = button
+        ids = tuple(c.id for c in state.concerns)
+        if ids != tuple(self.buttons):
+            for button in self.buttons.values():
+                button.hide()
+                button.deleteLater()
+            self.buttons = {}
+            for index, concern in enumerate(state.concerns):
+                button = QtWrapButton()
+                button.clicked.connect(
+                    lambda _=False, cid=concern.id: self.model.choose_concern(cid)
+                )
+                self.grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+                button.show()
+                self.buttons[concern.id] = button
         self._shown = state.concerns
         self._label(state.concerns, rtl=state.rtl)
 

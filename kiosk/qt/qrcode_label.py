@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
 from hardware.qr import QUIET_ZONE, qr_matrix
@@ -31,13 +31,16 @@ class QtQrLabel(QLabel):
         matrix = qr_matrix(data)
         modules = len(matrix) + 2 * QUIET_ZONE
         unit = max(2, self.size_px // modules)
-        pixmap = QPixmap(modules * unit, modules * unit)
-        pixmap.fill(QColor("white"))
-        painter = QPainter(pixmap)
-        for y, row in enumerate(matrix):
-            for x, dark in enumerate(row):
-                if dark:
-                    rect = QRect((x + QUIET_ZONE) * unit, (y + QUIET_ZONE) * unit, unit, unit)
-                    painter.fillRect(rect, QColor("black"))
-        painter.end()
+        # Built as bytes, not painted: no QPainter on the GUI thread while the printer's
+        # thread paints the ticket (two raster painters at once crashed Qt here).
+        white = b"\xff" * (QUIET_ZONE * unit)
+        rows = []
+        for row in matrix:
+            line = white + b"".join((b"\x00" if dark else b"\xff") * unit for dark in row) + white
+            rows.extend([line] * unit)
+        blank = b"\xff" * (modules * unit)
+        data_bytes = blank * (QUIET_ZONE * unit) + b"".join(rows) + blank * (QUIET_ZONE * unit)
+        side = modules * unit
+        image = QImage(data_bytes, side, side, side, QImage.Format.Format_Grayscale8).copy()
+        pixmap = QPixmap.fromImage(image)
         self.setPixmap(pixmap)

@@ -97,13 +97,7 @@ def test_quota_used_up(make_kiosk: MakeKiosk) -> None:
     kiosk.hub.store.issue_ticket(
         service_id="passport", language="de", idempotency_key="first", issuer_id="desk"
     )
-    kiosk.go_to(Screen.START)
-    kiosk.tap(kiosk.widget(Screen.START).buttons["en"])
-    kiosk.tap(kiosk.widget(Screen.WAY).walk_in)
-    concerns = kiosk.widget(Screen.CONCERNS)
-    # The hub's walk-in offer (GET /walk-ins) marks the concern before anything is sent.
-    kiosk.qtbot.waitUntil(lambda: "No more tickets today." in concerns.buttons["passport"].text())
-    kiosk.tap(concerns.buttons["passport"])
+    walk_in(kiosk, concern="passport")
     kiosk.go_to(Screen.REFUSED)
     assert kiosk.model.view_state().refusal is Refusal.QUOTA_USED_UP
     refused = kiosk.widget(Screen.REFUSED)

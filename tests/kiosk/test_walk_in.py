@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import zxingcpp
+from PIL import Image
+from PySide6.QtGui import QImage
 
 from kiosk.way import Screen
 from tests.kiosk.conftest import MakeKiosk
@@ -25,6 +28,17 @@ def test_walk_in_prints_the_number_shown(make_kiosk: MakeKiosk) -> None:
     kiosk.wait_screen(Screen.TICKET)
     ticket = kiosk.widget(Screen.TICKET)
     assert ticket.number.text() == "A001"
+    shown = ticket.qr.pixmap().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    picture = Image.frombytes(
+        "L",
+        (shown.width(), shown.height()),
+        bytes(shown.constBits()),
+        "raw",
+        "L",
+        shown.bytesPerLine(),
+    )
+    (code,) = zxingcpp.read_barcodes(picture)
+    assert code.text == kiosk.model.view_state().issued.status_url  # type: ignore[union-attr]
     (job,) = kiosk.printer.wait_for_jobs(1)
     assert job.complete
     printed = "\n".join(kiosk.printer.interpret(job).lines())
