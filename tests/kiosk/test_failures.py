@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import pytest
@@ -12,7 +13,7 @@ from hardware.emulator import EmulatorState
 from hardware.printer import PrinterStatus
 from kiosk.way import Refusal, Screen
 from server.db.models import TicketRow
-from tests.kiosk.conftest import PIN, Kiosk, MakeKiosk
+from tests.kiosk.conftest import FAST, PIN, Kiosk, MakeKiosk
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -93,11 +94,19 @@ def test_hub_down_then_back_gives_exactly_one_ticket(make_kiosk: MakeKiosk) -> N
 
 
 def test_quota_used_up(make_kiosk: MakeKiosk) -> None:
-    kiosk = make_kiosk()
+    kiosk = make_kiosk(timings=dataclasses.replace(FAST, idle=30.0))
     kiosk.hub.store.issue_ticket(
         service_id="passport", language="de", idempotency_key="first", issuer_id="desk"
     )
-    walk_in(kiosk, concern="passport")
+    kiosk.go_to(Screen.START)
+    kiosk.tap(kiosk.widget(Screen.START).buttons["en"])
+    kiosk.tap(kiosk.widget(Screen.WAY).walk_in)
+    concerns = kiosk.widget(Screen.CONCERNS)
+    # The hub's walk-in offer (GET /walk-ins) marks the concern before anything is sent.
+    kiosk.qtbot.waitUntil(
+        lambda: "No more tickets today." in concerns.buttons["passport"].text(), timeout=20_000
+    )
+    kiosk.tap(concerns.buttons["passport"])
     kiosk.go_to(Screen.REFUSED)
     assert kiosk.model.view_state().refusal is Refusal.QUOTA_USED_UP
     refused = kiosk.widget(Screen.REFUSED)
