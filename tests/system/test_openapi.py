@@ -96,7 +96,8 @@ def fuzz_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FuzzHub]:
     status = hub.stop()
     engine.dispose()
     assert status in (0, -15), hub.log()
-    assert hub.problems() == []
+    guessed = "server.keyguard: wrong ticket keys"  # the fuzzer sends random status keys
+    assert [line for line in hub.problems() if guessed not in line] == []
 
 
 @pytest.fixture(scope="module")
