@@ -33,6 +33,9 @@ APT_PACKAGES = [
     "systemd",  # `systemd-analyze verify` checks the units in systemd/
     "xvfb",  # the demo office under a real X server (tests, README screenshot)
     "x11-utils",  # xwininfo: which windows the demo mapped
+    "libxcb-cursor0",  # Qt's xcb platform plugin (the demo's windows on an X server) …
+    "libxcb-icccm4",
+    "libxcb-keysyms1",
 ]
 STAMP = VENV / ".aufruf-installed"
 
@@ -89,7 +92,8 @@ def venv() -> None:
 def demo() -> None:
     """Run the demo office on the example config with the embedded SQLite default."""
     args = sys.argv[2:]
-    os.execv(BIN / "aufruf", [str(BIN / "aufruf"), "demo", "examples/office.toml", *args])  # noqa: S606
+    command = [str(BIN / "aufruf"), "demo", "examples/office.toml", "--windows", *args]
+    os.execv(BIN / "aufruf", command)  # noqa: S606
 
 
 def test() -> None:

@@ -193,11 +193,21 @@ def cmd_appointments_import(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Run a scripted office against a real server."""
+    config = load_config(args.file)
+    if args.windows:
+        from server.demo_windows import run_windowed_demo  # noqa: PLC0415
+
+        return run_windowed_demo(
+            args.file,
+            config,
+            port=args.port,
+            speed=args.speed,
+            duration=args.duration,
+            out=args.out,
+        )
     from server.demo import run_demo  # noqa: PLC0415
 
-    return run_demo(
-        load_config(args.file), port=args.port, speed=args.speed, duration=args.duration
-    )
+    return run_demo(config, port=args.port, speed=args.speed, duration=args.duration)
 
 
 def cmd_kiosk(args: argparse.Namespace) -> int:
@@ -283,6 +293,10 @@ def _add_demo(demo: argparse.ArgumentParser) -> None:
     demo.add_argument("--port", type=_port, default=0)
     demo.add_argument("--speed", type=_positive, default=20.0, help="time lapse factor")
     demo.add_argument("--duration", type=_positive, default=None, help="stop after SECONDS")
+    demo.add_argument(
+        "--windows", action="store_true", help="the real kiosk, counter and display apps"
+    )
+    demo.add_argument("--out", type=Path, default=None, help="tickets and screenshots (--windows)")
     demo.set_defaults(func=cmd_demo)
 
 

@@ -270,11 +270,19 @@ def _opening_time(site: Site) -> datetime:
     return datetime.now(zone).replace(hour=7, minute=58, second=0, microsecond=0)
 
 
-def run_demo(
-    config: OfficeConfig, *, port: int = 0, speed: float = 60.0, duration: float | None = None
-) -> int:
-    """Serve a demo office until SIGINT/SIGTERM (or `duration` seconds); print every call."""
-    interrupt_on_stop_signals()  # also when started with SIGINT ignored (a background job)
+@dataclass(frozen=True)
+class OpenOffice:
+    """A demo hub serving in a thread, and what the script needs to use it."""
+
+    thread: ServerThread
+    office: Office
+    port: int
+    data: Path
+    config: OfficeConfig
+
+
+def open_office(config: OfficeConfig, *, port: int = 0, speed: float = 60.0) -> OpenOffice:
+    """Reset the demo's data dir, start the hub on SQLite there, pair devices and add clerks."""
     for noisy in ("httpx", "server.store", "server.api", "server.db"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     data = demo_dir()
@@ -307,7 +315,20 @@ def run_demo(
         clock=clock,
         rng=random.Random(),
     )
-    print(f"Demo office {site.name!r} at {office.base} (data in {data}); Ctrl-C ends it.")
+    return OpenOffice(thread=thread, office=office, port=bound, data=data, config=config)
+
+
+def run_demo(
+    config: OfficeConfig, *, port: int = 0, speed: float = 60.0, duration: float | None = None
+) -> int:
+    """Serve a demo office until SIGINT/SIGTERM (or `duration` seconds); print every call."""
+    interrupt_on_stop_signals()  # also when started with SIGINT ignored (a background job)
+    opened = open_office(config, port=port, speed=speed)
+    office, thread, bound = opened.office, opened.thread, opened.port
+    print(
+        f"Demo office {office.site.name!r} at {office.base} (data in {opened.data}); "
+        "Ctrl-C ends it."
+    )
     try:
         work = _until(_run_office(office, bound, "demo-supervisor"), duration)
         if asyncio.run(run_until_stopped(work)):

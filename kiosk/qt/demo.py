@@ -1,0 +1,149 @@
+"""The demo office's kiosk: the real kiosk app in a window, touched by scripted visitors.
+
+`python -m kiosk.qt.demo --server URL --token T --config FILE` (started by `aufruf demo`).
+Each visitor walks the kiosk's own model as a person would: a language, "no appointment", a
+concern, "print ticket", "finished". The ticket goes to the printer the site file names, or
+to `--printer-port` (the demo's network printer emulator).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.model import KioskModel
+from kiosk.qt.app import KioskApp, KioskOptions
+from kiosk.way import Screen
+from shared.config import NetworkPrinter, load_config
+from shared.pairing import TokenStore
+from shared.qt.showcase import Showcase, add_showcase_arguments, stop_on_signals
+
+log = logging.getLogger(__name__)
+
+MEAN_ARRIVAL = 150.0
+"""Office seconds between two visitors at this kiosk, on average."""
+LANGUAGES = ("de", "de", "en", "ar", "tr", "uk", "fa")
+
+
+class SilentSpeaker:
+    """The demo reads nothing aloud (many windows, one loudspeaker)."""
+
+    def available(self, language: str) -> bool:  # noqa: ARG002 - the protocol's signature
+        """No voice for any language."""
+        return False
+
+    def speak(self, text: str, language: str) -> None:
+        """Say nothing."""
+
+
+class Visitors(QObject):
+    """Scripted visitors: one touch on the kiosk's model every step, like a person's."""
+
+    def __init__(self, app: KioskApp, speed: float, rng: random.Random) -> None:
+        super().__init__(app)
+        self.app = app
+        self.speed = speed
+        self.rng = rng
+        self.next_visitor = time.monotonic()
+        self.reported: set[str] = set()
+        self.timer = QTimer(self)
+        self.timer.setInterval(max(100, round(20_000 / speed)))  # ~20 office seconds a touch
+        self.timer.timeout.connect(self.step)
+
+    def step(self) -> None:
+        """The visitor in front of the kiosk does the next thing."""
+        model = self.app.model
+        if model is None or model.pending is not None:
+            return
+        state = model.view_state()
+        if state.screen is Screen.START:
+            if time.monotonic() >= self.next_visitor:
+                model.touched()
+                model.choose_language(self.rng.choice(LANGUAGES))
+        elif state.screen is Screen.WAY:
+            model.choose_walk_in()
+        elif state.screen is Screen.CONCERNS:
+            self._choose_concern(model)
+        elif state.screen is Screen.DOCUMENTS:
+            model.print_ticket()
+        elif state.screen is Screen.TICKET:
+            self._report(model)
+            if not state.printing:
+                model.done()
+                wait = self.rng.expovariate(1 / MEAN_ARRIVAL) / self.speed
+                self.next_visitor = time.monotonic() + wait
+        elif state.screen in (Screen.REFUSED, Screen.NOTE_NUMBER):
+            model.done()
+        elif state.screen is Screen.RECEPTION:
+            model.start_over()
+
+    def _choose_concern(self, model: KioskModel) -> None:
+        open_ones = [c for c in model.view_state().concerns if not c.quota_used_up]
+        if open_ones:
+            model.choose_concern(self.rng.choice(open_ones).id)
+        else:
+            model.start_over()
+
+    def _report(self, model: KioskModel) -> None:
+        issued = model.view_state().issued
+        if issued is not None and issued.number not in self.reported:
+            self.reported.add(issued.number)
+            print(f"kiosk: ticket {issued.number} issued", flush=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The demo kiosk's options."""
+    parser = argparse.ArgumentParser(prog="python -m kiosk.qt.demo")
+    parser.add_argument("--server", required=True, help="the hub's URL")
+    parser.add_argument("--token", required=True, help="the kiosk's device token")
+    parser.add_argument("--config", type=Path, required=True, help="the site file")
+    parser.add_argument("--printer-port", type=int, default=None, help="a network printer")
+    parser.add_argument("--speed", type=float, default=20.0, help="time lapse factor")
+    add_showcase_arguments(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the scripted kiosk until SIGINT/SIGTERM."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    config = load_config(args.config)
+    kiosk = config.kiosks[0]
+    if args.printer_port is not None:
+        printer = NetworkPrinter.model_validate(
+            {"transport": "network", "host": "127.0.0.1", "port": args.printer_port}
+        )
+        kiosk = kiosk.model_copy(update={"printer": printer})
+    app = QApplication.instance() or QApplication(["aufruf-demo-kiosk"])
+    assert isinstance(app, QApplication)
+    with tempfile.TemporaryDirectory(prefix="aufruf-demo-kiosk-") as folder:
+        tokens = TokenStore("kiosk", Path(folder))
+        tokens.save(args.token)
+        options = KioskOptions(
+            server_url=args.server, windowed=True, token_store=tokens, speaker=SilentSpeaker()
+        )
+        kiosk_app = KioskApp(config, kiosk, options)
+        visitors = Visitors(kiosk_app, args.speed, random.Random())
+        kiosk_app.start()
+        showcase = Showcase(kiosk_app.window, "kiosk", args)  # placed once the app showed it
+        showcase.start()
+        wake = stop_on_signals(app, kiosk_app.stop, showcase)
+        visitors.timer.start()
+        print("kiosk window ready", flush=True)
+        code = app.exec()
+        wake.stop()
+        kiosk_app.shutdown()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
