@@ -99,22 +99,28 @@ def test_the_window_answers_within_50_ms_while_the_hub_takes_2_s(
         beat = QTimer()
         beat.setInterval(10)
         beat.timeout.connect(lambda: gaps.append(clock.restart()))
+        # The machine's own jitter first: the same ticks for 1 s while the app waits for nothing.
+        clock.start()
+        beat.start()
+        qtbot.wait(1000)
+        quiet = sorted(gaps)[int(len(gaps) * 0.99)]
+        gaps.clear()
         started = time.perf_counter()
         app.window.desk.verbs.buttons[Verb.NEXT].click()  # sends, renders "busy", returns
         clicked = (time.perf_counter() - started) * 1000
-        clock.start()
-        beat.start()
+        clock.restart()
         qtbot.waitUntil(lambda: app.model.view_state().current is not None, timeout=10000)
         waited = time.perf_counter() - started
         beat.stop()
         gc.unfreeze()
         assert waited >= 2.0  # the answer really took the hub's 2 s
         late = sorted(gaps)[int(len(gaps) * 0.99)]
-        # The app does nothing on the loop while it waits (QtNetwork is asynchronous); on a box
-        # with ten times more runnable threads than cores the OS alone holds a process back
-        # now and then, so 99 % of the 10 ms ticks must come within 50 ms and none may freeze.
-        assert late <= 50, f"1 % of the loop's ticks came later than {late} ms"
-        assert max(gaps) <= 250, f"the event loop stalled {max(gaps)} ms"
+        # The app does nothing on the loop while it waits (QtNetwork is asynchronous): 99 % of
+        # the 10 ms ticks come within 50 ms, or within the jitter the busy machine itself showed
+        # a moment before (the OS holds a process back now and then); none freezes the way a
+        # request on the GUI thread would (2 s).
+        assert late <= max(50, quiet + 25), f"1 % of ticks later than {late} ms (quiet: {quiet})"
+        assert max(gaps) <= 500, f"the event loop stalled {max(gaps)} ms"
         print(
             f"click handled in {clicked:.0f} ms; hub answered after {waited:.2f} s; "
             f"loop gaps while waiting: p99 {late} ms, max {max(gaps)} ms"
