@@ -192,7 +192,8 @@ async def _emergencies(office: Office, client: httpx.AsyncClient, username: str)
         await client.post("/tickets", json=body, headers=auth)
 
 
-async def _display(office: Office, port: int) -> None:
+async def print_calls(office: Office, port: int) -> None:
+    """Print each call from the public stream as it happens (the scripted office's display)."""
     zone = ZoneInfo(office.site.timezone)
     last = 0
     while True:  # like a real display: reconnect and resume after a drop
@@ -227,7 +228,7 @@ async def _run_office(office: Office, port: int, supervisor: str) -> None:
         )
         log.info("demo appointments: %s", answer.json())
         booked = _booked(csv, ZoneInfo(office.site.timezone))
-        display = asyncio.create_task(_display(office, port))
+        display = asyncio.create_task(print_calls(office, port))
         for _ in range(4):  # visitors already waiting at opening time
             await client.post(
                 "/tickets",
@@ -330,7 +331,7 @@ def run_demo(
         "Ctrl-C ends it."
     )
     try:
-        work = _until(_run_office(office, bound, "demo-supervisor"), duration)
+        work = run_for(_run_office(office, bound, "demo-supervisor"), duration)
         if asyncio.run(run_until_stopped(work)):
             print("\nstopping the demo")
     except KeyboardInterrupt:  # a signal before the event loop ran
@@ -340,7 +341,7 @@ def run_demo(
     return 0
 
 
-async def _until(work: Coroutine[None, None, None], duration: float | None) -> None:
+async def run_for(work: Coroutine[None, None, None], duration: float | None) -> None:
     """Run `work` until it ends or `duration` seconds have passed."""
     try:
         await asyncio.wait_for(work, duration)

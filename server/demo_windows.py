@@ -21,7 +21,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from server.demo import CLERK_PASSWORD, _display, _until, open_office
+from server.demo import CLERK_PASSWORD, open_office, print_calls, run_for
 from shared.config import OfficeConfig
 from shared.domain import Site
 from shared.shutdown import interrupt_on_stop_signals, run_until_stopped
@@ -165,7 +165,7 @@ def run_windowed_demo(
                 *("display.qt.demo", "--server", office.base, "--token", office.display_token),
                 *("--name", name, "--geometry", LAYOUT[name], *shots),
             )
-        work = _until(_display(office, opened.port), duration)
+        work = run_for(print_calls(office, opened.port), duration)
         if asyncio.run(run_until_stopped(work)):
             print("\nstopping the demo")
     except KeyboardInterrupt:

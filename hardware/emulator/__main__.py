@@ -13,6 +13,7 @@ from pathlib import Path
 from hardware.emulator.network import NetworkPrinterEmulator
 from hardware.emulator.serial_pty import SerialPrinterEmulator
 from hardware.transports.memory import EmulatorState
+from shared.config.printer import PaperWidth
 from shared.shutdown import interrupt_on_stop_signals
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     interrupt_on_stop_signals()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
-    width = 384 if args.paper == 58 else 576
+    width = (PaperWidth.MM58 if args.paper == 58 else PaperWidth.MM80).dots
     args.out.mkdir(parents=True, exist_ok=True)
     emulator: NetworkPrinterEmulator | SerialPrinterEmulator
     if args.serial:
