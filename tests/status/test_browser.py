@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -19,6 +20,12 @@ TIMEOUT = 10
 
 
 def _text(phone: webdriver.Chrome) -> str:
+    """The page's text; read again when a live update replaced the body while it was read."""
+    for _ in range(20):
+        try:
+            return str(phone.find_element(By.TAG_NAME, "body").text)
+        except StaleElementReferenceException:
+            continue
     return str(phone.find_element(By.TAG_NAME, "body").text)
 
 
