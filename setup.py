@@ -13,7 +13,7 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-TRANSLATIONS = ("kiosk/i18n",)
+TRANSLATIONS = ("kiosk/i18n", "counter/i18n")
 
 
 def _lrelease() -> Path:

@@ -1,8 +1,7 @@
-"""The clerk's buttons: labels, keyboard shortcuts, and which ones the state allows. Qt-free."""
+"""The clerk's buttons: keyboard shortcuts, and which ones the state allows. Qt-free."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from counter.state import ViewState
@@ -27,35 +26,22 @@ class Verb(StrEnum):
     ALARM = "alarm"
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
-    """A button's words per language and its shortcut (shown on the button)."""
-
-    de: str
-    en: str
-    key: str
-
-    def text(self, language: str) -> str:
-        """The button text with its shortcut, e.g. "Nächste  [F5]"."""
-        words = self.en if language == "en" else self.de
-        return f"{words}  [{self.key}]"
-
-
-LABELS: dict[Verb, Label] = {
-    Verb.NEXT: Label("Nächste", "Next", "F5"),
-    Verb.RECALL: Label("Erneut rufen", "Recall", "F6"),
-    Verb.START: Label("Ist da", "Arrived", "F7"),
-    Verb.FINISH: Label("Fertig", "Finish", "F8"),
-    Verb.NO_SHOW: Label("Nicht erschienen", "No-show", "F9"),
-    Verb.PARK: Label("Zurückstellen", "Park", "F10"),
-    Verb.TRANSFER: Label("Weiterleiten…", "Transfer…", "F11"),
-    Verb.CALL: Label("Diese aufrufen", "Call this one", "F4"),
-    Verb.PAUSE: Label("Pause", "Pause", "F12"),
-    Verb.RESUME: Label("Weiter", "Resume", "Shift+F12"),
-    Verb.CLOSE: Label("Schließen", "Close", "Ctrl+Shift+Q"),
-    Verb.RECEIPT: Label("Eingangsbestätigung", "Receipt", "Ctrl+P"),
-    Verb.ALARM: Label("Hilfe", "Help", "Ctrl+Shift+H"),
+SHORTCUTS: dict[Verb, str] = {
+    Verb.NEXT: "F5",
+    Verb.RECALL: "F6",
+    Verb.START: "F7",
+    Verb.FINISH: "F8",
+    Verb.NO_SHOW: "F9",
+    Verb.PARK: "F10",
+    Verb.TRANSFER: "F11",
+    Verb.CALL: "F4",
+    Verb.PAUSE: "F12",
+    Verb.RESUME: "Shift+F12",
+    Verb.CLOSE: "Ctrl+Shift+Q",
+    Verb.RECEIPT: "Ctrl+P",
+    Verb.ALARM: "Ctrl+Shift+H",
 }
+"""Each verb's keyboard shortcut (shown on its button; the words are the widgets')."""
 
 
 def available(state: ViewState) -> frozenset[Verb]:

@@ -18,7 +18,7 @@ from typing import Any
 from psygnal import Signal
 from pydantic import TypeAdapter
 
-from counter import render, wording
+from counter import render
 from counter.queue import StaffQueue
 from counter.state import (
     LOADS,
@@ -26,6 +26,8 @@ from counter.state import (
     Choice,
     Failure,
     HubRequest,
+    Message,
+    Note,
     Phase,
     Receipt,
     ViewState,
@@ -266,7 +268,14 @@ class CounterModel:
 
     def dismiss_message(self) -> None:
         """The clerk read the message."""
-        self._update(message="", error=False)
+        self._update(message=None)
+
+    def set_language(self, language: str) -> None:
+        """The clerk's language changed: concern names follow (the widgets word the rest)."""
+        self._update(language=language)
+        concerns = tuple(Choice(id=sid, name=self._name(sid)) for sid in self._names)
+        self._update(concerns=concerns)
+        self._render()
 
     # ------------------------------------------------------------------ from the hub
     def apply(self, event: Event) -> None:
@@ -284,9 +293,9 @@ class CounterModel:
         if handler is not None:
             handler(result)
         if request.action is Action.NEXT and result is None:
-            self._update(message=wording.text(self._lang, "nobody"), error=False)
+            self._update(message=Message(note=Note.NOBODY))
         elif request.action not in LOADS:
-            self._update(message="", error=False)
+            self._update(message=None)
         self._render()
 
     def failed(self, request: HubRequest, failure: Failure) -> None:
@@ -311,19 +320,21 @@ class CounterModel:
                 self._pending = again
             self.request_ready.emit(again)
         elif failure.status == 0:
-            self._update(message=wording.text(self._lang, "unreachable"), error=True)
+            self._update(message=Message(note=Note.UNREACHABLE, error=True))
         elif failure.status == 409 and request.attempt > 1:
             self._reload()  # the first try had gone through: just show the true state
         else:
-            detail = wording.text(self._lang, "refused", detail=failure.detail)
-            self._update(message=detail, error=True)
+            refused = Message(
+                note=Note.REFUSED, reason=failure.reason, detail=failure.detail, error=True
+            )
+            self._update(message=refused)
             if failure.status in (404, 409):
                 self._reload()
         self._render()
 
     # ------------------------------------------------------------------ answers
     def _logged_in(self, result: Any) -> None:
-        self._update(username=str(result["username"]), role=str(result["role"]), message="")
+        self._update(username=str(result["username"]), role=str(result["role"]), message=None)
         self.session_started.emit(str(result["token"]))
         self._send(Action.LOAD_POLICY, "GET", "/policy")
         self._send(Action.LOAD_SITE, "GET", "/site")
@@ -375,7 +386,7 @@ class CounterModel:
         if alarm.acknowledged_at is None:
             self.queue.alarms[alarm.id] = alarm
             self._announced.add(f"alarm:{alarm.id}")  # mine: no alert at my own desk
-            self._update(message=wording.text(self._lang, "alarm.raised"), error=False)
+            self._update(message=Message(note=Note.ALARM_RAISED))
         else:
             self.queue.alarms.pop(alarm.id, None)
 
@@ -427,7 +438,7 @@ class CounterModel:
         self.queue = StaffQueue()
         self._announced.clear()
         code = "bad_credentials" if login is Action.LOGIN else reason
-        message = wording.unauthorized(self._lang, code) if code else ""
+        message = Message(note=Note.UNAUTHORIZED, reason=code, error=True) if code else None
         self._update(
             phase=Phase.LOGIN,
             username="",
@@ -437,7 +448,6 @@ class CounterModel:
             my_alarm=None,
             overview=None,
             message=message,
-            error=bool(message),
         )
         if login is not Action.LOGIN:
             self.session_ended.emit(reason)
@@ -457,7 +467,6 @@ class CounterModel:
             names={sid: self._name(sid) for sid in self._names},
             policy=self._policy,
             now=self.clock.now(),
-            language=self._lang,
         )
         found = render.alerts(self.queue, context)
         fresh = [alert for alert in found if alert.key not in self._announced]

@@ -1,4 +1,8 @@
-"""From the folded hub state to the view's fields: pure functions, Qt-free."""
+"""From the folded hub state to the view's fields: pure functions, Qt-free.
+
+Facts, not words: the widgets word reasons, alerts and printer states in the clerk's language
+(`counter.qt.texts`, Qt's translations).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from counter import wording
 from counter.queue import StaffQueue
 from counter.state import Alert, AlertKind, Choice, Current
 from counter.waiting import WaitingPicture, picture, to_ticket
@@ -37,7 +40,6 @@ class Context:
     """Service id -> name in the clerk's language."""
     policy: PolicySettings
     now: datetime
-    language: str
 
 
 def fields(queue: StaffQueue, ctx: Context) -> dict[str, Any]:
@@ -63,9 +65,7 @@ def fields(queue: StaffQueue, ctx: Context) -> dict[str, Any]:
         "my_alarm": next((a for a in queue.alarms.values() if a.counter_id == cid), None),
         "board": tuple(sorted(queue.counters.values(), key=lambda c: c.id)),
         "office_queue": picture(tickets, everything, ctx.names, ctx.now, ctx.policy, size=0),
-        "printers": {
-            d.id: wording.printer(ctx.language, d.printer) for d in queue.devices.values()
-        },
+        "printers": {d.id: d.printer for d in queue.devices.values()},
     }
 
 
@@ -83,7 +83,7 @@ def _current(queue: StaffQueue, ctx: Context) -> Current | None:
         waited_minutes=int(waited),
         appointment=ticket.origin is TicketOrigin.APPOINTMENT,
         note=ticket.note,
-        why=wording.reason(ctx.language, queue.why.get(ticket.id)),
+        why=queue.why.get(ticket.id),
         language=ticket.language,
     )
 
@@ -98,7 +98,7 @@ def alerts(queue: StaffQueue, ctx: Context) -> tuple[Alert, ...]:
             Alert(
                 key=f"alarm:{alarm.id}",
                 kind=AlertKind.ALARM,
-                text=wording.text(ctx.language, "alert.alarm", counter=alarm.counter_name),
+                subject=alarm.counter_name,
                 alarm_id=alarm.id,
             )
         )
@@ -106,12 +106,8 @@ def alerts(queue: StaffQueue, ctx: Context) -> tuple[Alert, ...]:
         Alert(
             key=f"printer:{device.id}:{device.printer.value}",
             kind=AlertKind.PRINTER,
-            text=wording.text(
-                ctx.language,
-                "alert.printer",
-                name=device.name,
-                state=wording.printer(ctx.language, device.printer),
-            ),
+            subject=device.name,
+            printer=device.printer,
         )
         for device in queue.devices.values()
         if device.printer in PRINTER_TROUBLE
@@ -120,15 +116,18 @@ def alerts(queue: StaffQueue, ctx: Context) -> tuple[Alert, ...]:
         Alert(
             key=f"display:{display.device_id}",
             kind=AlertKind.DISPLAY,
-            text=wording.text(ctx.language, "alert.display", name=display.display_name),
+            subject=display.display_name,
         )
         for display in queue.displays.values()
     )
-    for ticket in queue.with_status(TicketStatus.WAITING):
-        if ticket.emergency:
-            concern = ctx.names.get(ticket.service_id, ticket.service_id)
-            text = wording.text(
-                ctx.language, "alert.emergency", number=ticket.number, concern=concern
-            )
-            found.append(Alert(key=f"emergency:{ticket.id}", kind=AlertKind.EMERGENCY, text=text))
+    found.extend(
+        Alert(
+            key=f"emergency:{ticket.id}",
+            kind=AlertKind.EMERGENCY,
+            subject=ticket.number,
+            concern=ctx.names.get(ticket.service_id, ticket.service_id),
+        )
+        for ticket in queue.with_status(TicketStatus.WAITING)
+        if ticket.emergency
+    )
     return tuple(found)

@@ -9,8 +9,9 @@ from enum import StrEnum
 from typing import Any
 
 from counter.waiting import WaitingPicture
+from shared.devices import PrinterStatus
 from shared.domain import CounterState, TicketStatus
-from shared.protocol import AlarmInfo, CounterInfo
+from shared.protocol import AlarmInfo, CallReason, CounterInfo
 
 
 class Phase(StrEnum):
@@ -83,12 +84,46 @@ class AlertKind(StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Alert:
-    """An office alert, listed until resolved; `key` identifies it across updates."""
+    """An office alert, listed until resolved; `key` identifies it across updates.
+
+    Facts only (the widgets word them in the clerk's language): `subject` is the counter
+    (alarm), the device (printer, display) or the ticket number (emergency).
+    """
 
     key: str
     kind: AlertKind
-    text: str
+    subject: str
+    concern: str = ""
+    """The emergency ticket's concern."""
+    printer: PrinterStatus | None = None
+    """The kiosk printer's state (printer alerts)."""
     alarm_id: int | None = None
+
+
+class Note(StrEnum):
+    """What a message to the clerk says (worded by the widgets)."""
+
+    NOBODY = "nobody"
+    """Next found nobody waiting for this counter."""
+    UNREACHABLE = "unreachable"
+    """The hub was not reached; the action was not confirmed."""
+    REFUSED = "refused"
+    """The hub refused the step (`reason`: its code, `detail`: its own text)."""
+    ALARM_RAISED = "alarm_raised"
+    """This counter's help call went out."""
+    UNAUTHORIZED = "unauthorized"
+    """Back at login (`reason`: the hub's 401 code, or ``bad_credentials``)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Message:
+    """A message for the clerk: what it says, the hub's reason code and text, and whether it
+    reports a failure."""
+
+    note: Note
+    reason: str = ""
+    detail: str = ""
+    error: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -102,7 +137,8 @@ class Current:
     waited_minutes: int
     appointment: bool
     note: str
-    why: str
+    why: CallReason | None
+    """Why the hub's policy chose it (worded by the widgets)."""
     language: str
 
 
@@ -144,8 +180,7 @@ class ViewState:
     current: Current | None = None
     waiting: WaitingPicture = field(default_factory=WaitingPicture)
     parked: tuple[Choice, ...] = ()
-    message: str = ""
-    error: bool = False
+    message: Message | None = None
     alerts: tuple[Alert, ...] = ()
     my_alarm: AlarmInfo | None = None
     busy: bool = False
@@ -153,9 +188,14 @@ class ViewState:
     board: tuple[CounterInfo, ...] = ()
     office_queue: WaitingPicture = field(default_factory=WaitingPicture)
     overview: Mapping[str, Any] | None = None
-    printers: Mapping[str, str] = field(default_factory=dict)
-    """Device id -> its printer's last reported state, worded (kiosks)."""
+    printers: Mapping[str, PrinterStatus] = field(default_factory=dict)
+    """Device id -> its printer's last reported state (kiosks)."""
     can_print: bool = False
+
+    @property
+    def error(self) -> bool:
+        """Whether the message reports a failure."""
+        return self.message is not None and self.message.error
 
     @property
     def supervisor(self) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 
@@ -15,10 +16,15 @@ from counter.state import HubRequest
 from shared.clock import Clock
 from shared.qt.client import QtHubClient
 from shared.qt.pairing import QtHubLocator
+from shared.qt.translations import QtTranslations
 
 log = logging.getLogger(__name__)
 
 COUNTER_KEY = "counter/id"
+LANGUAGE_KEY = "counter/language"
+I18N_DIR = Path(__file__).resolve().parents[1] / "i18n"
+"""Where `counter_<lang>.qm` are (compiled from the `.ts` files at install, see setup.py)."""
+DEFAULT_LANGUAGE = "de"
 TICK_MS = 30_000
 """How often the waits on screen grow (a repaint; the hub is not asked)."""
 
@@ -28,7 +34,8 @@ class CounterOptions:
     """How the app starts."""
 
     server_url: str | None = None
-    language: str = "de"
+    language: str | None = None
+    """The clerk's language; None: the one this PC used last (German at first)."""
     timeout: float = 10.0
 
 
@@ -48,13 +55,17 @@ class CounterApp(QObject):
         self.settings = settings
         remembered = settings.value(COUNTER_KEY)
         self.devices = devices or QtDeskDevices.none()
+        self.translations = QtTranslations(I18N_DIR, "counter")
+        lang = options.language or str(settings.value(LANGUAGE_KEY) or DEFAULT_LANGUAGE)
+        self.translations.switch(lang)
         self.model = CounterModel(
             clock,
-            language=options.language,
+            language=lang,
             remembered_counter=str(remembered) if remembered else None,
             can_print=self.devices.can_print,
         )
-        self.window = QtCounterWindow(self.model, settings)
+        languages = self.translations.available() or [DEFAULT_LANGUAGE]
+        self.window = QtCounterWindow(self.model, settings, languages)
         self.locator = QtHubLocator(options.server_url, parent=self)
         self.client: QtHubClient | None = None
         self.bridge: QtHubBridge | None = None
@@ -73,6 +84,14 @@ class CounterApp(QObject):
         self.model.alert_raised.connect(self.devices.alert)
         self.devices.problem.connect(self.window.statusBar().showMessage)
         self.ticker.timeout.connect(self.model.tick)
+        self.window.language_chosen.connect(self.set_language)
+
+    def set_language(self, lang: str) -> None:
+        """Switch every window to the clerk's language now; remembered on this PC."""
+        self.translations.switch(lang)
+        self.model.set_language(lang)
+        self.settings.setValue(LANGUAGE_KEY, lang)
+        self.settings.sync()
 
     def start(self) -> None:
         """Find the hub and show the window."""
@@ -93,6 +112,7 @@ class CounterApp(QObject):
             self.client.close()
         self.window.compact.remember()
         self.devices.stop()
+        self.translations.uninstall()
 
     def _located(self, url: str) -> None:
         log.info("hub at %s", url)

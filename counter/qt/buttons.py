@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from counter.actions import LABELS, Verb
+from counter.actions import SHORTCUTS, Verb
+from counter.qt import texts
 
 
 class QtActionButtons:
@@ -25,7 +26,7 @@ class QtActionButtons:
             button.clicked.connect(lambda _=False, v=verb: on_press(v))
             self.buttons[verb] = button
             # A QShortcut acts at once (a button's own shortcut animates a 100 ms click first).
-            shortcut = QShortcut(QKeySequence(LABELS[verb].key), parent)
+            shortcut = QShortcut(QKeySequence(SHORTCUTS[verb]), parent)
             shortcut.activated.connect(lambda v=verb: self._key(v))
             self.shortcuts[verb] = shortcut
 
@@ -33,8 +34,8 @@ class QtActionButtons:
         if self.buttons[verb].isEnabled():
             self._on_press(verb)
 
-    def render(self, language: str, enabled: frozenset[Verb]) -> None:
+    def render(self, enabled: frozenset[Verb]) -> None:
         """Words in the clerk's language; only the possible ones enabled."""
         for verb, button in self.buttons.items():
-            button.setText(LABELS[verb].text(language))
+            button.setText(texts.verb(verb))
             button.setEnabled(verb in enabled)

@@ -5,13 +5,14 @@ Number, Next, Recall, Finish and the waiting count; it remembers its place and s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from counter.actions import Verb, available
 from counter.model import CounterModel
 from counter.qt.buttons import QtActionButtons
+from counter.qt.texts import translate
 from counter.state import ViewState
 
 GEOMETRY_KEY = "compact/geometry"
@@ -54,13 +55,20 @@ class QtCompactBar(QWidget):
         super().showEvent(event)
         self._render(self.model.view_state())
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        """Another language: the words again."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._render(self.model.view_state())
+        super().changeEvent(event)
+
     def _render(self, state: ViewState) -> None:
         """Number, buttons and the waiting count (only while shown)."""
         if not self.isVisible():
             return
         self.number.setText(state.current.number if state.current else "—")
-        self.waiting.setText(f"{state.waiting.total} wartend")
-        self.buttons.render(state.language, available(state))
+        waiting = translate("counter", "{count} waiting").format(count=state.waiting.total)
+        self.waiting.setText(waiting)
+        self.buttons.render(available(state))
 
     def remember(self) -> None:
         """Keep place and size for the next start."""

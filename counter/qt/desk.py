@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 
 from counter.actions import Verb, available
 from counter.model import CounterModel
+from counter.qt import texts
 from counter.qt.buttons import QtActionButtons
+from counter.qt.texts import translate
 from counter.state import ViewState
 from counter.waiting import NextLine
 from shared.client_state import ConnectionState
@@ -36,7 +38,6 @@ _DESK_VERBS = (
     Verb.RESUME,
     Verb.CLOSE,
 )
-_STATE = {"open": "geöffnet", "paused": "Pause", "closed": "geschlossen"}
 
 
 def _big(text: str = "", size: int = 12, bold: bool = False) -> QLabel:
@@ -73,8 +74,11 @@ class QtDeskScreen(QWidget):
         self.alerts.setObjectName("alerts")
         self.alerts.setMaximumHeight(110)
         self.alerts.setStyleSheet("color: #8a0000; font-weight: bold;")
-        self.alerts_title = QLabel("Meldungen", self)
-        self.ack = QPushButton("Ich komme", self)
+        self.alerts_title = QLabel(self)
+        self.ack = QPushButton(self)
+        self.concerns_title = QLabel(self)
+        self.upcoming_title = QLabel(self)
+        self.parked_title = QLabel(self)
         self.concerns = QListWidget(self)
         self.concerns.setMaximumHeight(130)
         self.upcoming = QListWidget(self)
@@ -88,6 +92,7 @@ class QtDeskScreen(QWidget):
         self.call = QtActionButtons((Verb.CALL,), self._press, self)
         self.alarm = QtActionButtons((Verb.ALARM,), self._press, self)
         self._layout()
+        self.retranslate()
         self.ack.clicked.connect(self._acknowledge)
         self.alerts.itemDoubleClicked.connect(lambda _: self._acknowledge())
         self.upcoming.itemDoubleClicked.connect(lambda _: self._press(Verb.CALL))
@@ -113,12 +118,12 @@ class QtDeskScreen(QWidget):
         left.addWidget(self.ack)
         left.addStretch(1)
         right = QVBoxLayout()
-        right.addWidget(QLabel("Wartende nach Anliegen"))
+        right.addWidget(self.concerns_title)
         right.addWidget(self.concerns)
-        right.addWidget(QLabel("Als Nächste (Reihenfolge des Aufrufs)"))
+        right.addWidget(self.upcoming_title)
         right.addWidget(self.upcoming)
         right.addWidget(self.call.buttons[Verb.CALL])
-        right.addWidget(QLabel("Zurückgestellt (Doppelklick ruft auf)"))
+        right.addWidget(self.parked_title)
         right.addWidget(self.parked)
         body = QHBoxLayout()
         body.addLayout(left, 3)
@@ -131,55 +136,87 @@ class QtDeskScreen(QWidget):
         outer.addLayout(top)
         outer.addLayout(body)
 
+    def retranslate(self) -> None:
+        """The fixed labels in the clerk's language."""
+        self.alerts_title.setText(translate("counter", "Alerts"))
+        self.ack.setText(translate("counter", "I am coming"))
+        self.concerns_title.setText(translate("counter", "Waiting by concern"))
+        self.upcoming_title.setText(translate("counter", "Next (in the order of calling)"))
+        self.parked_title.setText(translate("counter", "Parked (double-click calls)"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        """Another language: every text again."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._shown.clear()
+            self._render(self.model.view_state())
+        super().changeEvent(event)
+
     def _render(self, state: ViewState) -> None:
         """Show the state."""
-        lang = state.language
         self.banner.show_state(_connection(state))
         self.header.setText(
-            f"{state.counter_name} – {_STATE.get(state.counter_state.value, '')} – "
-            f"{state.clerk or state.username}  ·  {state.waiting.total} wartend"
-        )
-        current = state.current
-        if current is None:
-            self.number.setText("")
-            self.details.setText("Kein Besuch am Schalter. Nächste Nummer mit F5 aufrufen.")
-            self.why.setText("")
-        else:
-            kind = "Termin" if current.appointment else "ohne Termin"
-            status = "ist da" if current.status.value == "serving" else "aufgerufen"
-            note = f"\nNotiz: {current.note}" if current.note else ""
-            self.number.setText(current.number)
-            self.details.setText(
-                f"{current.concern} · {kind} · wartete {current.waited_minutes} Min. · "
-                f"Sprache {current.language} · {status}{note}"
+            translate("counter", "{counter} – {state} – {clerk}  ·  {waiting} waiting").format(
+                counter=state.counter_name,
+                state=texts.counter_state(state.counter_state),
+                clerk=state.clerk or state.username,
+                waiting=state.waiting.total,
             )
-            self.why.setText(f"Warum: {current.why}" if current.why else "")
-        self.message.setText(state.message)
+        )
+        self._render_current(state)
+        self.message.setText(texts.message(state.message))
         self.message.setStyleSheet("color: #a00000;" if state.error else "color: #004000;")
-        self._fill(self.alerts, [(a.text, a.alarm_id) for a in state.alerts])
+        self._fill(self.alerts, [(texts.alert(a), a.alarm_id) for a in state.alerts])
         self.alerts.setVisible(bool(state.alerts))
         self.alerts_title.setVisible(bool(state.alerts))
         self.ack.setVisible(any(a.alarm_id is not None for a in state.alerts))
         if state.my_alarm is not None:
-            self.message.setText("Hilfe gerufen – warten auf Bestätigung.")
+            self.message.setText(translate("counter", "Help requested – waiting for an answer."))
         self._fill(
             self.concerns,
-            [
-                (
-                    f"{c.name}: {c.count} wartend, längste {c.longest_minutes} Min."
-                    if c.count
-                    else f"{c.name}: niemand wartet",
-                    None,
-                )
-                for c in state.waiting.concerns
-            ],
+            [(_concern(c.name, c.count, c.longest_minutes), None) for c in state.waiting.concerns],
         )
         self._fill(self.upcoming, [(_line(n), n.ticket_id) for n in state.waiting.next_tickets])
         self._fill(self.parked, [(p.name, int(p.id)) for p in state.parked])
         enabled = available(state)
-        self.verbs.render(lang, enabled)
-        self.call.render(lang, enabled if self.upcoming.count() else frozenset())
-        self.alarm.render(lang, enabled)
+        self.verbs.render(enabled)
+        self.call.render(enabled if self.upcoming.count() else frozenset())
+        self.alarm.render(enabled)
+
+    def _render_current(self, state: ViewState) -> None:
+        current = state.current
+        if current is None:
+            self.number.setText("")
+            self.details.setText(
+                translate("counter", "Nobody at the counter. Call the next number with F5.")
+            )
+            self.why.setText("")
+            return
+        kind = (
+            translate("counter", "appointment")
+            if current.appointment
+            else translate("counter", "walk-in")
+        )
+        status = (
+            translate("counter", "is here")
+            if current.status.value == "serving"
+            else translate("counter", "called")
+        )
+        details = translate(
+            "counter", "{concern} · {kind} · waited {waited} · language {language} · {status}"
+        ).format(
+            concern=current.concern,
+            kind=kind,
+            waited=texts.minutes(current.waited_minutes),
+            language=current.language,
+            status=status,
+        )
+        if current.note:
+            details += "\n" + translate("counter", "Note: {note}").format(note=current.note)
+        self.number.setText(current.number)
+        self.details.setText(details)
+        why = texts.reason(current.why)
+        self.why.setText(translate("counter", "Why: {why}").format(why=why) if why else "")
 
     def _fill(self, widget: QListWidget, rows: list[tuple[str, int | None]]) -> None:
         if self._shown.get(widget.objectName()) == rows:
@@ -233,16 +270,24 @@ class QtDeskScreen(QWidget):
                 return
 
 
+def _concern(name: str, count: int, longest: int) -> str:
+    if not count:
+        return translate("counter", "{concern}: nobody waiting").format(concern=name)
+    return translate("counter", "{concern}: {count} waiting, longest {longest}").format(
+        concern=name, count=count, longest=texts.minutes(longest)
+    )
+
+
 def _line(line: NextLine) -> str:
     marks = []
     if line.emergency:
-        marks.append("NOTFALL")
+        marks.append(translate("counter", "EMERGENCY"))
     if line.overdue:
-        marks.append("überfällig")
+        marks.append(translate("counter", "overdue"))
     if line.appointment:
-        marks.append("Termin")
+        marks.append(translate("counter", "appointment"))
     tag = f"  [{', '.join(marks)}]" if marks else ""
-    return f"{line.number}  {line.concern}, {line.waited_minutes} Min.{tag}"
+    return f"{line.number}  {line.concern}, {texts.minutes(line.waited_minutes)}{tag}"
 
 
 def _connection(state: ViewState) -> ConnectionState:

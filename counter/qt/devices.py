@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from counter.qt.receipt import encode_receipt
+from counter.qt.texts import translate
 from counter.state import Alert, Receipt
 from hardware.escpos.printer import EscposPrinter
 from hardware.printer import PrinterError
@@ -40,7 +41,7 @@ class _Worker(QObject):
             self.sign.show(number, blink=True)
         except (SignError, PortError) as exc:
             log.warning("LED sign: %s", exc)
-            self.problem.emit(f"LED-Anzeige: {exc}")
+            self.problem.emit(translate("counter", "LED sign: {error}").format(error=exc))
 
     @Slot(object)
     def print_receipt(self, receipt: Receipt) -> None:
@@ -50,7 +51,7 @@ class _Worker(QObject):
             self.printer.print_job(encode_receipt(receipt, self.printer.profile))
         except (PrinterError, OSError) as exc:
             log.warning("receipt printer: %s", exc)
-            self.problem.emit(f"Drucker: {exc}")
+            self.problem.emit(translate("counter", "Printer: {error}").format(error=exc))
             return
         self.printed.emit(receipt.number)
 

@@ -30,7 +30,9 @@ def parser() -> argparse.ArgumentParser:
     cli.add_argument("--server", help="the hub's URL (default: find it with zeroconf)")
     cli.add_argument("--config", type=Path, help="the site file (for the LED sign and printer)")
     cli.add_argument("--counter", help="the counter this PC stands at (default: the last one)")
-    cli.add_argument("--language", default="de", choices=("de", "en"))
+    cli.add_argument(
+        "--language", help="the clerk's language, e.g. de or en (default: this PC's last one)"
+    )
     cli.add_argument("--settings", type=Path, help="keep settings in this INI file")
     return cli
 

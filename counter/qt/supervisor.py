@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,16 +21,22 @@ from PySide6.QtWidgets import (
 )
 
 from counter.model import CounterModel
+from counter.qt import texts
+from counter.qt.texts import translate
 from counter.state import ViewState
 from shared.domain import CounterState
 
-_STATE = {"open": "geöffnet", "paused": "Pause", "closed": "geschlossen"}
-_ROLE = {"kiosk": "Kiosk", "display": "Anzeige", "counter": "Schalter-PC"}
+
+def _role(role: str) -> str:
+    return {
+        "kiosk": translate("counter", "kiosk"),
+        "display": translate("counter", "display"),
+        "counter": translate("counter", "counter PC"),
+    }.get(role, role)
 
 
-def _table(headers: list[str], parent: QWidget) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
+def _table(columns: int, parent: QWidget) -> QTableWidget:
+    table = QTableWidget(0, columns, parent)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -54,16 +60,32 @@ def _fill(table: QTableWidget, rows: list[list[str]], keys: list[str] | None = N
 
 def _ago(stamp: Any, now: datetime) -> str:
     if not stamp:
-        return "noch nie seit Serverstart"
+        return translate("counter", "not since the server started")
     seen = datetime.fromisoformat(str(stamp))
     seconds = max(int((now - seen).total_seconds()), 0)
     if seconds < 60:
-        return "gerade eben"
-    return f"vor {seconds // 60} Min."
+        return translate("counter", "just now")
+    return translate("counter", "{minutes} ago").format(minutes=texts.minutes(seconds // 60))
 
 
 def _minutes(value: Any) -> str:
-    return "–" if value is None else f"{float(value):.0f} Min."
+    return "–" if value is None else texts.minutes(round(float(value)))
+
+
+def _figures(figures: Mapping[str, Any]) -> str:
+    counts = translate(
+        "counter",
+        "{tickets} tickets issued · {called} called · {waiting} waiting · {done} done · "
+        "{no_shows} no-shows",
+    ).format(**{k: figures[k] for k in ("tickets", "called", "waiting", "done", "no_shows")})
+    waits = translate(
+        "counter", "Wait until called: median {median}, 90 % within {p90}, longest {longest}"
+    ).format(
+        median=_minutes(figures["median_wait_minutes"]),
+        p90=_minutes(figures["p90_wait_minutes"]),
+        longest=_minutes(figures["longest_wait_minutes"]),
+    )
+    return f"{counts}\n{waits}"
 
 
 class QtSupervisorView(QWidget):
@@ -72,23 +94,16 @@ class QtSupervisorView(QWidget):
     def __init__(self, model: CounterModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.setWindowTitle("Aufruf – Übersicht")
-        self.counters = _table(["Schalter", "Zustand", "Sachbearbeitung", "Nummer"], self)
+        self.counters = _table(4, self)
         self.counters.setObjectName("supervisorCounters")
-        self.queues = _table(["Anliegen", "Wartend", "Längste Wartezeit"], self)
-        self.devices = _table(["Gerät", "Art", "Letzter Kontakt", "Drucker"], self)
+        self.queues = _table(3, self)
+        self.devices = _table(4, self)
         self.figures = QLabel(self)
         self.figures.setObjectName("figures")
         self.figures.setWordWrap(True)
-        self.remote = {
-            state: QPushButton(text, self)
-            for state, text in (
-                (CounterState.OPEN, "Öffnen"),
-                (CounterState.PAUSED, "Pausieren"),
-                (CounterState.CLOSED, "Schließen"),
-            )
-        }
-        self.refresh = QPushButton("Kennzahlen aktualisieren", self)
+        self.remote = {state: QPushButton(self) for state in CounterState}
+        self.refresh = QPushButton(self)
+        self.titles = [QLabel(self) for _ in range(4)]
         buttons = QHBoxLayout()
         for state, button in self.remote.items():
             button.setObjectName(f"remote_{state.value}")
@@ -97,16 +112,16 @@ class QtSupervisorView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.refresh)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<b>Heute bisher</b>"))
+        layout.addWidget(self.titles[0])
         layout.addWidget(self.figures)
-        layout.addWidget(QLabel("<b>Schalter</b>"))
+        layout.addWidget(self.titles[1])
         layout.addWidget(self.counters)
         layout.addLayout(buttons)
         row = QHBoxLayout()
         left, right = QVBoxLayout(), QVBoxLayout()
-        left.addWidget(QLabel("<b>Warteschlangen</b>"))
+        left.addWidget(self.titles[2])
         left.addWidget(self.queues)
-        right.addWidget(QLabel("<b>Geräte</b>"))
+        right.addWidget(self.titles[3])
         right.addWidget(self.devices)
         row.addLayout(left)
         row.addLayout(right)
@@ -115,8 +130,55 @@ class QtSupervisorView(QWidget):
         self.chosen: str | None = None
         """The counter the remote buttons act on (none at first: they wait)."""
         self.counters.itemSelectionChanged.connect(self._choose)
+        self.retranslate()
         model.changed.connect(self._render)
         self._render(model.view_state())
+
+    def retranslate(self) -> None:
+        """Titles, column headers and buttons in the clerk's language."""
+        self.setWindowTitle(translate("counter", "Aufruf – overview"))
+        titles = (
+            translate("counter", "Today so far"),
+            translate("counter", "Counters"),
+            translate("counter", "Queues"),
+            translate("counter", "Devices"),
+        )
+        for label, title in zip(self.titles, titles, strict=True):
+            label.setText(f"<b>{title}</b>")
+        self.counters.setHorizontalHeaderLabels(
+            [
+                translate("counter", "Counter"),
+                translate("counter", "State"),
+                translate("counter", "Clerk"),
+                translate("counter", "Number"),
+            ]
+        )
+        self.queues.setHorizontalHeaderLabels(
+            [
+                translate("counter", "Concern"),
+                translate("counter", "Waiting"),
+                translate("counter", "Longest wait"),
+            ]
+        )
+        self.devices.setHorizontalHeaderLabels(
+            [
+                translate("counter", "Device"),
+                translate("counter", "Kind"),
+                translate("counter", "Last contact"),
+                translate("counter", "Printer"),
+            ]
+        )
+        self.remote[CounterState.OPEN].setText(translate("counter", "Open"))
+        self.remote[CounterState.PAUSED].setText(translate("counter", "Pause"))
+        self.remote[CounterState.CLOSED].setText(translate("counter", "Close"))
+        self.refresh.setText(translate("counter", "Refresh figures"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        """Another language: every text again."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._render(self.model.view_state())
+        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         """Render what changed while hidden."""
@@ -130,7 +192,7 @@ class QtSupervisorView(QWidget):
         _fill(
             self.counters,
             [
-                [c.name, _STATE[c.state.value], c.clerk or "–", c.ticket_number or "–"]
+                [c.name, texts.counter_state(c.state), c.clerk or "–", c.ticket_number or "–"]
                 for c in state.board
             ],
             [c.id for c in state.board],
@@ -138,7 +200,7 @@ class QtSupervisorView(QWidget):
         _fill(
             self.queues,
             [
-                [q.name, str(q.count), f"{q.longest_minutes} Min." if q.count else "–"]
+                [q.name, str(q.count), texts.minutes(q.longest_minutes) if q.count else "–"]
                 for q in state.office_queue.concerns
             ],
         )
@@ -147,31 +209,29 @@ class QtSupervisorView(QWidget):
         rows = [
             [
                 d["name"],
-                _ROLE.get(d["role"], d["role"]),
+                _role(d["role"]),
                 _ago(d["last_seen"], now),
-                state.printers.get(d["id"], "–"),
+                texts.printer(state.printers[d["id"]]) if d["id"] in state.printers else "–",
             ]
             for d in overview.get("devices", [])
             if now is not None and not d["revoked"]
         ]
         rows += [
-            [s["display_name"] or s["username"], "Arbeitsplatz", _ago(s["last_seen"], now), "–"]
+            [
+                s["display_name"] or s["username"],
+                translate("counter", "workstation"),
+                _ago(s["last_seen"], now),
+                "–",
+            ]
             for s in overview.get("staff", [])
             if now is not None and s["last_seen"]
         ]
         _fill(self.devices, rows)
         figures = overview.get("figures")
         if figures:
-            self.figures.setText(
-                f"{figures['tickets']} Nummern ausgegeben · {figures['called']} aufgerufen · "
-                f"{figures['waiting']} wartend · {figures['done']} erledigt · "
-                f"{figures['no_shows']} nicht erschienen\n"
-                f"Wartezeit bis zum Aufruf: Median {_minutes(figures['median_wait_minutes'])}, "
-                f"90 % bis {_minutes(figures['p90_wait_minutes'])}, "
-                f"längste {_minutes(figures['longest_wait_minutes'])}"
-            )
+            self.figures.setText(_figures(figures))
         else:
-            self.figures.setText("Kennzahlen werden geladen …")
+            self.figures.setText(translate("counter", "Loading the figures …"))
         ids = [c.id for c in state.board]
         if self.chosen in ids:
             self.counters.blockSignals(True)  # noqa: FBT003 (Qt API)

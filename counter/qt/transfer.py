@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.model import CounterModel
+from counter.qt.texts import translate
 
 
 class QtTransferDialog(QDialog):
@@ -20,14 +21,14 @@ class QtTransferDialog(QDialog):
     def __init__(self, model: CounterModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.setWindowTitle("Weiterleiten")
+        self.setWindowTitle(translate("counter", "Transfer"))
         state = model.view_state()
         self.concern = QComboBox(self)
-        self.concern.addItem("(Anliegen bleibt)", None)
+        self.concern.addItem(translate("counter", "(same concern)"), None)
         for choice in state.concerns:
             self.concern.addItem(choice.name, choice.id)
         self.counter = QComboBox(self)
-        self.counter.addItem("(jeder passende Schalter)", None)
+        self.counter.addItem(translate("counter", "(any suitable counter)"), None)
         for choice in state.counters:
             if choice.id != state.counter_id:
                 self.counter.addItem(choice.name, choice.id)
@@ -37,9 +38,9 @@ class QtTransferDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         form = QFormLayout(self)
-        form.addRow("Anliegen", self.concern)
-        form.addRow("Schalter", self.counter)
-        form.addRow("Notiz", self.note)
+        form.addRow(translate("counter", "Concern"), self.concern)
+        form.addRow(translate("counter", "Counter"), self.counter)
+        form.addRow(translate("counter", "Note"), self.note)
         form.addRow(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QSettings, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from counter.model import CounterModel
@@ -11,20 +13,30 @@ from counter.qt.compact import QtCompactBar
 from counter.qt.desk import QtDeskScreen
 from counter.qt.login import QtCounterChoice, QtLoginScreen
 from counter.qt.supervisor import QtSupervisorView
+from counter.qt.texts import translate
 from counter.qt.transfer import QtTransferDialog
 from counter.state import Phase, ViewState
+from shared.languages import language
 
 
 class QtCounterWindow(QMainWindow):
-    """One window; the compact bar and the supervisor view are separate top-level windows."""
+    """One window; the compact bar and the supervisor view are separate top-level windows.
+
+    Signals: ``language_chosen(str)`` (from the login screen or the View menu).
+    """
+
+    language_chosen = Signal(str)
 
     def __init__(
-        self, model: CounterModel, settings: QSettings, parent: QWidget | None = None
+        self,
+        model: CounterModel,
+        settings: QSettings,
+        languages: Sequence[str] = (),
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
-        self.setWindowTitle("Aufruf – Schalter")
-        self.login = QtLoginScreen(model, self)
+        self.login = QtLoginScreen(model, languages, self)
         self.choice = QtCounterChoice(model, self)
         self.desk = QtDeskScreen(model, self)
         self.stack = QStackedWidget(self)
@@ -34,21 +46,47 @@ class QtCounterWindow(QMainWindow):
         self.compact = QtCompactBar(model, settings)
         self.supervisor = QtSupervisorView(model)
         self.transfer: QtTransferDialog | None = None
-        view = self.menuBar().addMenu("Ansicht")
-        self.compact_action = QAction("Kompakte Leiste", self)
+        self.view = self.menuBar().addMenu("")
+        self.compact_action = QAction(self)
         self.compact_action.setShortcut(QKeySequence("Ctrl+K"))
         self.compact_action.setCheckable(True)
-        self.supervisor_action = QAction("Übersicht (Leitung)", self)
+        self.supervisor_action = QAction(self)
         self.supervisor_action.setShortcut(QKeySequence("Ctrl+U"))
-        self.logout_action = QAction("Abmelden", self)
-        for action in (self.compact_action, self.supervisor_action, self.logout_action):
-            view.addAction(action)
+        self.logout_action = QAction(self)
+        for action in (self.compact_action, self.supervisor_action):
+            self.view.addAction(action)
+        self.languages = self.view.addMenu("")
+        self.language_actions = QActionGroup(self)
+        for code in languages:
+            action = self.languages.addAction(language(code).name)
+            action.setCheckable(True)
+            action.setData(code)
+            self.language_actions.addAction(action)
+        self.view.addAction(self.logout_action)
+        self.retranslate()
         self.compact_action.toggled.connect(self.show_compact)
         self.supervisor_action.triggered.connect(self.show_supervisor)
         self.logout_action.triggered.connect(model.logout)
+        self.language_actions.triggered.connect(lambda a: self.language_chosen.emit(a.data()))
+        self.login.language_chosen.connect(self.language_chosen)
         self.desk.transfer_requested.connect(self.open_transfer)
         model.changed.connect(self._render)
         self._render(model.view_state())
+
+    def retranslate(self) -> None:
+        """Title and menu in the clerk's language."""
+        self.setWindowTitle(translate("counter", "Aufruf – counter"))
+        self.view.setTitle(translate("counter", "View"))
+        self.compact_action.setText(translate("counter", "Compact bar"))
+        self.supervisor_action.setText(translate("counter", "Overview (supervisors)"))
+        self.languages.setTitle(translate("counter", "Language"))
+        self.logout_action.setText(translate("counter", "Log out"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        """Another language: title and menu again."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _render(self, state: ViewState) -> None:
         """Show the screen of the phase."""
@@ -58,6 +96,8 @@ class QtCounterWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
         self.supervisor_action.setEnabled(state.supervisor)
         self.compact_action.setEnabled(state.phase is Phase.WORKING)
+        for action in self.language_actions.actions():
+            action.setChecked(action.data() == state.language)
         if state.phase is not Phase.WORKING:
             self.compact.hide()
             self.supervisor.hide()

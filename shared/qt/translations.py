@@ -63,3 +63,10 @@ class QtTranslations:
         QCoreApplication.installTranslator(translator)
         self._translator = translator
         return True
+
+    def uninstall(self) -> None:
+        """Remove this app's translator (the app stops; another may run in the process)."""
+        if self._translator is not None:
+            QCoreApplication.removeTranslator(self._translator)
+            self._translator = None
+        self.current = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from counter.model import CounterModel
-from counter.state import Action, AlertKind, Phase
+from counter.state import Action, AlertKind, Message, Note, Phase
 from shared.clock import SystemClock
 from shared.domain import CounterState, TicketStatus
 from tests.counter.conftest import PASSWORD, Driver
@@ -23,7 +23,7 @@ def test_login_choose_counter_and_the_counter_opens(driver: Driver) -> None:
     assert state.counter_state is CounterState.OPEN
     assert [c.id for c in state.counters] == ["c1", "c2"]
     assert state.current is None
-    assert state.message == ""
+    assert state.message is None
 
 
 def test_wrong_password_says_so(hub: Hub) -> None:
@@ -33,7 +33,7 @@ def test_wrong_password_says_so(hub: Hub) -> None:
     drive.pump()
     state = model.view_state()
     assert state.phase is Phase.LOGIN
-    assert state.message == "Benutzername oder Passwort stimmt nicht."
+    assert state.message == Message(note=Note.UNAUTHORIZED, reason="bad_credentials", error=True)
     assert state.error
 
 
@@ -64,7 +64,8 @@ def test_the_waiting_picture_follows_the_policy_and_next_calls_its_first(
         assert current is not None
         assert current.number == number
         if number == "X001":
-            assert current.why.startswith("Notfall, wartet seit")
+            assert current.why is not None
+            assert current.why.code == "emergency"
         driver.model.no_show()
         driver.pump()
     assert called == expected
@@ -73,7 +74,7 @@ def test_the_waiting_picture_follows_the_policy_and_next_calls_its_first(
     assert len(alerts) == 1  # shown once, then resolved
     driver.model.call_next()
     driver.pump()
-    assert driver.model.view_state().message == "Niemand wartet auf diesen Schalter."
+    assert driver.model.view_state().message == Message(note=Note.NOBODY)
 
 
 def test_every_action_reaches_the_hub_and_shows_its_state(hub: Hub, driver: Driver) -> None:
@@ -98,7 +99,8 @@ def test_every_action_reaches_the_hub_and_shows_its_state(hub: Hub, driver: Driv
     current = model.view_state().current
     assert current is not None
     assert current.number == second["number"]
-    assert current.why.startswith("von Hand aus der Liste gewählt")
+    assert current.why is not None
+    assert current.why.code == "by_hand"
     model.transfer(service_id="passport", note="Pass abgelaufen")
     driver.pump()
     assert model.view_state().current is None
@@ -132,7 +134,11 @@ def test_a_refused_step_shows_the_hubs_reason_and_the_true_state(hub: Hub, drive
     driver.pump()
     state = driver.model.view_state()
     assert state.error
-    assert state.message == "Nicht möglich: Schalter 1 is paused; open it before calling"
+    assert state.message is not None
+    assert (state.message.note, state.message.detail) == (
+        Note.REFUSED,
+        "Schalter 1 is paused; open it before calling",
+    )
     assert state.counter_state is CounterState.PAUSED  # reloaded from the hub
     assert state.current is None
     assert [r.action for r in driver.sent[-2:]] == [Action.NEXT, Action.LOAD_QUEUE]
@@ -150,7 +156,7 @@ def test_a_click_that_does_not_reach_the_hub_is_sent_again_then_reported(
     assert [r.attempt for r in tries] == [1, 2]
     assert tries[0].key == tries[1].key
     state = driver.model.view_state()
-    assert state.message == "Keine Verbindung zum Server. Die Aktion wurde nicht bestätigt."
+    assert state.message == Message(note=Note.UNREACHABLE, error=True)
     assert not state.busy
     driver.down = False
     driver.model.call_next()
@@ -178,7 +184,7 @@ def test_the_alarm_reaches_another_counter_once_until_acknowledged(
     helper.sync()
     helper.sync()
     alerts = other.view_state().alerts
-    assert [(a.kind, a.text) for a in alerts] == [(AlertKind.ALARM, "Schalter 1 braucht Hilfe!")]
+    assert [(a.kind, a.subject) for a in alerts] == [(AlertKind.ALARM, "Schalter 1")]
     assert len(heard) == 1
     assert alerts[0].alarm_id is not None
     other.acknowledge_alarm(alerts[0].alarm_id)
@@ -197,5 +203,5 @@ def test_an_ended_session_leads_back_to_login_with_a_reason(hub: Hub, driver: Dr
     driver.pump()
     state = driver.model.view_state()
     assert state.phase is Phase.LOGIN
-    assert state.message == "Sie sind nicht mehr angemeldet. Bitte neu anmelden."
+    assert state.message == Message(note=Note.UNAUTHORIZED, reason="unknown_token", error=True)
     assert ended == ["unknown_token"]

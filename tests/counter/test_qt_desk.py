@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, QSize, Qt
 from PySide6.QtWidgets import QApplication
 
-from counter.actions import LABELS, Verb
+from counter.actions import SHORTCUTS, Verb
 from counter.qt.compact import QtCompactBar
 from shared.domain import CounterState, TicketStatus
 from tests.counter.conftest import QT_NOISE, start_app
@@ -29,7 +29,7 @@ def _key(qtbot: QtBot, app: Any, verb: Verb) -> None:
     qtbot.waitUntil(lambda: not app.model.view_state().busy)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    sequence = LABELS[verb].key
+    sequence = SHORTCUTS[verb]
     modifiers = Qt.KeyboardModifier.NoModifier
     if "Ctrl+" in sequence:
         modifiers |= Qt.KeyboardModifier.ControlModifier
@@ -51,7 +51,7 @@ def test_every_action_by_its_shortcut(qtbot: QtBot, hub: Hub, tmp_path: Path) ->
         button = desk.verbs.buttons.get(verb) or desk.call.buttons.get(verb)
         if button is None:
             button = desk.alarm.buttons[verb]
-        assert f"[{LABELS[verb].key}]" in button.text()  # the shortcut is shown on the button
+        assert f"[{SHORTCUTS[verb]}]" in button.text()  # the shortcut is shown on the button
     first = hub.issue("general")["ticket"]
     second = hub.issue("general")["ticket"]
     qtbot.waitUntil(lambda: app.model.view_state().waiting.total == 2)

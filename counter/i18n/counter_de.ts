@@ -1,0 +1,462 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+    <context>
+        <name>QtConnectionBanner</name>
+        <message>
+            <source>Connecting to the server. Please wait a moment.</source>
+            <translation>Verbindung zum Server wird hergestellt. Bitte warten Sie einen Moment.</translation>
+        </message>
+    </context>
+    <context>
+        <name>counter</name>
+        <message>
+            <source>{count} waiting</source>
+            <translation>{count} wartend</translation>
+        </message>
+        <message>
+            <source>Alerts</source>
+            <translation>Meldungen</translation>
+        </message>
+        <message>
+            <source>I am coming</source>
+            <translation>Ich komme</translation>
+        </message>
+        <message>
+            <source>Waiting by concern</source>
+            <translation>Wartende nach Anliegen</translation>
+        </message>
+        <message>
+            <source>Next (in the order of calling)</source>
+            <translation>Als Nächste (Reihenfolge des Aufrufs)</translation>
+        </message>
+        <message>
+            <source>Parked (double-click calls)</source>
+            <translation>Zurückgestellt (Doppelklick ruft auf)</translation>
+        </message>
+        <message>
+            <source>{counter} – {state} – {clerk}  ·  {waiting} waiting</source>
+            <translation>{counter} – {state} – {clerk}  ·  {waiting} wartend</translation>
+        </message>
+        <message>
+            <source>Help requested – waiting for an answer.</source>
+            <translation>Hilfe gerufen – warten auf Bestätigung.</translation>
+        </message>
+        <message>
+            <source>Nobody at the counter. Call the next number with F5.</source>
+            <translation>Kein Besuch am Schalter. Nächste Nummer mit F5 aufrufen.</translation>
+        </message>
+        <message>
+            <source>appointment</source>
+            <translation>Termin</translation>
+        </message>
+        <message>
+            <source>walk-in</source>
+            <translation>ohne Termin</translation>
+        </message>
+        <message>
+            <source>is here</source>
+            <translation>ist da</translation>
+        </message>
+        <message>
+            <source>called</source>
+            <translation>aufgerufen</translation>
+        </message>
+        <message>
+            <source>{concern} · {kind} · waited {waited} · language {language} · {status}</source>
+            <translation>{concern} · {kind} · wartete {waited} · Sprache {language} · {status}</translation>
+        </message>
+        <message>
+            <source>Note: {note}</source>
+            <translation>Notiz: {note}</translation>
+        </message>
+        <message>
+            <source>Why: {why}</source>
+            <translation>Warum: {why}</translation>
+        </message>
+        <message>
+            <source>{concern}: nobody waiting</source>
+            <translation>{concern}: niemand wartet</translation>
+        </message>
+        <message>
+            <source>{concern}: {count} waiting, longest {longest}</source>
+            <translation>{concern}: {count} wartend, längste {longest}</translation>
+        </message>
+        <message>
+            <source>EMERGENCY</source>
+            <translation>NOTFALL</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>überfällig</translation>
+        </message>
+        <message>
+            <source>LED sign: {error}</source>
+            <translation>LED-Anzeige: {error}</translation>
+        </message>
+        <message>
+            <source>Printer: {error}</source>
+            <translation>Drucker: {error}</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>Anmelden</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Benutzername</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Passwort</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Sprache</translation>
+        </message>
+        <message>
+            <source>Which counter?</source>
+            <translation>Welcher Schalter?</translation>
+        </message>
+        <message>
+            <source>Work at this counter</source>
+            <translation>An diesem Schalter arbeiten</translation>
+        </message>
+        <message>
+            <source>kiosk</source>
+            <translation>Kiosk</translation>
+        </message>
+        <message>
+            <source>display</source>
+            <translation>Anzeige</translation>
+        </message>
+        <message>
+            <source>counter PC</source>
+            <translation>Schalter-PC</translation>
+        </message>
+        <message>
+            <source>not since the server started</source>
+            <translation>noch nie seit Serverstart</translation>
+        </message>
+        <message>
+            <source>just now</source>
+            <translation>gerade eben</translation>
+        </message>
+        <message>
+            <source>{minutes} ago</source>
+            <translation>vor {minutes}</translation>
+        </message>
+        <message>
+            <source>{tickets} tickets issued · {called} called · {waiting} waiting · {done} done · {no_shows} no-shows</source>
+            <translation>{tickets} Nummern ausgegeben · {called} aufgerufen · {waiting} wartend · {done} erledigt · {no_shows} nicht erschienen</translation>
+        </message>
+        <message>
+            <source>Wait until called: median {median}, 90 % within {p90}, longest {longest}</source>
+            <translation>Wartezeit bis zum Aufruf: Median {median}, 90 % bis {p90}, längste {longest}</translation>
+        </message>
+        <message>
+            <source>Aufruf – overview</source>
+            <translation>Aufruf – Übersicht</translation>
+        </message>
+        <message>
+            <source>Today so far</source>
+            <translation>Heute bisher</translation>
+        </message>
+        <message>
+            <source>Counters</source>
+            <translation>Schalter</translation>
+        </message>
+        <message>
+            <source>Queues</source>
+            <translation>Warteschlangen</translation>
+        </message>
+        <message>
+            <source>Devices</source>
+            <translation>Geräte</translation>
+        </message>
+        <message>
+            <source>Counter</source>
+            <translation>Schalter</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>Clerk</source>
+            <translation>Sachbearbeitung</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Nummer</translation>
+        </message>
+        <message>
+            <source>Concern</source>
+            <translation>Anliegen</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Wartend</translation>
+        </message>
+        <message>
+            <source>Longest wait</source>
+            <translation>Längste Wartezeit</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>Gerät</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>Last contact</source>
+            <translation>Letzter Kontakt</translation>
+        </message>
+        <message>
+            <source>Printer</source>
+            <translation>Drucker</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Öffnen</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>Refresh figures</source>
+            <translation>Kennzahlen aktualisieren</translation>
+        </message>
+        <message>
+            <source>workstation</source>
+            <translation>Arbeitsplatz</translation>
+        </message>
+        <message>
+            <source>Loading the figures …</source>
+            <translation>Kennzahlen werden geladen …</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Nächste</translation>
+        </message>
+        <message>
+            <source>Recall</source>
+            <translation>Erneut rufen</translation>
+        </message>
+        <message>
+            <source>Arrived</source>
+            <translation>Ist da</translation>
+        </message>
+        <message>
+            <source>Finish</source>
+            <translation>Fertig</translation>
+        </message>
+        <message>
+            <source>No-show</source>
+            <translation>Nicht erschienen</translation>
+        </message>
+        <message>
+            <source>Park</source>
+            <translation>Zurückstellen</translation>
+        </message>
+        <message>
+            <source>Transfer…</source>
+            <translation>Weiterleiten…</translation>
+        </message>
+        <message>
+            <source>Call this one</source>
+            <translation>Diese aufrufen</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>Weiter</translation>
+        </message>
+        <message>
+            <source>Receipt</source>
+            <translation>Eingangsbestätigung</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>Hilfe</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>geöffnet</translation>
+        </message>
+        <message>
+            <source>paused</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>geschlossen</translation>
+        </message>
+        <message>
+            <source>{n} min</source>
+            <translation>{n} Min.</translation>
+        </message>
+        <message>
+            <source>Nobody is waiting for this counter.</source>
+            <translation>Niemand wartet auf diesen Schalter.</translation>
+        </message>
+        <message>
+            <source>No connection to the server. The action was not confirmed.</source>
+            <translation>Keine Verbindung zum Server. Die Aktion wurde nicht bestätigt.</translation>
+        </message>
+        <message>
+            <source>Help requested – colleagues have been told.</source>
+            <translation>Hilfe gerufen – Kolleg:innen sind informiert.</translation>
+        </message>
+        <message>
+            <source>Not possible: {detail}</source>
+            <translation>Nicht möglich: {detail}</translation>
+        </message>
+        <message>
+            <source>Your session has expired. Please log in again.</source>
+            <translation>Ihre Sitzung ist abgelaufen. Bitte neu anmelden.</translation>
+        </message>
+        <message>
+            <source>This workstation was locked. Please ask IT.</source>
+            <translation>Dieser Arbeitsplatz ist gesperrt. Bitte die IT fragen.</translation>
+        </message>
+        <message>
+            <source>Wrong username or password.</source>
+            <translation>Benutzername oder Passwort stimmt nicht.</translation>
+        </message>
+        <message>
+            <source>Your account is disabled. Please ask a supervisor.</source>
+            <translation>Ihr Zugang ist gesperrt. Bitte die Leitung fragen.</translation>
+        </message>
+        <message>
+            <source>You are no longer logged in. Please log in again.</source>
+            <translation>Sie sind nicht mehr angemeldet. Bitte neu anmelden.</translation>
+        </message>
+        <message>
+            <source>fine</source>
+            <translation>in Ordnung</translation>
+        </message>
+        <message>
+            <source>paper nearly out</source>
+            <translation>Papier bald leer</translation>
+        </message>
+        <message>
+            <source>out of paper</source>
+            <translation>Papier leer</translation>
+        </message>
+        <message>
+            <source>cover open</source>
+            <translation>Deckel offen</translation>
+        </message>
+        <message>
+            <source>not answering</source>
+            <translation>antwortet nicht</translation>
+        </message>
+        <message>
+            <source>fault</source>
+            <translation>Störung</translation>
+        </message>
+        <message>
+            <source>state unknown</source>
+            <translation>Zustand unbekannt</translation>
+        </message>
+        <message>
+            <source>{counter} needs help!</source>
+            <translation>{counter} braucht Hilfe!</translation>
+        </message>
+        <message>
+            <source>Emergency {number} is waiting ({concern}).</source>
+            <translation>Notfall {number} wartet ({concern}).</translation>
+        </message>
+        <message>
+            <source>{name}: printer – {state}.</source>
+            <translation>{name}: Drucker – {state}.</translation>
+        </message>
+        <message>
+            <source>Display {name} is not answering.</source>
+            <translation>Anzeige {name} antwortet nicht.</translation>
+        </message>
+        <message>
+            <source>due in {n} min</source>
+            <translation>in {n} Min. fällig</translation>
+        </message>
+        <message>
+            <source>due {n} min ago</source>
+            <translation>seit {n} Min. fällig</translation>
+        </message>
+        <message>
+            <source>due now</source>
+            <translation>jetzt fällig</translation>
+        </message>
+        <message>
+            <source>emergency, waiting {waited} min</source>
+            <translation>Notfall, wartet seit {waited} Min.</translation>
+        </message>
+        <message>
+            <source>transferred to this counter, waiting {waited} min</source>
+            <translation>an diesen Schalter übergeben, wartet seit {waited} Min.</translation>
+        </message>
+        <message>
+            <source>appointment {due}, waiting {waited} min</source>
+            <translation>Termin {due}, wartet seit {waited} Min.</translation>
+        </message>
+        <message>
+            <source>waiting {waited} min, over the {limit} min limit</source>
+            <translation>wartet seit {waited} Min., länger als {limit} Min.</translation>
+        </message>
+        <message>
+            <source>walk-in, first by waiting time and concern weight ({waited} min)</source>
+            <translation>ohne Termin, vorn nach Wartezeit und Gewicht des Anliegens ({waited} Min.)</translation>
+        </message>
+        <message>
+            <source>chosen by hand from the list, waited {waited} min</source>
+            <translation>von Hand aus der Liste gewählt, wartete {waited} Min.</translation>
+        </message>
+        <message>
+            <source>called again</source>
+            <translation>erneut aufgerufen</translation>
+        </message>
+        <message>
+            <source>Transfer</source>
+            <translation>Weiterleiten</translation>
+        </message>
+        <message>
+            <source>(same concern)</source>
+            <translation>(Anliegen bleibt)</translation>
+        </message>
+        <message>
+            <source>(any suitable counter)</source>
+            <translation>(jeder passende Schalter)</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Notiz</translation>
+        </message>
+        <message>
+            <source>Aufruf – counter</source>
+            <translation>Aufruf – Schalter</translation>
+        </message>
+        <message>
+            <source>View</source>
+            <translation>Ansicht</translation>
+        </message>
+        <message>
+            <source>Compact bar</source>
+            <translation>Kompakte Leiste</translation>
+        </message>
+        <message>
+            <source>Overview (supervisors)</source>
+            <translation>Übersicht (Leitung)</translation>
+        </message>
+        <message>
+            <source>Log out</source>
+            <translation>Abmelden</translation>
+        </message>
+    </context>
+</TS>

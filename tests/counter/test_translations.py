@@ -1,0 +1,103 @@
+"""The counter's texts: every language has every string, finished, with its placeholders; the
+clerk picks the language in the app, every window switches at once, and this PC remembers it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from counter.actions import Verb
+from counter.qt import texts
+from counter.qt.app import I18N_DIR, LANGUAGE_KEY, CounterApp, CounterOptions
+from counter.state import Alert, AlertKind, Message, Note
+from shared.clock import SystemClock
+from shared.devices import PrinterStatus
+from shared.qt.translations import QtTranslations
+from tests.counter.conftest import QT_NOISE, start_app
+from tests.ts_files import assert_every_string_finished, extract
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from tests.api.conftest import Hub
+
+ROOT = I18N_DIR.parents[1]
+SOURCES = (
+    *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "counter" / "qt").glob("*.py")),
+    "shared/qt/banner.py",
+)
+CODES = ["de", "en"]
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory: pytest.TempPathFactory) -> set[tuple[str, str]]:
+    """The strings the counter's widgets ask Qt to translate, as lupdate finds them now."""
+    return extract(SOURCES, tmp_path_factory.mktemp("lupdate"))
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_language_has_every_string_finished(code: str, extracted: set[tuple[str, str]]) -> None:
+    assert len(extracted) > 100  # lupdate found the widgets' strings
+    assert_every_string_finished(I18N_DIR / f"counter_{code}.ts", extracted)
+
+
+def test_the_compiled_files_word_the_models_facts(qapp: Any) -> None:
+    translations = QtTranslations(I18N_DIR, "counter")
+    assert translations.available() == CODES, "pip install -e . compiles the .ts files"
+    alarm = Alert(key="alarm:1", kind=AlertKind.ALARM, subject="Schalter 1", alarm_id=1)
+    printer = Alert(
+        key="printer:k", kind=AlertKind.PRINTER, subject="Kiosk", printer=PrinterStatus.PAPER_OUT
+    )
+    refused = Message(note=Note.REFUSED, detail="counter is paused", error=True)
+    try:
+        assert translations.switch("de")
+        assert texts.alert(alarm) == "Schalter 1 braucht Hilfe!"
+        assert texts.alert(printer) == "Kiosk: Drucker – Papier leer."
+        assert texts.message(refused) == "Nicht möglich: counter is paused"
+        assert texts.unauthorized("no_such_code") == (
+            "Sie sind nicht mehr angemeldet. Bitte neu anmelden."
+        )
+        assert texts.verb(Verb.NEXT) == "Nächste  [F5]"
+        assert translations.switch("en")
+        assert texts.alert(alarm) == "Schalter 1 needs help!"
+        assert texts.verb(Verb.NEXT) == "Next  [F5]"
+    finally:
+        translations.uninstall()
+
+
+@pytest.mark.qt_log_ignore(QT_NOISE)
+def test_the_clerk_switches_the_language_live_and_this_pc_keeps_it(
+    qtbot: QtBot, hub: Hub, tmp_path: Path
+) -> None:
+    app = start_app(qtbot, hub.base, tmp_path)
+    window, desk = app.window, app.window.desk
+    hub.issue("general")
+    qtbot.waitUntil(lambda: "1 wartend" in desk.header.text())
+    assert window.windowTitle() == "Aufruf – Schalter"
+    assert desk.verbs.buttons[Verb.NEXT].text() == "Nächste  [F5]"
+    english = next(a for a in window.language_actions.actions() if a.data() == "en")
+    english.trigger()  # View → Language → English, while at work
+    assert "1 waiting" in desk.header.text()  # the model's facts are worded again at once
+    qtbot.waitUntil(lambda: window.windowTitle() == "Aufruf – counter")  # Qt posts the change
+    assert desk.verbs.buttons[Verb.NEXT].text() == "Next  [F5]"
+    assert desk.details.text() == "Nobody at the counter. Call the next number with F5."
+    assert window.supervisor.refresh.text() == "Refresh figures"  # hidden windows too
+    assert english.isChecked()
+    app.stop()
+    settings = QSettings(str(tmp_path / "app.ini"), QSettings.Format.IniFormat)
+    assert settings.value(LANGUAGE_KEY) == "en"
+
+    again = CounterApp(CounterOptions(server_url=hub.base), settings, SystemClock())
+    qtbot.addWidget(again.window, before_close_func=lambda _: again.stop())
+    login = again.window.login
+    assert login.submit.text() == "Log in"  # this PC's language from the start
+    assert login.language.currentData() == "en"
+    login.language.setCurrentIndex(login.language.findData("de"))
+    login.language.activated.emit(login.language.currentIndex())  # the clerk picks Deutsch
+    qtbot.waitUntil(lambda: login.submit.text() == "Anmelden")
+    qtbot.waitUntil(lambda: again.window.windowTitle() == "Aufruf – Schalter")
+    assert settings.value(LANGUAGE_KEY) == "de"
+    again.stop()
