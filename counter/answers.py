@@ -1,0 +1,173 @@
+"""The hub's answers folded into the counter model (Qt-free): results, refusals, retries.
+
+A refused step (409) shows the hub's reason and reloads the queue; a request that never
+reached the hub is sent again, the same request with the same key, then reported; a 401
+leads back to login with the hub's reason code.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from counter.model_core import ModelCore
+from counter.state import LOADS, Action, Choice, Failure, HubRequest, Message, Note, Phase
+from shared.policy import CounterProfile, PolicySettings
+from shared.protocol import AlarmInfo, CallReason, CounterInfo, Snapshot, TicketInfo
+
+log = logging.getLogger(__name__)
+
+__all__ = ["MAX_ATTEMPTS", "HubAnswers"]
+
+_FIRST = frozenset({Action.LOGIN, Action.LOAD_SITE, Action.LOAD_POLICY})
+"""Answers that come while the login screen still shows."""
+MAX_ATTEMPTS = 2
+"""A request that did not reach the hub is sent this often in all, then reported."""
+
+_TICKET = TypeAdapter(TicketInfo)
+_COUNTER = TypeAdapter(CounterInfo)
+_ALARM = TypeAdapter(AlarmInfo)
+_WHY = TypeAdapter(CallReason | None)
+_SNAPSHOT = TypeAdapter(Snapshot)
+
+
+class HubAnswers(ModelCore):
+    """What each answer or failure of the hub does to the model."""
+
+    def _answer_table(self) -> dict[Action, Callable[[Any], None]]:
+        """Which handler folds in the answer of each action."""
+        answers: dict[Action, Callable[[Any], None]] = {
+            Action.LOGIN: self._logged_in,
+            Action.LOGOUT: self._logged_out,
+            Action.LOAD_SITE: self._site_loaded,
+            Action.LOAD_POLICY: self._policy_loaded,
+            Action.LOAD_QUEUE: self._queue_loaded,
+            Action.LOAD_OVERVIEW: self._overview_loaded,
+            Action.NEXT: self._called,
+            Action.CALL: self._called,
+            Action.RECALL: self._recalled,
+            Action.RAISE_ALARM: self._alarm_changed,
+            Action.ACK_ALARM: self._alarm_changed,
+        }
+        for step in (Action.START, Action.FINISH, Action.NO_SHOW, Action.PARK, Action.TRANSFER):
+            answers[step] = self._stepped
+        for verb in (Action.OPEN, Action.PAUSE, Action.RESUME, Action.CLOSE, Action.REMOTE):
+            answers[verb] = self._counter_changed
+        return answers
+
+    def answered(self, request: HubRequest, result: Any) -> None:
+        """The hub answered a request."""
+        if self._state.phase is Phase.LOGIN and request.action not in _FIRST:
+            return  # left over from an ended session
+        if request is self._pending:
+            self._pending = None
+        handler = self._answers.get(request.action)
+        if handler is not None:
+            handler(result)
+        if request.action is Action.NEXT and result is None:
+            self._update(message=Message(note=Note.NOBODY))
+        elif request.action not in LOADS:
+            self._update(message=None)
+        self._render()
+
+    def failed(self, request: HubRequest, failure: Failure) -> None:
+        """A request failed: retry once when the hub was not reached, else say why."""
+        if self._state.phase is Phase.LOGIN and request.action is not Action.LOGIN:
+            return  # left over from an ended session
+        if request is self._pending:
+            self._pending = None
+        if failure.status == 401:
+            self._end_session(failure.reason or "unknown_token", login=request.action)
+        elif failure.status == 0 and request.attempt < MAX_ATTEMPTS:
+            log.info("%s did not reach the hub; sending it again", request.action)
+            again = HubRequest(
+                action=request.action,
+                method=request.method,
+                path=request.path,
+                body=request.body,
+                key=request.key,
+                attempt=request.attempt + 1,
+            )
+            if request.action not in LOADS:
+                self._pending = again
+            self.request_ready.emit(again)
+        elif failure.status == 0:
+            self._update(message=Message(note=Note.UNREACHABLE, error=True))
+        elif failure.status == 409 and request.attempt > 1:
+            self._reload()  # the first try had gone through: just show the true state
+        else:
+            refused = Message(
+                note=Note.REFUSED, reason=failure.reason, detail=failure.detail, error=True
+            )
+            self._update(message=refused)
+            if failure.status in (404, 409):
+                self._reload()
+        self._render()
+
+    # ------------------------------------------------------------------ answers
+    def _logged_in(self, result: Any) -> None:
+        self._update(username=str(result["username"]), role=str(result["role"]), message=None)
+        self.session_started.emit(str(result["token"]))
+        self._send(Action.LOAD_POLICY, "GET", "/policy")
+        self._send(Action.LOAD_SITE, "GET", "/site")
+
+    def _site_loaded(self, result: Any) -> None:
+        self._site = result
+        self._names = {s["id"]: dict(s["names"]) for s in result["services"]}
+        self._profiles = {
+            c["id"]: CounterProfile(c["id"], dict(c["weights"])) for c in result["counters"]
+        }
+        counters = tuple(Choice(id=c["id"], name=c["name"]) for c in result["counters"])
+        concerns = tuple(Choice(id=sid, name=self._name(sid)) for sid in self._names)
+        remembered = self._remembered if self._remembered in self._profiles else None
+        self._update(
+            phase=Phase.CHOOSE_COUNTER, counters=counters, concerns=concerns, counter_id=remembered
+        )
+
+    def _policy_loaded(self, result: Any) -> None:
+        self._policy = PolicySettings(
+            appointment_window=timedelta(minutes=float(result["appointment_window_minutes"])),
+            ageing_per_minute=float(result["ageing_per_minute"]),
+            max_wait=timedelta(minutes=float(result["max_wait_minutes"])),
+        )
+
+    def _queue_loaded(self, result: Any) -> None:
+        self.queue.apply(_SNAPSHOT.validate_python(result))
+
+    def _called(self, result: Any) -> None:
+        if result is None:
+            return
+        ticket = _TICKET.validate_python(result["ticket"])
+        self.queue.remember_why(ticket, _WHY.validate_python(result.get("why")))
+        self.called.emit(ticket.number)
+
+    def _recalled(self, result: Any) -> None:
+        ticket = _TICKET.validate_python(result)
+        self.queue.remember_why(ticket, None)
+        self.called.emit(ticket.number)
+
+    def _stepped(self, result: Any) -> None:
+        self.queue.remember_why(_TICKET.validate_python(result), None)
+
+    def _counter_changed(self, result: Any) -> None:
+        counter = _COUNTER.validate_python(result)
+        self.queue.counters[counter.id] = counter
+
+    def _alarm_changed(self, result: Any) -> None:
+        alarm = _ALARM.validate_python(result)
+        if alarm.acknowledged_at is None:
+            self.queue.alarms[alarm.id] = alarm
+            self._announced.add(f"alarm:{alarm.id}")  # mine: no alert at my own desk
+            self._update(message=Message(note=Note.ALARM_RAISED))
+        else:
+            self.queue.alarms.pop(alarm.id, None)
+
+    def _overview_loaded(self, result: Any) -> None:
+        self._update(overview=result)
+
+    def _logged_out(self, _: Any) -> None:
+        self._end_session("", login=None)
