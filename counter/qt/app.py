@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QTimer
 
 from counter.model import CounterModel
+from counter.qt.alert_sounds import QtAlertSounds, SoundQueue
 from counter.qt.bridge import QtHubBridge
 from counter.qt.devices import QtDeskDevices
 from counter.qt.window import QtCounterWindow
@@ -16,6 +17,7 @@ from counter.state import HubRequest
 from shared.clock import Clock
 from shared.qt.client import QtHubClient
 from shared.qt.pairing import QtHubLocator
+from shared.qt.sound import QtSoundQueue
 from shared.qt.translations import QtTranslations
 
 log = logging.getLogger(__name__)
@@ -40,7 +42,7 @@ class CounterOptions:
 
 
 class CounterApp(QObject):
-    """The clerk's app: model, window, hub client, LED sign and receipt printer."""
+    """The clerk's app: model, window, hub client, LED sign, receipt printer and sounds."""
 
     def __init__(
         self,
@@ -48,6 +50,8 @@ class CounterApp(QObject):
         settings: QSettings,
         clock: Clock,
         devices: QtDeskDevices | None = None,
+        *,
+        sounds: SoundQueue | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -66,6 +70,8 @@ class CounterApp(QObject):
         )
         languages = self.translations.available() or [DEFAULT_LANGUAGE]
         self.window = QtCounterWindow(self.model, settings, languages)
+        self.sounds = sounds if sounds is not None else QtSoundQueue(self)
+        self.alert_sounds = QtAlertSounds(self.model, self.sounds, parent=self)
         self.locator = QtHubLocator(options.server_url, parent=self)
         self.client: QtHubClient | None = None
         self.bridge: QtHubBridge | None = None
@@ -81,7 +87,6 @@ class CounterApp(QObject):
         self.model.counter_chosen.connect(self._remember_counter)
         self.model.called.connect(self.devices.show_number)
         self.model.receipt_requested.connect(self.devices.print_receipt)
-        self.model.alert_raised.connect(self.devices.alert)
         self.devices.problem.connect(self.window.statusBar().showMessage)
         self.ticker.timeout.connect(self.model.tick)
         self.window.language_chosen.connect(self.set_language)
@@ -105,6 +110,7 @@ class CounterApp(QObject):
             return
         self._stopped = True
         self.ticker.stop()
+        self.alert_sounds.stop()
         self.locator.stop()
         if self.bridge is not None:
             self.bridge.close()

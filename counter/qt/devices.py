@@ -9,11 +9,10 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
-from PySide6.QtWidgets import QApplication
 
 from counter.qt.receipt import encode_receipt
 from counter.qt.texts import translate
-from counter.state import Alert, Receipt
+from counter.state import Receipt
 from hardware.escpos.printer import EscposPrinter
 from hardware.printer import PrinterError
 from hardware.serialport import PortError
@@ -109,11 +108,6 @@ class QtDeskDevices(QObject):
         """Print an Eingangsbestätigung."""
         if self.can_print:
             self._print.emit(receipt)
-
-    def alert(self, alert: Alert) -> None:
-        """A new office alert: a short sound, once."""
-        log.info("office alert: %s", alert.kind)
-        QApplication.beep()
 
     def stop(self) -> None:
         """Release the devices and end the thread."""

@@ -118,14 +118,21 @@ def start_app(
     devices: Any = None,
     name: str = "app",
 ) -> Any:
-    """A counter app on the real hub, logged in and working at `counter` (Qt tests only)."""
+    """A counter app on the real hub, logged in and working at `counter` (Qt tests only).
+
+    Its sounds go into a real `QtSoundQueue`, timed silently (no sound card in tests).
+    """
     from PySide6.QtCore import QSettings  # noqa: PLC0415 (Qt only where a test uses it)
 
     from counter.qt.app import CounterApp, CounterOptions  # noqa: PLC0415
     from counter.state import Phase  # noqa: PLC0415
+    from shared.qt.sound import QtSoundQueue  # noqa: PLC0415
 
     settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
-    app = CounterApp(CounterOptions(server_url=url, timeout=5.0), settings, SystemClock(), devices)
+    options = CounterOptions(server_url=url, timeout=5.0)
+    sounds = QtSoundQueue(silent=True)
+    app = CounterApp(options, settings, SystemClock(), devices, sounds=sounds)
+    sounds.setParent(app)
     qtbot.addWidget(app.window, before_close_func=lambda _: app.stop())  # also after a failure
     app.start()
     login = app.window.login

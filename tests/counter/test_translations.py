@@ -15,6 +15,7 @@ from counter.qt.app import I18N_DIR, LANGUAGE_KEY, CounterApp, CounterOptions
 from counter.state import Alert, AlertKind, Message, Note
 from shared.clock import SystemClock
 from shared.devices import PrinterStatus
+from shared.qt.sound import QtSoundQueue
 from shared.qt.translations import QtTranslations
 from tests.counter.conftest import QT_NOISE, start_app
 from tests.ts_files import assert_every_string_finished, extract
@@ -90,7 +91,8 @@ def test_the_clerk_switches_the_language_live_and_this_pc_keeps_it(
     settings = QSettings(str(tmp_path / "app.ini"), QSettings.Format.IniFormat)
     assert settings.value(LANGUAGE_KEY) == "en"
 
-    again = CounterApp(CounterOptions(server_url=hub.base), settings, SystemClock())
+    sounds = QtSoundQueue(silent=True)
+    again = CounterApp(CounterOptions(server_url=hub.base), settings, SystemClock(), sounds=sounds)
     qtbot.addWidget(again.window, before_close_func=lambda _: again.stop())
     login = again.window.login
     assert login.submit.text() == "Log in"  # this PC's language from the start
