@@ -195,7 +195,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     """Run a scripted office against a real server."""
     config = load_config(args.file)
     if args.windows:
-        from server.demo_windows import run_windowed_demo  # noqa: PLC0415
+        from server.demo.windows import run_windowed_demo  # noqa: PLC0415
 
         return run_windowed_demo(
             args.file,
@@ -205,7 +205,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             duration=args.duration,
             out=args.out,
         )
-    from server.demo import run_demo  # noqa: PLC0415
+    from server.demo.script import run_demo  # noqa: PLC0415
 
     return run_demo(config, port=args.port, speed=args.speed, duration=args.duration)
 

@@ -2,7 +2,9 @@
 
 `python -m counter.qt.demo --server URL --user NAME --password PW --counter ID` (started by
 `aufruf demo`). The clerk uses the counter's own model as a person uses its buttons: logs in,
-sits down at the counter, presses Next, greets the visitor (start) and finishes.
+sits down at the counter, presses Next, greets the visitor (start) and finishes. The counter
+runs on the office's clock (`--clock`), so the waits it shows are the hub's; at each call it
+prints the waits its list shows, with the time its clock says.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from counter.qt.app import CounterApp, CounterOptions
-from counter.state import Phase
-from shared.clock import SystemClock
+from counter.qt.app import TICK_MS, CounterApp, CounterOptions
+from counter.state import Phase, ViewState
+from shared.clock import Clock, ScaledClock, SystemClock
 from shared.domain import TicketStatus
 from shared.qt.showcase import Showcase, add_showcase_arguments, stop_on_signals
 
@@ -31,9 +33,12 @@ log = logging.getLogger(__name__)
 class Clerk(QObject):
     """A scripted clerk: one press on the counter's model when the last one has been answered."""
 
-    def __init__(self, app: CounterApp, args: argparse.Namespace, rng: random.Random) -> None:
+    def __init__(
+        self, app: CounterApp, args: argparse.Namespace, rng: random.Random, clock: Clock
+    ) -> None:
         super().__init__(app)
         self.app = app
+        self.clock = clock
         self.args = args
         self.rng = rng
         self.speed: float = args.speed
@@ -63,11 +68,20 @@ class Clerk(QObject):
             self._later(30, 60)  # nobody waits: try again in a while
         elif state.current.status is TicketStatus.CALLED:
             print(f"{self.args.counter}: calls {state.current.number}", flush=True)
+            self._report_waits()
             model.start()
             self._later(120, 600)
         elif state.current.status is TicketStatus.SERVING:
             model.finish()
             self._later(10, 40)
+
+    def _report_waits(self) -> None:
+        """`c1: at 2026-11-23T08:14:05+00:00 waiting A043 12, T1002 3` as the list shows it."""
+        now = self.clock.now()
+        self.app.model.tick()  # the waits as of now, as the next repaint shows them
+        state: ViewState = self.app.model.view_state()
+        waits = ", ".join(f"{t.number} {t.waited_minutes}" for t in state.waiting.next_tickets)
+        print(f"{self.args.counter}: at {now.isoformat()} waiting {waits or '-'}", flush=True)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--password", required=True)
     parser.add_argument("--counter", required=True, help="the counter's id")
     parser.add_argument("--speed", type=float, default=20.0, help="time lapse factor")
+    parser.add_argument("--clock", default=None, help="the office's clock (ScaledClock.spec)")
     add_showcase_arguments(parser)
     return parser
 
@@ -90,11 +105,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory(prefix="aufruf-demo-counter-") as folder:
         settings = QSettings(str(Path(folder) / "counter.ini"), QSettings.Format.IniFormat)
-        counter = CounterApp(CounterOptions(server_url=args.server), settings, SystemClock())
-        clerk = Clerk(counter, args, random.Random())
+        clock = ScaledClock.from_spec(args.clock) if args.clock else SystemClock()
+        counter = CounterApp(CounterOptions(server_url=args.server), settings, clock)
+        counter.ticker.setInterval(max(1000, round(TICK_MS / args.speed)))  # office time
+        clerk = Clerk(counter, args, random.Random(), clock)
         counter.start()
         showcase = Showcase(counter.window, f"counter-{args.counter}", args)
         showcase.start()
+        showcase.ready()
         wake = stop_on_signals(app, app.quit, showcase)
         clerk.timer.start()
         print(f"counter {args.counter} window ready", flush=True)

@@ -25,6 +25,7 @@ from display.qt.announcer import QtAnnouncer, SoundQueue, sound_queue, speaker
 from display.qt.window import QtDisplayWindow
 from shared.board import PublicBoardEvent
 from shared.client_state import ConnectionState
+from shared.clock import Clock, SystemClock
 from shared.display_setup import decode_setup
 from shared.pairing import TokenStore
 from shared.protocol import (
@@ -59,6 +60,8 @@ class DisplayOptions:
     heartbeat_interval: float = 15.0
     sounds: SoundQueue | None = None
     """Where the WAVs go (default: the shared `QtSoundQueue`)."""
+    clock: Clock = field(default_factory=SystemClock)
+    """The time of day the display shows (the demo office gives it the hub's)."""
     paint_stamps: Path | None = None
     """Append "p seq numbers time" after each paint of the board and "a seq number time" for
     each call that arrives (the latency benchmark; time is `perf_counter`)."""
@@ -71,7 +74,7 @@ class DisplayApp(QObject):
         super().__init__(parent)
         self.options = options
         self.model = DisplayModel()
-        self.window = QtDisplayWindow()
+        self.window = QtDisplayWindow(clock=options.clock)
         self.stack = QStackedWidget()
         self.stack.setWindowTitle("Aufruf")
         self.stack.addWidget(self.window)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from display.model import DisplayViewState
 from display.qt import style
 from display.qt.board import QtCallsView, QtHistoryView
+from shared.clock import Clock, SystemClock
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +39,10 @@ def waiting_text(waiting: int | None) -> str:
 class QtClock(QLabel):
     """The time of day, HH:MM in the site's zone; wakes once a second, repaints on a change."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Clock | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("clock")
+        self.source: Clock = clock or SystemClock()
         self.zone = ZoneInfo("Europe/Berlin")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -49,11 +51,11 @@ class QtClock(QLabel):
 
     def tick(self) -> None:
         """Show the time and wake again at the next full second."""
-        now = datetime.now(self.zone)
+        now = self.source.now().astimezone(self.zone)
         text = now.strftime("%H:%M")
         if text != self.text():
             self.setText(text)
-        self._timer.start(1000 - now.microsecond // 1000)
+        self._timer.start(1000 - datetime.now(UTC).microsecond // 1000)
 
     def stop(self) -> None:
         """Stop ticking."""
@@ -63,7 +65,7 @@ class QtClock(QLabel):
 class QtDisplayWindow(QWidget):
     """The whole screen; `show_state(state)` updates only the parts that changed."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, clock: Clock | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("displayWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -72,7 +74,7 @@ class QtDisplayWindow(QWidget):
         self.title = QLabel()
         self.waiting = QLabel()
         self.waiting.setObjectName("muted")
-        self.clock = QtClock()
+        self.clock = QtClock(clock)
         self.calls = QtCallsView()
         self.history = QtHistoryView()
         self.info = QLabel()

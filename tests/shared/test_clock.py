@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from shared.clock import Clock, FakeClock, SystemClock
+from shared.clock import Clock, FakeClock, ScaledClock, SystemClock
 
 START = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 
@@ -76,3 +79,38 @@ def test_fake_clock_refuses_naive_times() -> None:
     with pytest.raises(ValueError, match="timezone-aware time"):
         clock.set(naive)
     assert clock.now() == START
+
+
+def test_a_scaled_clock_runs_speed_times_faster_from_its_start() -> None:
+    before = time.monotonic()
+    clock = ScaledClock(START, 60.0, origin=before - 10)  # started 10 real seconds ago
+    now = clock.now()
+    after = time.monotonic()
+    assert (
+        START + timedelta(minutes=10)
+        <= now
+        <= START + timedelta(seconds=(after - before + 10) * 60)
+    )
+
+
+def test_a_scaled_clock_read_back_from_its_spec_in_another_process_agrees() -> None:
+    clock = ScaledClock(START, 20.0)
+    script = (
+        "import sys; from shared.clock import ScaledClock; "
+        "print(ScaledClock.from_spec(sys.argv[1]).now().isoformat())"
+    )
+    first = clock.now()
+    out = subprocess.run(
+        [sys.executable, "-c", script, clock.spec()], capture_output=True, text=True, check=True
+    )
+    last = clock.now()
+    assert first <= datetime.fromisoformat(out.stdout.strip()) <= last
+
+
+def test_a_scaled_clock_refuses_a_naive_start_a_bad_speed_and_a_bad_spec() -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        ScaledClock(datetime(2026, 11, 23, 8, 0), 20.0)  # noqa: DTZ001 - the point of the test
+    with pytest.raises(ValueError, match="positive"):
+        ScaledClock(START, 0)
+    with pytest.raises(ValueError):
+        ScaledClock.from_spec("yesterday")

@@ -12,21 +12,28 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from shared.speech import voice_for
 from tests.processes import popen_with_sigint_ignored
 from tests.system.conftest import AUFRUF, EXAMPLE
 
 pytestmark = pytest.mark.slow
 
 WINDOWS = ("kiosk", "counter-*", "counter-*", "display", "display-portrait")
+DISPLAYS = ("display", "display-portrait")
 SPEED = 120  # an office hour is 30 s
 ISSUED = re.compile(r"^kiosk: ticket (\S+) issued$")
+CHECKED_IN = re.compile(r"^kiosk: check-in (\S+) as (\S+)$")
+REFUSED = re.compile(r"^kiosk: check-in (\S+) refused \((too_early|too_late)\)$")
 CALLED = re.compile(r"^(\S+): calls (\S+)$")
-SHOWN = re.compile(r"^display: (\S+) → (.+)$")
+WAITS = re.compile(r"^(\S+): at (\S+) waiting (.+)$")
+SHOWN = re.compile(r"^display (\S+): (\S+) → (.+)$")
+ANNOUNCED = re.compile(r"^display (\S+): (\S+) announced \((chime|no chime), (\d+) spoken\)$")
 SHOT = re.compile(r"^screenshot (.+)-(\d{3})\.png$")
 
 
@@ -95,9 +102,16 @@ def _shots(running: Demo) -> Counter[str]:
     return Counter(Path(m[1]).name for m in running.matches(SHOT))
 
 
-def _every_call_shown(running: Demo) -> bool:
-    shown = Counter(m[1] for m in running.matches(SHOWN))
-    return all(shown[m[2]] >= 2 for m in running.matches(CALLED))  # both displays
+def _every_call_shown_and_announced(running: Demo) -> bool:
+    shown = {(m[1], m[2]) for m in running.matches(SHOWN)}
+    announced = {(m[1], m[2]) for m in running.matches(ANNOUNCED)}
+    wanted = {(display, m[2]) for m in running.matches(CALLED) for display in DISPLAYS}
+    return wanted <= shown and wanted <= announced
+
+
+def _a_check_in_called(running: Demo) -> bool:
+    called = {m[2] for m in running.matches(CALLED)}
+    return any(m[2] in called for m in running.matches(CHECKED_IN))
 
 
 def _not_blank(path: Path) -> bool:
@@ -114,7 +128,11 @@ def test_the_offscreen_office_runs_an_hour_calls_each_ticket_once_and_shows_ever
         # An office hour has passed when every window has saved its second half-hour shot.
         running.wait("two screenshots of each window", lambda: _hour_passed(running))
         running.wait("a call", lambda: running.matches(CALLED))
-        running.wait("every call on both displays", lambda: _every_call_shown(running))
+        running.wait("a checked-in visitor called", lambda: _a_check_in_called(running))
+        running.wait(
+            "every call shown and announced on both displays",
+            lambda: _every_call_shown_and_announced(running),
+        )
     log = running.log()
     assert "Traceback" not in log, log
     issued = [m[1] for m in running.matches(ISSUED)]
@@ -125,8 +143,27 @@ def test_the_offscreen_office_runs_an_hour_calls_each_ticket_once_and_shows_ever
     database = tmp_path / "aufruf" / "demo" / "aufruf.sqlite3"
     with closing(sqlite3.connect(database)) as conn:
         status = dict(conn.execute("SELECT number, status FROM tickets").fetchall())
+        booked = dict(
+            conn.execute(
+                "SELECT a.number, t.number FROM appointments a JOIN tickets t"
+                " ON t.appointment_id = a.id"
+            ).fetchall()
+        )
+        times = {
+            number: (_utc(called_at), _utc(since))
+            for number, called_at, since in conn.execute(
+                "SELECT number, called_at, COALESCE(queued_at, created_at) FROM tickets"
+            )
+        }
     for number in set(issued) - set(called):
         assert status[number] in ("waiting", "called"), (number, status[number])
+    # Check-ins went through the kiosk's own check-in: the hub made the booking's ticket.
+    checked_in = {m[1]: m[2] for m in running.matches(CHECKED_IN)}
+    assert checked_in, log
+    assert all(booked.get(letter) == ticket for letter, ticket in checked_in.items()), log
+    assert not {m[1] for m in running.matches(REFUSED)} & set(booked), log
+    _the_counters_show_the_hubs_waits(running, times)
+    _every_announcement_spoken(running)
     tickets = sorted((tmp_path / "out" / "tickets").glob("job-*.png"))
     assert len(tickets) >= len(issued) - 1, log  # the last may still be printing at the stop
     shots = sorted((tmp_path / "out" / "screenshots").glob("*.png"))
@@ -138,6 +175,47 @@ def test_the_offscreen_office_runs_an_hour_calls_each_ticket_once_and_shows_ever
         assert len(files) >= 2, window
         assert all(_not_blank(f) for f in files), window
         assert len({f.read_bytes() for f in files}) > 1, f"{window}'s screenshots are all alike"
+
+
+def _utc(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(f"{text}+00:00") if text else None
+
+
+def _the_counters_show_the_hubs_waits(
+    running: Demo, times: dict[str, tuple[datetime | None, datetime | None]]
+) -> None:
+    """At each call the counter's clock says the hub's time (the call was a moment ago) and
+    each wait in its list is the hub's: minutes since the ticket began to wait."""
+    called: dict[str, str] = {}
+    checked = 0
+    for line in running.lines:
+        if match := CALLED.match(line):
+            called[match[1]] = match[2]
+        elif (match := WAITS.match(line)) and match[1] in called:
+            at = datetime.fromisoformat(match[2])
+            called_at = times[called[match[1]]][0]
+            assert called_at is not None, line
+            # The clerk looks up 30-60 office seconds after the call; the rest is load.
+            assert timedelta(0) <= at - called_at <= timedelta(minutes=20), (line, called_at)
+            for entry in filter(None, match[3].split(", ")):
+                if entry == "-":
+                    continue
+                number, shown = entry.rsplit(" ", 1)
+                since = times[number][1]
+                assert since is not None, entry
+                hub = max((at - since).total_seconds() / 60, 0)
+                assert abs(int(shown) - hub) <= 1, (line, entry, hub)
+            checked += 1
+    assert checked, running.log()
+
+
+def _every_announcement_spoken(running: Demo) -> None:
+    """With a German voice (CI installs espeak-ng) each announcement has a spoken sentence."""
+    announced = running.matches(ANNOUNCED)
+    assert announced, running.log()
+    assert all(m[3] == "chime" for m in announced), running.log()
+    if voice_for("de") is not None:
+        assert all(int(m[4]) >= 1 for m in announced), running.log()
 
 
 def _hour_passed(running: Demo) -> bool:
