@@ -127,6 +127,33 @@ class CounterSign:
         """Blank the sign (the counter is closed or the visitor has been served)."""
         self._send(encode_frame(self._protocol, self._protocol.clear, self._counter, ""))
 
+    @property
+    def port(self) -> str:
+        """The serial device path the sign hangs on."""
+        return self._settings.port
+
+    @property
+    def connected(self) -> bool:
+        """Whether the port is open now (it may still have been unplugged since)."""
+        return self._port is not None
+
+    def connect(self) -> None:
+        """Open the port now, without sending; `SignUnavailableError` when it cannot be."""
+        with self._lock:
+            self._ensure_open()
+
+    def moved_to(self, port: str) -> CounterSign:
+        """The same sign (counter, protocol, line settings) on another serial device."""
+        settings = SerialSettings(
+            port,
+            baudrate=self._settings.baudrate,
+            bytesize=self._settings.bytesize,
+            parity=self._settings.parity,
+            stopbits=self._settings.stopbits,
+            exclusive=self._settings.exclusive,
+        )
+        return CounterSign(settings, self._counter, self._protocol, opener=self._opener)
+
     def close(self) -> None:
         """Release the port; a later `show` opens it again."""
         with self._lock:

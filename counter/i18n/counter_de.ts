@@ -95,8 +95,8 @@
             <translation>LED-Anzeige: {error}</translation>
         </message>
         <message>
-            <source>Printer: {error}</source>
-            <translation>Drucker: {error}</translation>
+            <source>Receipt not printed ({error}).</source>
+            <translation>Bestätigung nicht gedruckt ({error}).</translation>
         </message>
         <message>
             <source>Log in</source>
@@ -423,6 +423,50 @@
             <translation>erneut aufgerufen</translation>
         </message>
         <message>
+            <source>not set up for this counter</source>
+            <translation>für diesen Schalter nicht eingerichtet</translation>
+        </message>
+        <message>
+            <source>checking …</source>
+            <translation>wird geprüft …</translation>
+        </message>
+        <message>
+            <source>ready</source>
+            <translation>bereit</translation>
+        </message>
+        <message>
+            <source>cannot print</source>
+            <translation>kann nicht drucken</translation>
+        </message>
+        <message>
+            <source>not reachable</source>
+            <translation>nicht erreichbar</translation>
+        </message>
+        <message>
+            <source>Check the sign's USB cable and power. It is used again by itself once it is back; or pick its new port below.</source>
+            <translation>USB-Kabel und Strom der Anzeige prüfen. Sobald sie wieder da ist, wird sie von selbst wieder benutzt; oder unten ihren neuen Anschluss wählen.</translation>
+        </message>
+        <message>
+            <source>Check that the printer is switched on and its cable is plugged in, then press Check now. If it has a new address, enter it below. Until then, write the confirmation by hand.</source>
+            <translation>Prüfen, ob der Drucker eingeschaltet und sein Kabel eingesteckt ist, dann „Jetzt prüfen“ drücken. Hat er eine neue Adresse, unten eintragen. Bis dahin die Bestätigung von Hand schreiben.</translation>
+        </message>
+        <message>
+            <source>Put in a new paper roll.</source>
+            <translation>Eine neue Papierrolle einlegen.</translation>
+        </message>
+        <message>
+            <source>The paper is nearly out: have a roll ready.</source>
+            <translation>Das Papier ist fast leer: eine Rolle bereitlegen.</translation>
+        </message>
+        <message>
+            <source>Close the printer's cover.</source>
+            <translation>Den Deckel des Druckers schließen.</translation>
+        </message>
+        <message>
+            <source>Switch the printer off and on again; if that does not help, call IT.</source>
+            <translation>Den Drucker aus- und wieder einschalten; hilft das nicht, die IT rufen.</translation>
+        </message>
+        <message>
             <source>Transfer</source>
             <translation>Weiterleiten</translation>
         </message>
@@ -455,8 +499,40 @@
             <translation>Übersicht (Leitung)</translation>
         </message>
         <message>
+            <source>Devices (LED sign, printer)</source>
+            <translation>Geräte (LED-Anzeige, Drucker)</translation>
+        </message>
+        <message>
             <source>Log out</source>
             <translation>Abmelden</translation>
+        </message>
+        <message>
+            <source>Aufruf – devices</source>
+            <translation>Aufruf – Geräte</translation>
+        </message>
+        <message>
+            <source>LED sign</source>
+            <translation>LED-Anzeige</translation>
+        </message>
+        <message>
+            <source>Receipt printer</source>
+            <translation>Bondrucker</translation>
+        </message>
+        <message>
+            <source>Use this port</source>
+            <translation>Diesen Anschluss verwenden</translation>
+        </message>
+        <message>
+            <source>Use this address</source>
+            <translation>Diese Adresse verwenden</translation>
+        </message>
+        <message>
+            <source>Check now</source>
+            <translation>Jetzt prüfen</translation>
+        </message>
+        <message>
+            <source>This address does not fit: {error}</source>
+            <translation>Diese Adresse passt nicht: {error}</translation>
         </message>
     </context>
 </TS>

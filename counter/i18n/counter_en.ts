@@ -95,8 +95,8 @@
             <translation>LED sign: {error}</translation>
         </message>
         <message>
-            <source>Printer: {error}</source>
-            <translation>Printer: {error}</translation>
+            <source>Receipt not printed ({error}).</source>
+            <translation>Receipt not printed ({error}).</translation>
         </message>
         <message>
             <source>Log in</source>
@@ -423,6 +423,50 @@
             <translation>called again</translation>
         </message>
         <message>
+            <source>not set up for this counter</source>
+            <translation>not set up for this counter</translation>
+        </message>
+        <message>
+            <source>checking …</source>
+            <translation>checking …</translation>
+        </message>
+        <message>
+            <source>ready</source>
+            <translation>ready</translation>
+        </message>
+        <message>
+            <source>cannot print</source>
+            <translation>cannot print</translation>
+        </message>
+        <message>
+            <source>not reachable</source>
+            <translation>not reachable</translation>
+        </message>
+        <message>
+            <source>Check the sign's USB cable and power. It is used again by itself once it is back; or pick its new port below.</source>
+            <translation>Check the sign's USB cable and power. It is used again by itself once it is back; or pick its new port below.</translation>
+        </message>
+        <message>
+            <source>Check that the printer is switched on and its cable is plugged in, then press Check now. If it has a new address, enter it below. Until then, write the confirmation by hand.</source>
+            <translation>Check that the printer is switched on and its cable is plugged in, then press Check now. If it has a new address, enter it below. Until then, write the confirmation by hand.</translation>
+        </message>
+        <message>
+            <source>Put in a new paper roll.</source>
+            <translation>Put in a new paper roll.</translation>
+        </message>
+        <message>
+            <source>The paper is nearly out: have a roll ready.</source>
+            <translation>The paper is nearly out: have a roll ready.</translation>
+        </message>
+        <message>
+            <source>Close the printer's cover.</source>
+            <translation>Close the printer's cover.</translation>
+        </message>
+        <message>
+            <source>Switch the printer off and on again; if that does not help, call IT.</source>
+            <translation>Switch the printer off and on again; if that does not help, call IT.</translation>
+        </message>
+        <message>
             <source>Transfer</source>
             <translation>Transfer</translation>
         </message>
@@ -455,8 +499,40 @@
             <translation>Overview (supervisors)</translation>
         </message>
         <message>
+            <source>Devices (LED sign, printer)</source>
+            <translation>Devices (LED sign, printer)</translation>
+        </message>
+        <message>
             <source>Log out</source>
             <translation>Log out</translation>
+        </message>
+        <message>
+            <source>Aufruf – devices</source>
+            <translation>Aufruf – devices</translation>
+        </message>
+        <message>
+            <source>LED sign</source>
+            <translation>LED sign</translation>
+        </message>
+        <message>
+            <source>Receipt printer</source>
+            <translation>Receipt printer</translation>
+        </message>
+        <message>
+            <source>Use this port</source>
+            <translation>Use this port</translation>
+        </message>
+        <message>
+            <source>Use this address</source>
+            <translation>Use this address</translation>
+        </message>
+        <message>
+            <source>Check now</source>
+            <translation>Check now</translation>
+        </message>
+        <message>
+            <source>This address does not fit: {error}</source>
+            <translation>This address does not fit: {error}</translation>
         </message>
     </context>
 </TS>

@@ -69,7 +69,7 @@ class CounterApp(QObject):
             can_print=self.devices.can_print,
         )
         languages = self.translations.available() or [DEFAULT_LANGUAGE]
-        self.window = QtCounterWindow(self.model, settings, languages)
+        self.window = QtCounterWindow(self.model, settings, languages, self.devices)
         self.sounds = sounds if sounds is not None else QtSoundQueue(self)
         self.alert_sounds = QtAlertSounds(self.model, self.sounds, parent=self)
         self.locator = QtHubLocator(options.server_url, parent=self)

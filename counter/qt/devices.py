@@ -1,15 +1,31 @@
-"""The desk's devices: the LED sign over the counter and the receipt printer.
+"""The desk's devices: the LED sign over the counter and the receipt printer, at run time.
 
-Both block (serial writes, printer round trips), so they run on one worker thread; results
-and errors come back as signals. A desk without them gets `QtDeskDevices.none()`.
+Both block (serial writes, printer round trips), so each runs on its own worker thread (a
+dead printer never delays the sign). Every `CHECK_MS` both are checked: a sign whose port
+vanished (unplugged) is closed and opened again once it is back, then shows the current
+number again; the printer is asked for its status. Each change comes back as a
+`DeviceReport`; the devices view shows them and lets the clerk pick another port or address
+(`use_sign`, `use_printer`) without restarting. A desk without devices gets
+`QtDeskDevices.none()`.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from counter.desk_devices import (
+    DeviceKind,
+    DeviceReport,
+    Health,
+    printer_address,
+    printer_report,
+    with_address,
+)
+from counter.qt import texts
 from counter.qt.receipt import encode_receipt
 from counter.qt.texts import translate
 from counter.state import Receipt
@@ -20,20 +36,33 @@ from hardware.sign import CounterSign, SignError
 
 log = logging.getLogger(__name__)
 
+CHECK_MS = 3000
+"""How often the sign and the printer are checked."""
 
-class _Worker(QObject):
-    """Runs on the devices' thread."""
 
+class _SignWorker(QObject):
+    """Runs on the sign's thread."""
+
+    report = Signal(object)
     problem = Signal(str)
-    printed = Signal(str)
 
-    def __init__(self, sign: CounterSign | None, printer: EscposPrinter | None) -> None:
+    def __init__(self, sign: CounterSign | None) -> None:
         super().__init__()
         self.sign = sign
-        self.printer = printer
+        self.number = ""
+        """The number the sign should show (shown again after a replug)."""
+        self._last: DeviceReport | None = None
+
+    def _report(self, health: Health, error: str = "") -> None:
+        where = self.sign.port if self.sign is not None else ""
+        found = DeviceReport(kind=DeviceKind.SIGN, where=where, health=health, error=error)
+        if found != self._last:
+            self._last = found
+            self.report.emit(found)
 
     @Slot(str)
     def show(self, number: str) -> None:
+        self.number = number
         if self.sign is None:
             return
         try:
@@ -41,6 +70,64 @@ class _Worker(QObject):
         except (SignError, PortError) as exc:
             log.warning("LED sign: %s", exc)
             self.problem.emit(translate("counter", "LED sign: {error}").format(error=exc))
+            self._report(Health.UNREACHABLE, str(exc))
+            return
+        self._report(Health.READY)
+
+    @Slot()
+    def check(self) -> None:
+        sign = self.sign
+        if sign is None:
+            self._report(Health.NONE)
+            return
+        if sign.connected and not Path(sign.port).exists():
+            log.warning("LED sign %s unplugged", sign.port)
+            sign.close()
+        reopened = not sign.connected
+        try:
+            sign.connect()
+        except (SignError, PortError) as exc:
+            self._report(Health.UNREACHABLE, str(exc))
+            return
+        if reopened and self.number:
+            log.info("LED sign %s is back: showing %s again", sign.port, self.number)
+            self.show(self.number)
+        else:
+            self._report(Health.READY)
+
+    @Slot(str)
+    def use(self, port: str) -> None:
+        if self.sign is None:
+            return
+        self.sign.close()
+        self.sign = self.sign.moved_to(port)
+        self._report(Health.CHECKING)
+        self.check()
+
+    @Slot()
+    def close(self) -> None:
+        if self.sign is not None:
+            self.sign.close()
+
+
+class _PrinterWorker(QObject):
+    """Runs on the printer's thread."""
+
+    report = Signal(object)
+    problem = Signal(str)
+    printed = Signal(str)
+
+    def __init__(self, printer: EscposPrinter | None, check_ms: int) -> None:
+        super().__init__()
+        self.printer = printer
+        self._last: DeviceReport | None = None
+        self._checked = 0.0
+        self._gap = check_ms / 2000
+
+    def _publish(self, found: DeviceReport) -> None:
+        if found != self._last:
+            self._last = found
+            self.report.emit(found)
 
     @Slot(object)
     def print_receipt(self, receipt: Receipt) -> None:
@@ -50,28 +137,63 @@ class _Worker(QObject):
             self.printer.print_job(encode_receipt(receipt, self.printer.profile))
         except (PrinterError, OSError) as exc:
             log.warning("receipt printer: %s", exc)
-            self.problem.emit(translate("counter", "Printer: {error}").format(error=exc))
+            report = self.check(force=True)
+            problem = translate("counter", "Receipt not printed ({error}).").format(error=exc)
+            advice = texts.device_advice(report) if report is not None else ""
+            self.problem.emit(f"{problem} {advice}".strip())
             return
         self.printed.emit(receipt.number)
+        self.check(force=True)
+
+    @Slot()
+    def check(self, *, force: bool = False) -> DeviceReport | None:
+        printer = self.printer
+        if printer is None:
+            self._publish(DeviceReport(kind=DeviceKind.PRINTER))
+            return None
+        if not force and time.monotonic() - self._checked < self._gap:
+            return None  # checks queued up behind a slow one: one is enough
+        status = printer.status()
+        self._checked = time.monotonic()
+        found = printer_report(status, printer_address(printer.site))
+        self._publish(found)
+        return found
+
+    @Slot(object)
+    def use(self, printer: EscposPrinter) -> None:
+        if self.printer is not None:
+            self.printer.close()
+        self.printer = printer
+        self._publish(
+            DeviceReport(
+                kind=DeviceKind.PRINTER,
+                where=printer_address(printer.site),
+                health=Health.CHECKING,
+            )
+        )
+        self.check(force=True)
 
     @Slot()
     def close(self) -> None:
-        if self.sign is not None:
-            self.sign.close()
         if self.printer is not None:
             self.printer.close()
 
 
 class QtDeskDevices(QObject):
-    """Sign and printer of one desk, off the GUI thread.
+    """Sign and printer of one desk, each on its own thread, checked every `CHECK_MS`.
 
-    Signals: ``problem(str)`` (a device failed; for the status bar), ``printed(str)``.
+    Signals: ``problem(str)`` (a device failed; for the status bar), ``printed(str)``,
+    ``reported(DeviceReport)`` (a device's state changed).
     """
 
     problem = Signal(str)
     printed = Signal(str)
+    reported = Signal(object)
     _show = Signal(str)
     _print = Signal(object)
+    _check = Signal()
+    _use_sign = Signal(str)
+    _use_printer = Signal(object)
     _close = Signal()
 
     def __init__(
@@ -79,25 +201,64 @@ class QtDeskDevices(QObject):
         sign: CounterSign | None = None,
         printer: EscposPrinter | None = None,
         parent: QObject | None = None,
+        *,
+        check_ms: int = CHECK_MS,
     ) -> None:
         super().__init__(parent)
         self.can_print = printer is not None
         self.has_sign = sign is not None
-        self._thread = QThread(self)
-        self._worker = _Worker(sign, printer)
-        self._worker.moveToThread(self._thread)
-        self._show.connect(self._worker.show)
-        self._print.connect(self._worker.print_receipt)
-        self._close.connect(self._worker.close)
-        self._worker.problem.connect(self.problem)
-        self._worker.printed.connect(self.printed)
+        self.printer_site = printer.site if printer is not None else None
+        """The printer's site entry (another address is put into a copy of it)."""
+        self.reports = {
+            DeviceKind.SIGN: DeviceReport(
+                kind=DeviceKind.SIGN,
+                where=sign.port if sign else "",
+                health=Health.CHECKING if sign else Health.NONE,
+            ),
+            DeviceKind.PRINTER: DeviceReport(
+                kind=DeviceKind.PRINTER,
+                where=printer_address(printer.site) if printer else "",
+                health=Health.CHECKING if printer else Health.NONE,
+            ),
+        }
+        self._threads: list[QThread] = []
+        self._sign = _SignWorker(sign)
+        self._printer = _PrinterWorker(printer, check_ms)
+        for worker in (self._sign, self._printer):
+            thread = QThread(self)
+            worker.moveToThread(thread)
+            worker.report.connect(self._reported)
+            worker.problem.connect(self.problem)
+            self._check.connect(worker.check)
+            self._close.connect(worker.close)
+            self._threads.append(thread)
+        self._show.connect(self._sign.show)
+        self._use_sign.connect(self._sign.use)
+        self._print.connect(self._printer.print_receipt)
+        self._use_printer.connect(self._printer.use)
+        self._printer.printed.connect(self.printed)
+        self.timer = QTimer(self)
+        self.timer.setInterval(check_ms)
+        self.timer.timeout.connect(self.check_now)
         if sign is not None or printer is not None:
-            self._thread.start()
+            for thread in self._threads:
+                thread.start()
+            self.timer.start()
+            self.check_now()
 
     @classmethod
     def none(cls) -> QtDeskDevices:
         """A desk without sign or printer."""
         return cls()
+
+    def _reported(self, report: DeviceReport) -> None:
+        self.reports[report.kind] = report
+        self.reported.emit(report)
+
+    def check_now(self) -> None:
+        """Check both devices now (answers come as `reported`)."""
+        if self.timer.isActive():
+            self._check.emit()
 
     def show_number(self, number: str) -> None:
         """Show a called number on the LED sign."""
@@ -109,9 +270,24 @@ class QtDeskDevices(QObject):
         if self.can_print:
             self._print.emit(receipt)
 
+    def use_sign(self, port: str) -> None:
+        """Drive the sign on another serial device from now on."""
+        if self.has_sign:
+            self._use_sign.emit(port)
+
+    def use_printer(self, address: str) -> None:
+        """Print receipts at another address from now on; ValueError when it does not fit."""
+        if self.printer_site is None:
+            return
+        site = with_address(self.printer_site, address)
+        self.printer_site = site
+        self._use_printer.emit(EscposPrinter(site))
+
     def stop(self) -> None:
-        """Release the devices and end the thread."""
-        if self._thread.isRunning():
+        """Release the devices and end the threads."""
+        self.timer.stop()
+        if any(thread.isRunning() for thread in self._threads):
             self._close.emit()
-            self._thread.quit()
-            self._thread.wait(3000)
+            for thread in self._threads:
+                thread.quit()
+                thread.wait(5000)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from counter.actions import SHORTCUTS, Verb
+from counter.desk_devices import DeviceReport, Health, Remedy, remedy
 from counter.state import Alert, AlertKind, Message, Note
 from shared.devices import PrinterStatus
 from shared.domain import CounterState
@@ -21,6 +22,8 @@ from shared.protocol import CallReason, CallReasonCode
 __all__ = [
     "alert",
     "counter_state",
+    "device_advice",
+    "device_health",
     "message",
     "minutes",
     "printer",
@@ -173,3 +176,38 @@ def reason(why: CallReason | None) -> str:
     return texts[why.code].format(
         waited=why.waited_minutes, due=_due(why.due_in_minutes), limit=why.limit_minutes or 0
     )
+
+
+def device_health(report: DeviceReport) -> str:
+    """How a desk device is, in a few words."""
+    return {
+        Health.NONE: translate("counter", "not set up for this counter"),
+        Health.CHECKING: translate("counter", "checking …"),
+        Health.READY: translate("counter", "ready"),
+        Health.TROUBLE: translate("counter", "cannot print"),
+        Health.UNREACHABLE: translate("counter", "not reachable"),
+    }[report.health]
+
+
+def device_advice(report: DeviceReport) -> str:
+    """What the clerk can do about a desk device ("" when nothing is needed)."""
+    return {
+        Remedy.NOTHING: "",
+        Remedy.PLUG_IN_SIGN: translate(
+            "counter",
+            "Check the sign's USB cable and power. It is used again by itself once it is "
+            "back; or pick its new port below.",
+        ),
+        Remedy.SWITCH_ON_PRINTER: translate(
+            "counter",
+            "Check that the printer is switched on and its cable is plugged in, then press "
+            "Check now. If it has a new address, enter it below. Until then, write the "
+            "confirmation by hand.",
+        ),
+        Remedy.PAPER: translate("counter", "Put in a new paper roll."),
+        Remedy.PAPER_SOON: translate("counter", "The paper is nearly out: have a roll ready."),
+        Remedy.COVER: translate("counter", "Close the printer's cover."),
+        Remedy.RESTART_PRINTER: translate(
+            "counter", "Switch the printer off and on again; if that does not help, call IT."
+        ),
+    }[remedy(report)]

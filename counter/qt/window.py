@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from counter.model import CounterModel
 from counter.qt.compact import QtCompactBar
 from counter.qt.desk import QtDeskScreen
+from counter.qt.devices import QtDeskDevices
+from counter.qt.devices_view import QtDevicesView
 from counter.qt.login import QtCounterChoice, QtLoginScreen
 from counter.qt.supervisor import QtSupervisorView
 from counter.qt.texts import translate
@@ -20,7 +22,8 @@ from shared.languages import language
 
 
 class QtCounterWindow(QMainWindow):
-    """One window; the compact bar and the supervisor view are separate top-level windows.
+    """One window; the compact bar, the supervisor view and the devices view are separate
+    top-level windows.
 
     Signals: ``language_chosen(str)`` (from the login screen or the View menu).
     """
@@ -32,6 +35,7 @@ class QtCounterWindow(QMainWindow):
         model: CounterModel,
         settings: QSettings,
         languages: Sequence[str] = (),
+        devices: QtDeskDevices | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -45,6 +49,7 @@ class QtCounterWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.compact = QtCompactBar(model, settings)
         self.supervisor = QtSupervisorView(model)
+        self.devices = QtDevicesView(devices or QtDeskDevices.none())
         self.transfer: QtTransferDialog | None = None
         self.view = self.menuBar().addMenu("")
         self.compact_action = QAction(self)
@@ -52,8 +57,10 @@ class QtCounterWindow(QMainWindow):
         self.compact_action.setCheckable(True)
         self.supervisor_action = QAction(self)
         self.supervisor_action.setShortcut(QKeySequence("Ctrl+U"))
+        self.devices_action = QAction(self)
+        self.devices_action.setShortcut(QKeySequence("Ctrl+D"))
         self.logout_action = QAction(self)
-        for action in (self.compact_action, self.supervisor_action):
+        for action in (self.compact_action, self.supervisor_action, self.devices_action):
             self.view.addAction(action)
         self.languages = self.view.addMenu("")
         self.language_actions = QActionGroup(self)
@@ -66,6 +73,7 @@ class QtCounterWindow(QMainWindow):
         self.retranslate()
         self.compact_action.toggled.connect(self.show_compact)
         self.supervisor_action.triggered.connect(self.show_supervisor)
+        self.devices_action.triggered.connect(self.show_devices)
         self.logout_action.triggered.connect(model.logout)
         self.language_actions.triggered.connect(lambda a: self.language_chosen.emit(a.data()))
         self.login.language_chosen.connect(self.language_chosen)
@@ -79,6 +87,7 @@ class QtCounterWindow(QMainWindow):
         self.view.setTitle(translate("counter", "View"))
         self.compact_action.setText(translate("counter", "Compact bar"))
         self.supervisor_action.setText(translate("counter", "Overview (supervisors)"))
+        self.devices_action.setText(translate("counter", "Devices (LED sign, printer)"))
         self.languages.setTitle(translate("counter", "Language"))
         self.logout_action.setText(translate("counter", "Log out"))
 
@@ -111,6 +120,12 @@ class QtCounterWindow(QMainWindow):
         self.model.load_overview()
         self.supervisor.show()
         self.supervisor.raise_()
+
+    def show_devices(self) -> None:
+        """Open the devices view, with the serial ports present now."""
+        self.devices.list_ports()
+        self.devices.show()
+        self.devices.raise_()
 
     def open_transfer(self) -> None:
         """The transfer dialog (not modal: the event loop keeps running)."""
