@@ -1,7 +1,7 @@
 """Screenshots of the counter app in German against a real hub (the example office).
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/counter_screenshots.py [OUT_DIR]
-Writes docs/screenshots/counter-{idle,ticket,refused,compact,alarm,supervisor}.png.
+Writes docs/screenshots/counter-{idle,ticket,refused,compact,alarm,supervisor,devices}.png.
 """
 
 from __future__ import annotations
@@ -21,13 +21,21 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import Engine
 from websockets.sync.client import ClientConnection, connect
 
+from counter.desk_devices import DeviceKind, Health
 from counter.qt.app import CounterApp, CounterOptions
+from counter.qt.devices import QtDeskDevices
+from counter.qt.devices_view import QtDevicesView
 from counter.state import Phase
+from hardware.emulator.serial_devices import SignEmulator
+from hardware.escpos.printer import EscposPrinter
+from hardware.serialport import SerialSettings
+from hardware.sign import CounterSign
 from server.app import ServerOptions, create_app
 from server.serve import ServerThread
 from server.store import Store, create_engine_for, migrate
 from shared.clock import FakeClock, SystemClock
 from shared.config import load_config
+from shared.config.printer import NetworkPrinter, PrinterTransport
 from shared.domain import DeviceRole, UserRole
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -126,6 +134,23 @@ TICKETS = [
 """Service, language, minute of the morning it was issued (of the last 48)."""
 
 
+def shoot_devices(path: Path) -> None:
+    """The devices view: the sign on its pty is ready, the printer's address answers nobody."""
+    with SignEmulator() as sign:
+        dead = NetworkPrinter(transport=PrinterTransport.NETWORK, host="127.0.0.1", port=9)
+        devices = QtDeskDevices(
+            CounterSign(SerialSettings(sign.port), "3"), EscposPrinter(dead), check_ms=500
+        )
+        view = QtDevicesView(devices)
+        view.resize(QSize(820, 380))
+        view.show()
+        wait_until(lambda: devices.reports[DeviceKind.SIGN].health is Health.READY)
+        wait_until(lambda: devices.reports[DeviceKind.PRINTER].health is Health.UNREACHABLE)
+        shoot(view, path)
+        view.close()
+        devices.stop()
+
+
 def main(out: Path) -> None:
     """Drive two counter apps through the scenes and save each."""
     qt = QApplication.instance() or QApplication([])
@@ -164,6 +189,7 @@ def main(out: Path) -> None:
     wait_until(lambda: boss.model.view_state().overview is not None)
     shoot(boss.window.supervisor, out / "counter-supervisor.png")
 
+    shoot_devices(out / "counter-devices.png")
     office.display.close()
     for app in (clerk, boss):
         app.stop()

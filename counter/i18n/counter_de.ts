@@ -219,8 +219,16 @@
             <translation>Drucker</translation>
         </message>
         <message>
-            <source>Open</source>
+            <source>Open counter</source>
             <translation>Öffnen</translation>
+        </message>
+        <message>
+            <source>Pause counter</source>
+            <translation>Pausieren</translation>
+        </message>
+        <message>
+            <source>Close counter</source>
+            <translation>Schließen</translation>
         </message>
         <message>
             <source>Pause</source>

@@ -219,8 +219,16 @@
             <translation>Printer</translation>
         </message>
         <message>
-            <source>Open</source>
-            <translation>Open</translation>
+            <source>Open counter</source>
+            <translation>Open counter</translation>
+        </message>
+        <message>
+            <source>Pause counter</source>
+            <translation>Pause counter</translation>
+        </message>
+        <message>
+            <source>Close counter</source>
+            <translation>Close counter</translation>
         </message>
         <message>
             <source>Pause</source>

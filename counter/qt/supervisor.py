@@ -168,9 +168,9 @@ class QtSupervisorView(QWidget):
                 translate("counter", "Printer"),
             ]
         )
-        self.remote[CounterState.OPEN].setText(translate("counter", "Open"))
-        self.remote[CounterState.PAUSED].setText(translate("counter", "Pause"))
-        self.remote[CounterState.CLOSED].setText(translate("counter", "Close"))
+        self.remote[CounterState.OPEN].setText(translate("counter", "Open counter"))
+        self.remote[CounterState.PAUSED].setText(translate("counter", "Pause counter"))
+        self.remote[CounterState.CLOSED].setText(translate("counter", "Close counter"))
         self.refresh.setText(translate("counter", "Refresh figures"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
