@@ -9,6 +9,8 @@ import sys
 import threading
 from collections.abc import Callable
 
+from server.demo.stream import say
+
 log = logging.getLogger(__name__)
 
 NOISE = ("propagateSizeHints", "qt.multimedia.symbolsresolver")
@@ -67,12 +69,12 @@ class Children:
             for line in process.stdout:
                 text = line.rstrip("\n")
                 if not any(noise in text for noise in NOISE):
-                    print(text, flush=True)
+                    say(text)
                 if on_line is not None:
                     on_line(child, text)
             code = process.wait()
             if code not in (0, -15):  # -15: our own SIGTERM at the end
-                print(f"{child.name} ended with exit status {code}", flush=True)
+                say(f"{child.name} ended with exit status {code}")
 
         reader = threading.Thread(target=read, name=f"demo-{child.name}", daemon=True)
         reader.start()

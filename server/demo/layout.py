@@ -150,20 +150,36 @@ def _at(scale: float, room: Rect, least: Mapping[str, Size], frame: Frame) -> La
     cells[COUNTERS[0]] = Rect(left, room.y, counter_width, half)
     cells[COUNTERS[1]] = Rect(left, room.y + half + GAP, counter_width, room.height - half - GAP)
     left += counter_width + GAP
-    width = room.right - left
-    screen = _fitted(Size(width, room.height), frame, (16, 9))
-    wanted = least[LANDSCAPE]
-    if screen.width < max(LANDSCAPE_LEAST, wanted.width) or screen.height < wanted.height:
+    column = Rect(left, room.y, room.right - left, room.height)
+    displays = _displays(column, least, frame)
+    if displays is None:
         return None
-    cells[LANDSCAPE] = Rect(left, room.y, *_outer(screen, frame))
-    if PORTRAIT in least:
-        top = cells[LANDSCAPE].bottom + GAP
-        portrait = _fitted(Size(width, room.bottom - top), frame, (9, 16))
-        wanted = least[PORTRAIT]
-        if portrait.width >= max(PORTRAIT_LEAST, wanted.width) and portrait.height >= wanted.height:
-            cells[PORTRAIT] = Rect(left, top, *_outer(portrait, frame))
+    cells.update(displays)
     places = {name: frame.inside(cell) for name, cell in cells.items()}
     return Layout(scale, room, places)
+
+
+def _displays(column: Rect, least: Mapping[str, Size], frame: Frame) -> dict[str, Rect] | None:
+    """The wall display on top of the column, the portrait one under it if both fit."""
+    wall = least[LANDSCAPE]
+    wall_width = max(LANDSCAPE_LEAST, wall.width)
+    if PORTRAIT in least:  # leave the portrait display its least height under the wall display
+        portrait_width = max(PORTRAIT_LEAST, least[PORTRAIT].width)
+        portrait_least = frame.around(Size(portrait_width, portrait_width * 16 // 9))
+        above = column.height - GAP - portrait_least.height
+        landscape = _fitted(Size(column.width, above), frame, (16, 9))
+        if landscape.width >= wall_width and landscape.height >= wall.height:
+            top = column.y + frame.around(landscape).height + GAP
+            portrait = _fitted(Size(column.width, column.bottom - top), frame, (9, 16))
+            if portrait.width >= portrait_width and portrait.height >= least[PORTRAIT].height:
+                return {
+                    LANDSCAPE: Rect(column.x, column.y, *_outer(landscape, frame)),
+                    PORTRAIT: Rect(column.x, top, *_outer(portrait, frame)),
+                }
+    landscape = _fitted(Size(column.width, column.height), frame, (16, 9))
+    if landscape.width < wall_width or landscape.height < wall.height:
+        return None
+    return {LANDSCAPE: Rect(column.x, column.y, *_outer(landscape, frame))}
 
 
 def _fitted(cell: Size, frame: Frame, ratio: tuple[int, int]) -> Size:

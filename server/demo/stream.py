@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
+import threading
 from collections.abc import Coroutine
 from zoneinfo import ZoneInfo
 
@@ -14,6 +16,16 @@ from server.demo.office import Office, headers
 from shared.protocol import PublicCall, decode
 
 log = logging.getLogger(__name__)
+
+_PRINTING = threading.Lock()
+"""One line at a time on the demo's output (the windowed demo reads its children in threads)."""
+
+
+def say(line: str) -> None:
+    """Print a whole line (never mixed with another thread's)."""
+    with _PRINTING:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
 
 
 async def print_calls(office: Office, port: int) -> None:
@@ -28,7 +40,7 @@ async def print_calls(office: Office, port: int) -> None:
                     event = decode(frame)
                     last = max(last, event.seq)
                     if isinstance(event, PublicCall):
-                        print(call_line(event, zone), flush=True)
+                        say(call_line(event, zone))
         except (ConnectionClosed, OSError) as exc:
             log.warning("display lost the stream (%s); reconnecting", exc)
         await asyncio.sleep(0.5)

@@ -35,7 +35,7 @@ from server.demo.office import (
     open_office,
 )
 from server.demo.placing import Placer, describe
-from server.demo.stream import print_calls, run_for
+from server.demo.stream import print_calls, run_for, say
 from shared.config import OfficeConfig
 from shared.domain import Site
 from shared.shutdown import interrupt_on_stop_signals, run_until_stopped
@@ -99,19 +99,19 @@ class OfficeWindows:
         """Start the windows, wait for their questions, place them (smaller when needed)."""
         self._start(printer, {})
         if not self._wait():
-            print("not every window asked for its place: they stay where they are", flush=True)
+            say("not every window asked for its place: they stay where they are")
             return
         layout = self.placer.decide()
         if layout.scale != 1.0:
-            print(f"the office needs more room: drawing it at scale {layout.scale:g}", flush=True)
+            say(f"the office needs more room: drawing it at scale {layout.scale:g}")
             self.children.stop(self.started)
             self.placer.forget(layout)
             self._start(printer, {"QT_SCALE_FACTOR": f"{layout.scale:g}"})
         else:
             self.placer.answer_all(layout)
-        print(describe(layout), flush=True)
+        say(describe(layout))
         if PORTRAIT not in layout.places:
-            print("the portrait display does not fit on this screen: left out", flush=True)
+            say("the portrait display does not fit on this screen: left out")
 
     def _wait(self) -> bool:
         waited = 0.0
@@ -194,7 +194,7 @@ def run_windowed_demo(
     try:
         bookings = asyncio.run(_book(office))
         _write_bookings(bookings, folder / "appointments.csv")
-        print(f"{len(bookings)} appointments booked for today", flush=True)
+        say(f"{len(bookings)} appointments booked for today")
         printer = children.start_and_wait(
             "hardware.emulator", "--port", "0", "--out", str(folder / "tickets"), pattern=READY
         )

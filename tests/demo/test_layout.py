@@ -21,9 +21,9 @@ from server.demo.layout import (
 
 # The apps' minimum sizes as they report them (`minimumSizeHint` of each window, measured).
 LEAST = {
-    KIOSK: Size(970, 958),
-    COUNTERS[0]: Size(848, 439),
-    COUNTERS[1]: Size(848, 439),
+    KIOSK: Size(970, 1018),
+    COUNTERS[0]: Size(649, 439),
+    COUNTERS[1]: Size(649, 439),
     LANDSCAPE: Size(535, 162),
     PORTRAIT: Size(535, 162),
 }
@@ -65,8 +65,8 @@ def test_full_hd_holds_the_whole_office_drawn_a_little_smaller() -> None:
     screen = Rect(0, 0, 1920, 1080)
     layout = lay_out(screen, LEAST)
     _check(layout, screen)
-    # At full size the wall display would be a sliver beside the counters: drawn at 0.8.
-    assert layout.scale == 0.8
+    # At full size the wall display would be a sliver beside the counters: drawn smaller.
+    assert 0.75 <= layout.scale < 1.0
     assert PORTRAIT in layout.places
 
 
@@ -74,7 +74,8 @@ def test_a_laptop_screen_holds_the_whole_office_drawn_smaller() -> None:
     screen = Rect(0, 0, 1366, 768)
     layout = lay_out(screen, LEAST)
     _check(layout, screen)
-    assert 0.5 <= layout.scale < 0.8
+    assert 0.5 <= layout.scale < 0.75
+    assert PORTRAIT in layout.places
 
 
 def test_a_large_screen_holds_the_whole_office_at_full_size() -> None:
@@ -84,6 +85,15 @@ def test_a_large_screen_holds_the_whole_office_at_full_size() -> None:
     assert layout.scale == 1.0
     assert layout.places[KIOSK] == Rect(0, 0, 970, 1440)
     assert layout.places[LANDSCAPE].width > 700
+    assert PORTRAIT in layout.places
+
+
+def test_wider_counters_leave_less_room_for_the_displays() -> None:
+    screen = Rect(0, 0, 1920, 1080)
+    wide = dict(LEAST) | {name: Size(848, 439) for name in COUNTERS}
+    layout = lay_out(screen, wide)
+    _check(layout, screen)
+    assert layout.scale < lay_out(screen, LEAST).scale
 
 
 @pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1366, 768), (2560, 1440)])

@@ -24,8 +24,9 @@ from tests.system.conftest import AUFRUF, EXAMPLE
 
 pytestmark = pytest.mark.slow
 
-WINDOWS = ("kiosk", "counter-*", "counter-*", "display", "display-portrait")
+WINDOWS = ("kiosk", "counter-1", "counter-2", "display", "display-portrait")
 DISPLAYS = ("display", "display-portrait")
+PLACED = re.compile(r"^windows placed at scale ([\d.]+): (.+)$")
 SPEED = 120  # an office hour is 30 s
 ISSUED = re.compile(r"^kiosk: ticket (\S+) issued$")
 CHECKED_IN = re.compile(r"^kiosk: check-in (\S+) as (\S+)$")
@@ -102,10 +103,17 @@ def _shots(running: Demo) -> Counter[str]:
     return Counter(Path(m[1]).name for m in running.matches(SHOT))
 
 
+def placed(running: Demo) -> list[str]:
+    """The windows the demo placed (`windows placed at scale 1: kiosk 0,0,970,1440; …`)."""
+    match = next(iter(running.matches(PLACED)), None)
+    return [place.split()[0] for place in match[2].split("; ")] if match else []
+
+
 def _every_call_shown_and_announced(running: Demo) -> bool:
     shown = {(m[1], m[2]) for m in running.matches(SHOWN)}
     announced = {(m[1], m[2]) for m in running.matches(ANNOUNCED)}
-    wanted = {(display, m[2]) for m in running.matches(CALLED) for display in DISPLAYS}
+    displays = [name for name in placed(running) if name in DISPLAYS]
+    wanted = {(display, m[2]) for m in running.matches(CALLED) for display in displays}
     return wanted <= shown and wanted <= announced
 
 
@@ -125,6 +133,9 @@ def test_the_offscreen_office_runs_an_hour_calls_each_ticket_once_and_shows_ever
 ) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     with demo(tmp_path, env) as running:
+        running.wait("the windows placed", lambda: placed(running))
+        # Offscreen the windows are laid out on a large screen: all five fit.
+        assert placed(running) == [*WINDOWS], running.log()
         # An office hour has passed when every window has saved its second half-hour shot.
         running.wait("two screenshots of each window", lambda: _hour_passed(running))
         running.wait("a call", lambda: running.matches(CALLED))
