@@ -27,6 +27,7 @@ from server.ratelimit import RateLimiter
 from server.status_watch import StatusWatch
 from server.store import Store
 from server.stream import router as stream_router
+from server.trust_watch import TrustWatch
 from shared.clock import Clock
 from shared.config import OfficeConfig
 from shared.domain import DeviceRole, Site
@@ -71,6 +72,8 @@ class ServerOptions:
     wrong_keys_per_minute: float = 20
     """Wrong status keys an address may try per minute before it gets 429."""
     logins: LoginLimits = field(default_factory=LoginLimits)
+    trust_poll_seconds: float = 1.0
+    """How often the hub looks for a user disabled or a device revoked by another process."""
 
     @classmethod
     def from_config(cls, config: OfficeConfig) -> ServerOptions:
@@ -102,16 +105,10 @@ def _error_handler(status_code: int) -> Callable[[Request, Exception], Awaitable
     return handle
 
 
-def create_app(
-    store: Store,
-    *,
-    site: Site,
-    config: OfficeConfig | None = None,
-    clock: Clock,
-    options: ServerOptions | None = None,
-) -> FastAPI:
-    """The API app over a store; the caller runs it (uvicorn) and owns the store's engine."""
-    opts = options or (ServerOptions.from_config(config) if config else ServerOptions())
+def _context(
+    store: Store, site: Site, config: OfficeConfig | None, clock: Clock, opts: ServerOptions
+) -> AppContext:
+    """The app's long-lived parts: broadcaster, display watch, limits, status pages."""
     rate = opts.tickets_per_minute_per_kiosk
     broadcaster = Broadcaster(
         0,
@@ -127,7 +124,7 @@ def create_app(
         delay=opts.display_alert_seconds,
         every=opts.display_check_seconds,
     )
-    ctx = AppContext(
+    return AppContext(
         store=store,
         site=site,
         clock=clock,
@@ -141,11 +138,28 @@ def create_app(
         key_guard=KeyGuard(opts.wrong_keys_per_minute),
         status_refresh_seconds=opts.status_refresh_seconds,
     )
+
+
+def create_app(
+    store: Store,
+    *,
+    site: Site,
+    config: OfficeConfig | None = None,
+    clock: Clock,
+    options: ServerOptions | None = None,
+) -> FastAPI:
+    """The API app over a store; the caller runs it (uvicorn) and owns the store's engine."""
+    opts = options or (ServerOptions.from_config(config) if config else ServerOptions())
+    ctx = _context(store, site, config, clock, opts)
+    broadcaster = ctx.broadcaster
+    watch = ctx.displays
+    assert watch is not None
     assert ctx.status_watch is not None
     broadcaster.watchers.append(ctx.status_watch.seen)
     ctx.broadcaster.read_gaps_from(store.events_since)
-    ctx.broadcaster.recheck_tokens_with(store.principals.verify_many)
+    ctx.broadcaster.recheck_tokens_with(store.principals.verify_many, store.refusal)
     housekeeper = Housekeeper(store, clock, opts.housekeeping())
+    trust_watch = TrustWatch(store, broadcaster.recheck_tokens_now, opts.trust_poll_seconds)
     login_guard = LoginGuard(opts.logins)
 
     @asynccontextmanager
@@ -158,6 +172,7 @@ def create_app(
             if wall and config is not None and config.display_for_device(device.name):
                 watch.expect(device.id, device.name)  # configured: watched from the start
         housekeeper.start()
+        trust_watch.start()
         watch.start()
         try:
             yield {"ctx": ctx}
@@ -166,6 +181,7 @@ def create_app(
                 ctx.status_watch.stop()
             await watch.stop()
             await housekeeper.stop()
+            await trust_watch.stop()
             login_guard.close()
             ctx.broadcaster.close()
             log.info("stopped serving site %s", site.id)
@@ -181,19 +197,23 @@ def create_app(
     )
     app.add_middleware(BodyLimit)
     app.state.housekeeper = housekeeper
+    app.state.trust_watch = trust_watch
     app.state.login_guard = login_guard
     for exc_type, status_code in _STATUS:
         app.add_exception_handler(exc_type, _error_handler(status_code))
     app.add_exception_handler(errors.RefusedError, kiosk.refused_handler)
     refusals.install(app)
-    app.include_router(visitors.router, prefix=API_PREFIX)
-    app.include_router(pages.router, prefix=API_PREFIX)
-    app.include_router(counters.router, prefix=API_PREFIX)
-    app.include_router(alarms.router, prefix=API_PREFIX)
-    app.include_router(supervisor.router, prefix=API_PREFIX)
-    app.include_router(display.router, prefix=API_PREFIX)
-    app.include_router(kiosk.router, prefix=API_PREFIX)
-    app.include_router(stream_router, prefix=API_PREFIX)
+    for router in (
+        visitors.router,
+        pages.router,
+        counters.router,
+        alarms.router,
+        supervisor.router,
+        display.router,
+        kiosk.router,
+        stream_router,
+    ):
+        app.include_router(router, prefix=API_PREFIX)
     app.state.public = public_app(ctx)
     app.state.status_watch = ctx.status_watch
     return app

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from starlette.concurrency import run_in_threadpool
 
-from server.stream_tokens import TokenRecheck, VerifyTokens
+from server.stream_tokens import ExplainToken, TokenRecheck, VerifyTokens
 from server.subscription import EndReason, Subscription
 from shared.domain import TicketStatus
 from shared.protocol import (
@@ -80,14 +80,23 @@ class Broadcaster:
         """
         self._event_log = event_log
 
-    def recheck_tokens_with(self, verify: VerifyTokens) -> None:
+    def recheck_tokens_with(
+        self, verify: VerifyTokens, explain: ExplainToken | None = None
+    ) -> None:
         """Re-check the subscriptions' tokens once per heartbeat period (the app sets it).
 
         One checker for all subscriptions, started by the first one with a token, stopped on
         close. Without it (a bare broadcaster) tokens are not re-checked.
         """
         if self._recheck is None:
-            self._recheck = TokenRecheck(lambda: self._subscribers, verify, self.heartbeat_seconds)
+            self._recheck = TokenRecheck(
+                lambda: self._subscribers, verify, self.heartbeat_seconds, explain
+            )
+
+    async def recheck_tokens_now(self) -> None:
+        """Re-check the live subscriptions' tokens now (the trust watch saw a change)."""
+        if self._recheck is not None:
+            await self._recheck.check_once()
 
     def remember_counters(self, snapshot: Snapshot) -> None:
         """Learn which counter each live ticket is at (for clears of transferred tickets),

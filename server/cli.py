@@ -9,6 +9,7 @@ import importlib
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -172,9 +173,43 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
-    """List users."""
+    """List users: name, role, active or disabled, display name."""
     for clerk in _store(args).list_users():
-        print(f"{clerk.username}\t{clerk.role.value}\t{clerk.display_name}")
+        state = "disabled" if clerk.disabled else "active"
+        print(f"{clerk.username}\t{clerk.role.value}\t{state}\t{clerk.display_name}")
+    return 0
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    """Disable a user: logins refused, open sessions ended; waits for the running hub."""
+    store = _store(args)
+    clerk, ended = store.set_user_disabled(args.username, disabled=True)
+    print(f"user {clerk.username} disabled; {ended} open session(s) ended")
+    if _hub_applied(store, args.wait):
+        print("the running hub has refused them and closed their streams")
+    else:
+        print(
+            f"no running hub confirmed it within {args.wait:g} s; a hub started later "
+            "refuses them from its start",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _hub_applied(store: Store, wait: float) -> bool:
+    """Wait up to `wait` seconds for the running hub to apply the newest trust change."""
+    deadline = time.monotonic() + wait
+    changes, applied = store.trust_state()
+    while applied < changes and time.monotonic() < deadline:
+        time.sleep(0.05)  # the hub looks once a second; this only asks the database
+        applied = store.trust_state()[1]
+    return applied >= changes
+
+
+def cmd_user_enable(args: argparse.Namespace) -> int:
+    """Let a disabled user log in again (sessions ended by disabling stay ended)."""
+    clerk, _ = _store(args).set_user_disabled(args.username, disabled=False)
+    print(f"user {clerk.username} enabled; they can log in again")
     return 0
 
 
@@ -255,6 +290,13 @@ def _positive(text: str) -> float:
     return value
 
 
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 600:
+        raise argparse.ArgumentTypeError(f"{text} is not a number of seconds in [0, 600]")
+    return value
+
+
 def _port(text: str) -> int:
     value = int(text)
     if not 0 <= value <= 65535:
@@ -309,6 +351,33 @@ def _add_backup(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     back.set_defaults(func=cmd_restore)
 
 
+def _add_users(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    user = sub.add_parser("user", help="add, list, disable and enable users").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    uadd = _with_store(user.add_parser("add", help="add a user"))
+    uadd.add_argument("username")
+    uadd.add_argument("--role", required=True, choices=[r.value for r in UserRole])
+    uadd.add_argument("--display-name", default="")
+    uadd.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    uadd.set_defaults(func=cmd_user_add)
+    _with_store(user.add_parser("list", help="list users")).set_defaults(func=cmd_user_list)
+    disable = _with_store(
+        user.add_parser("disable", help="refuse a user's logins and end their sessions at once")
+    )
+    disable.add_argument("username")
+    disable.add_argument(
+        "--wait",
+        type=_seconds,
+        default=5.0,
+        help="seconds to wait for the running hub to confirm (default 5)",
+    )
+    disable.set_defaults(func=cmd_user_disable)
+    enable = _with_store(user.add_parser("enable", help="let a disabled user log in again"))
+    enable.add_argument("username")
+    enable.set_defaults(func=cmd_user_enable)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `aufruf`."""
     parser = argparse.ArgumentParser(prog="aufruf", description="Aufruf call-up system hub")
@@ -341,16 +410,7 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("id")
     revoke.set_defaults(func=cmd_device_revoke)
 
-    user = sub.add_parser("user", help="add and list users").add_subparsers(
-        dest="action", required=True, metavar="ACTION"
-    )
-    uadd = _with_store(user.add_parser("add", help="add a user"))
-    uadd.add_argument("username")
-    uadd.add_argument("--role", required=True, choices=[r.value for r in UserRole])
-    uadd.add_argument("--display-name", default="")
-    uadd.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
-    uadd.set_defaults(func=cmd_user_add)
-    _with_store(user.add_parser("list", help="list users")).set_defaults(func=cmd_user_list)
+    _add_users(sub)
 
     appointments = sub.add_parser("appointments", help="appointments").add_subparsers(
         dest="action", required=True, metavar="ACTION"

@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from server.db import alarms, eventlog, kiosk, trust
+from server.db import alarms, eventlog, kiosk, trust, trust_changes, users
 from server.db.appointments import import_csv
 from server.db.desk import Desk, counter_info
 from server.db.engine import (
@@ -356,10 +356,10 @@ class Store:
         self, username: str, password: str, role: UserRole, display_name: str = ""
     ) -> Clerk:
         """Create a user (password hashed with argon2 outside the write lock)."""
-        trust.check_new_user(username, password, display_name)
-        digest = trust.hash_password(password)
+        users.check_new_user(username, password, display_name)
+        digest = users.hash_password(password)
         with write_session(self._engine) as session:
-            return trust.add_user(
+            return users.add_user(
                 session,
                 username,
                 digest,
@@ -371,24 +371,47 @@ class Store:
     def list_users(self) -> list[Clerk]:
         """All users."""
         with read_session(self._reader) as session:
-            return trust.list_users(session)
+            return users.list_users(session)
+
+    def set_user_disabled(self, username: str, *, disabled: bool) -> tuple[Clerk, int]:
+        """Disable a user (their open sessions end at once) or enable them again.
+
+        Returns the user and how many sessions ended. This process forgets its cached
+        principals at once; a running hub in another process applies the change within
+        its trust watch's period (`trust_state` shows when it has).
+        """
+        with write_session(self._engine) as session:
+            clerk, ended = users.set_disabled(session, username, disabled, self._clock.now())
+        if disabled:
+            self.principals.forget_all()
+        return clerk, ended
+
+    def trust_state(self) -> tuple[int, int]:
+        """(access-removing changes made, changes the running hub has applied)."""
+        with read_session(self._reader) as session:
+            return trust_changes.trust_state(session)
+
+    def mark_trust_applied(self, changes: int) -> None:
+        """The running hub has applied the trust changes up to `changes`."""
+        with write_session(self._engine) as session:
+            trust_changes.mark_applied(session, changes)
 
     def login(self, username: str, password: str) -> tuple[Clerk, str]:
         """Check a password and open a 12-hour session; AuthError on a mismatch."""
         with read_session(self._reader) as session:
-            clerk, rehash = trust.verify_login(session, username, password)
+            clerk, rehash = users.verify_login(session, username, password)
         with write_session(self._engine) as session:
-            token = trust.open_session(session, username, rehash, self._clock.now())
+            token = users.open_session(session, username, rehash, self._clock.now())
         return clerk, token
 
     def logout(self, token: str) -> None:
         """End a session (no-op for an unknown token)."""
         with write_session(self._engine) as session:
-            trust.logout(session, token)
+            users.logout(session, token)
         self.principals.forget_all()
 
     def refusal(self, token: str) -> tuple[str, str]:
-        """Why a token is refused: (reason code, sentence) — expired, revoked or unknown."""
+        """Why a token is refused: (reason code, sentence) — revoked, disabled, expired, unknown."""
         with read_session(self._reader) as session:
             return trust.refusal(session, token, self._clock.now())
 

@@ -33,13 +33,16 @@ from shared.protocol import (
     decode_ack,
     encode,
 )
+from shared.unauthorized import AuthReason
 
 log = logging.getLogger(__name__)
 
 CLOSE_FELL_BEHIND = 4000
 """WebSocket close code: the client fell behind; reconnect with `since=<last seq seen>`."""
 CLOSE_TOKEN_INVALID = 4001
-"""WebSocket close code: the token was revoked or the session ended (checked once a period)."""
+"""WebSocket close code: the token was revoked or the session ended (checked once a period,
+and at once when the trust watch sees a change); the close reason is the `AuthReason` code
+(``user_disabled``, ``session_expired``, ``device_revoked``, ``unknown_token``)."""
 CLOSE_RESTART = 1012
 """WebSocket close code (standard): the server is restarting or shutting down."""
 
@@ -152,7 +155,7 @@ async def _send_live(websocket: WebSocket, ctx: AppContext, sub: Subscription, l
     elif sub.ended is EndReason.SHUTDOWN:
         await websocket.close(CLOSE_RESTART, "server shutting down")
     elif sub.ended is EndReason.REVOKED:
-        await websocket.close(CLOSE_TOKEN_INVALID, "token revoked or expired")
+        await websocket.close(CLOSE_TOKEN_INVALID, sub.why or AuthReason.UNKNOWN_TOKEN.value)
 
 
 @router.websocket("/events")

@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 VerifyTokens = Callable[[Collection[str]], dict[str, Principal | None]]
 """Checks tokens in one go (`PrincipalCache.verify_many`); None for an invalid one."""
+ExplainToken = Callable[[str], tuple[str, str]]
+"""Why a token is refused: (reason code, sentence) (`Store.refusal`)."""
 
 
 class TokenRecheck:
@@ -32,9 +34,11 @@ class TokenRecheck:
         live: Callable[[], Iterable[Subscription]],
         verify: VerifyTokens,
         period: float,
+        explain: ExplainToken | None = None,
     ) -> None:
         self._live = live
         self._verify = verify
+        self._explain = explain
         self._period = period
         self._task: asyncio.Task[None] | None = None
 
@@ -77,7 +81,21 @@ class TokenRecheck:
             log.warning("cannot re-check the streams' tokens", exc_info=True)
             return
         invalid = {token for token in tokens if answers.get(token) is None}
-        if invalid:
-            for sub in self._watched():
-                if sub.token in invalid:
-                    sub.end(EndReason.REVOKED)
+        if not invalid:
+            return
+        why = await self._reasons(invalid)
+        for sub in self._watched():
+            if sub.token in invalid:
+                sub.why = why.get(sub.token, "")
+                sub.end(EndReason.REVOKED)
+
+    async def _reasons(self, tokens: set[str]) -> dict[str, str]:
+        """Each refused token's reason code (rare: one small query per token)."""
+        explain = self._explain
+        if explain is None:
+            return {}
+        try:
+            return await run_in_threadpool(lambda: {t: explain(t)[0] for t in tokens})
+        except Exception:  # the streams end all the same, with the general reason
+            log.warning("cannot tell why the streams' tokens were refused", exc_info=True)
+            return {}

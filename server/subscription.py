@@ -46,6 +46,8 @@ class Subscription:
         # One slot more than the bound: room for the end-of-stream marker.
         self.queue: asyncio.Queue[Event | None] = asyncio.Queue(maxsize=bound + 1)
         self.ended: EndReason | None = None
+        self.why = ""
+        """For `EndReason.REVOKED`: the token's refusal code (``user_disabled``, …)."""
         self.touched = time.monotonic()
         self._beat = 0.0
         self._timer: asyncio.TimerHandle | None = None

@@ -99,6 +99,8 @@ class Clerk:
     username: str
     display_name: str
     role: UserRole
+    disabled: bool = False
+    """A disabled user cannot log in (`aufruf user disable`)."""
 
 
 @dataclass(frozen=True, slots=True)

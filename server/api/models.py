@@ -6,9 +6,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from shared.unauthorized import AuthRefused
+
 _MEANING = {
     400: "bad input (unknown service, malformed body)",
-    401: "missing or unknown token",
+    401: "no valid token or login; `reason` says why (an `AuthReason`)",
     403: "this role may not do this",
     404: "no such ticket, counter or appointment",
     409: "not possible in the current state",
@@ -23,6 +25,13 @@ class ErrorOut(BaseModel):
     detail: str
 
 
+_MODELS: dict[int, type[Any]] = {401: AuthRefused}
+"""Error codes whose body is more than `ErrorOut`."""
+
+
 def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI entries for the error codes an endpoint may answer with."""
-    return {code: {"model": ErrorOut, "description": _MEANING[code]} for code in codes}
+    return {
+        code: {"model": _MODELS.get(code, ErrorOut), "description": _MEANING[code]}
+        for code in codes
+    }

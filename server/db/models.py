@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -169,6 +170,8 @@ class UserRow(Base):
     role: Mapped[str] = mapped_column(String(16))
     password_hash: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """A disabled user cannot log in; disabling ended their open sessions."""
 
 
 class SessionRow(Base):
@@ -179,6 +182,22 @@ class SessionRow(Base):
     username: Mapped[str] = mapped_column(ForeignKey("users.username", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    """Why the session was ended before it expired (``user_disabled``); None while valid."""
+
+
+class TrustChangesRow(Base):
+    """The single row counting changes that take access away (disabled user, revoked device).
+
+    The running hub watches `changes`: on a new value it forgets its cached principals and
+    re-checks its streams' tokens, then writes the value to `applied` (`aufruf user disable`
+    waits for that, so the change has taken effect when the command returns).
+    """
+
+    __tablename__ = "trust_changes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    changes: Mapped[int] = mapped_column(Integer)
+    applied: Mapped[int] = mapped_column(Integer)
 
 
 class AlarmRow(Base):

@@ -1,37 +1,26 @@
-"""Trust data inside one transaction: paired devices, users (argon2), login sessions."""
+"""Trust data: the principal cache, paired devices, and who a token belongs to (or why not)."""
 
 from __future__ import annotations
 
 import hashlib
-import re
 import secrets
 import threading
 import uuid
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from server.db.engine import read_session
 from server.db.models import DeviceRow, SessionRow, UserRow
 from server.db.outcomes import Principal
-from server.errors import AuthError, ConflictError, InvalidInputError, NotFoundError
+from server.db.trust_changes import note_trust_change
+from server.errors import InvalidInputError, NotFoundError
 from shared.clock import Clock
-from shared.domain import Clerk, Device, DeviceRole, UserRole
-
-SESSION_LIFETIME = timedelta(hours=12)
-MIN_PASSWORD = 8
-MAX_PASSWORD = 1024
-MAX_DISPLAY_NAME = 100
-_USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
-_HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
-"""OWASP's first choice for argon2id (19 MiB, 2 passes, 1 lane): ~22 ms CPU per check on the
-office's 2-core box (measured in docs/performance.md); the memory is what bounds a flood.
-Hashes made with other parameters are re-made at the next successful login."""
-_DUMMY_HASH = _HASHER.hash("not-a-real-password")
+from shared.domain import Device, DeviceRole, UserRole
+from shared.unauthorized import SENTENCES, AuthReason
 
 
 def hash_token(token: str) -> str:
@@ -120,10 +109,6 @@ def _device(row: DeviceRow) -> Device:
     return Device(id=row.id, name=row.name, role=DeviceRole(row.role), revoked=row.revoked)
 
 
-def _clerk(row: UserRow) -> Clerk:
-    return Clerk(username=row.username, display_name=row.display_name, role=UserRole(row.role))
-
-
 def add_device(session: Session, name: str, role: DeviceRole, now: datetime) -> tuple[Device, str]:
     """Pair a device; the token is returned once and only its hash is kept."""
     clean = name.strip()
@@ -156,92 +141,8 @@ def revoke_device(session: Session, device_id: str) -> Device:
     if row is None:
         raise NotFoundError(f"no device with id {device_id!r}")
     row.revoked = True
+    note_trust_change(session)
     return _device(row)
-
-
-def check_new_user(username: str, password: str, display_name: str = "") -> None:
-    """Refuse a malformed username, a too short or too long password, a long display name."""
-    if not _USERNAME.fullmatch(username):
-        raise InvalidInputError(
-            "username must be 1 to 64 characters: lower-case letters, digits, '.', '_' or '-'"
-        )
-    if len(password) < MIN_PASSWORD:
-        raise InvalidInputError(f"password must have at least {MIN_PASSWORD} characters")
-    if len(password) > MAX_PASSWORD:
-        raise InvalidInputError(f"password must have at most {MAX_PASSWORD} characters")
-    if len(display_name.strip()) > MAX_DISPLAY_NAME:
-        raise InvalidInputError(f"display name is longer than {MAX_DISPLAY_NAME} characters")
-
-
-def hash_password(password: str) -> str:
-    """The argon2 hash of a password (slow on purpose: call it outside a write transaction)."""
-    return _HASHER.hash(password)
-
-
-def add_user(
-    session: Session,
-    username: str,
-    password_hash: str,
-    *,
-    role: UserRole,
-    display_name: str,
-    now: datetime,
-) -> Clerk:
-    """Store a new user with an already computed argon2 hash."""
-    if session.get(UserRow, username) is not None:
-        raise ConflictError(f"user {username!r} already exists")
-    row = UserRow(
-        username=username,
-        display_name=display_name.strip() or username,
-        role=role.value,
-        password_hash=password_hash,
-        created_at=now,
-    )
-    session.add(row)
-    return _clerk(row)
-
-
-def list_users(session: Session) -> list[Clerk]:
-    """All users by username."""
-    return [_clerk(row) for row in session.scalars(select(UserRow).order_by(UserRow.username))]
-
-
-def verify_login(session: Session, username: str, password: str) -> tuple[Clerk, str | None]:
-    """Check a password; AuthError on any mismatch. Returns the clerk and a new hash if due."""
-    row = session.get(UserRow, username)
-    try:
-        _HASHER.verify(row.password_hash if row else _DUMMY_HASH, password)
-    except (VerificationError, InvalidHashError) as error:
-        raise AuthError("wrong username or password") from error
-    if row is None:
-        raise AuthError("wrong username or password")
-    rehash = _HASHER.hash(password) if _HASHER.check_needs_rehash(row.password_hash) else None
-    return _clerk(row), rehash
-
-
-def open_session(session: Session, username: str, rehash: str | None, now: datetime) -> str:
-    """Open a 12-hour session for a verified user; returns the token (kept only as a hash)."""
-    row = session.get(UserRow, username)
-    if row is None:
-        raise AuthError("wrong username or password")
-    if rehash is not None:
-        row.password_hash = rehash
-    token = secrets.token_urlsafe(32)
-    session.execute(delete(SessionRow).where(SessionRow.expires_at <= now))
-    session.add(
-        SessionRow(
-            token_hash=hash_token(token),
-            username=username,
-            created_at=now,
-            expires_at=now + SESSION_LIFETIME,
-        )
-    )
-    return token
-
-
-def logout(session: Session, token: str) -> None:
-    """End the session of a token (nothing happens for an unknown one)."""
-    session.execute(delete(SessionRow).where(SessionRow.token_hash == hash_token(token)))
 
 
 def authenticate(session: Session, token: str, now: datetime) -> Principal | None:
@@ -257,7 +158,7 @@ def authenticate(session: Session, token: str, now: datetime) -> Principal | Non
     found = session.execute(
         select(UserRow)
         .join(SessionRow, SessionRow.username == UserRow.username)
-        .where(SessionRow.token_hash == digest, SessionRow.expires_at > now)
+        .where(SessionRow.token_hash == digest, *_valid(now))
     ).scalar_one_or_none()
     if found is None:
         return None
@@ -265,18 +166,38 @@ def authenticate(session: Session, token: str, now: datetime) -> Principal | Non
 
 
 def refusal(session: Session, token: str, now: datetime) -> tuple[str, str]:
-    """Why a token is refused, as (reason code, sentence): expired, revoked or unknown."""
+    """Why a token is refused, as (reason code, sentence): revoked, disabled, expired, unknown."""
     digest = hash_token(token)
     if session.scalar(select(DeviceRow.revoked).where(DeviceRow.token_hash == digest)):
-        return "device_revoked", "this device's token was revoked; pair it again"
-    expired = session.scalar(
-        select(SessionRow.expires_at).where(
-            SessionRow.token_hash == digest, SessionRow.expires_at <= now
-        )
+        return _reason(AuthReason.DEVICE_REVOKED)
+    found = session.execute(
+        select(SessionRow.ended_reason, SessionRow.expires_at, UserRow.disabled)
+        .join(UserRow, SessionRow.username == UserRow.username)
+        .where(SessionRow.token_hash == digest)
+    ).first()
+    if found is None:
+        return _reason(AuthReason.UNKNOWN_TOKEN)
+    ended, expires_at, disabled = found
+    if ended is not None:
+        return ended, SENTENCES.get(AuthReason(ended), "the session was ended")
+    if disabled:
+        return _reason(AuthReason.USER_DISABLED)
+    if expires_at <= now:
+        return _reason(AuthReason.SESSION_EXPIRED)
+    return _reason(AuthReason.UNKNOWN_TOKEN)
+
+
+def _reason(reason: AuthReason) -> tuple[str, str]:
+    return reason.value, SENTENCES[reason]
+
+
+def _valid(now: datetime) -> tuple[Any, ...]:
+    """The conditions of a session that lets its user in (joined to the user's row)."""
+    return (
+        SessionRow.expires_at > now,
+        SessionRow.ended_reason.is_(None),
+        UserRow.disabled.is_(False),
     )
-    if expired is not None:
-        return "session_expired", "the session has expired; log in again"
-    return "unknown_token", "missing or unknown token"
 
 
 def authenticate_many(
@@ -297,7 +218,7 @@ def authenticate_many(
         users = session.execute(
             select(SessionRow.token_hash, UserRow)
             .join(UserRow, SessionRow.username == UserRow.username)
-            .where(SessionRow.token_hash.in_(rest), SessionRow.expires_at > now)
+            .where(SessionRow.token_hash.in_(rest), *_valid(now))
         )
         for digest, user in users:
             role_of = UserRole(user.role)
