@@ -42,6 +42,7 @@ _STATUS: tuple[tuple[type[Exception], int], ...] = (
     (errors.ConflictError, 409),
     (IllegalTransitionError, 409),
     (errors.InvalidInputError, 400),
+    (errors.KeyReusedError, 422),
     (errors.AuthError, 401),
     (errors.ForbiddenError, 403),
     # Defensive: the csv module's own errors on hostile CSV text are bad input, not a crash.
@@ -97,9 +98,10 @@ class ServerOptions:
 def _error_handler(status_code: int) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
     async def handle(_: Request, exc: Exception) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if status_code == 401 else None
-        body = {"detail": refusals.printable(str(exc))}
-        if isinstance(exc, errors.AuthError):
-            body["reason"] = exc.reason
+        if isinstance(exc, errors.StoreError):
+            body = exc.body()
+        else:
+            body = {"detail": refusals.printable(str(exc))}
         return JSONResponse(body, status_code, headers=headers)
 
     return handle

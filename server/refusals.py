@@ -18,19 +18,14 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.status import HTTP_400_BAD_REQUEST, HTTP_422_UNPROCESSABLE_CONTENT
 
-log = logging.getLogger(__name__)
+from shared.text import MAX_SHOWN, printable
 
-MAX_SHOWN = 200
-"""The most characters of one string of an error answer (a location or a message)."""
+log = logging.getLogger(__name__)
+__all__ = ["MAX_SHOWN", "deny", "install", "printable", "problems"]
+
 MAX_ERRORS = 20
 """The most validation errors one answer lists."""
 _NO_BODY = frozenset({204, 304})
-
-
-def printable(text: str, limit: int = MAX_SHOWN) -> str:
-    """`text` as it can always be sent: lone surrogates escaped, cut to `limit` characters."""
-    safe = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return safe if len(safe) <= limit else safe[: limit - 1] + "…"
 
 
 def _location_part(part: object) -> str | int:

@@ -220,42 +220,50 @@ class Store:
         with self._desk() as desk:
             return desk.call_ticket(counter_id, ticket_id)
 
-    def recall(self, ticket_id: int) -> Called:
-        """Call a called ticket again."""
+    def recall(self, ticket_id: int, at_counter: str | None = None) -> Called:
+        """Call a called ticket again (`at_counter`: refused when another counter holds it)."""
         with self._desk() as desk:
-            return desk.recall(ticket_id)
+            return desk.recall(ticket_id, at_counter)
 
-    def start(self, ticket_id: int) -> Changed:
+    def start(self, ticket_id: int, at_counter: str | None = None) -> Changed:
         """The called visitor has arrived: service starts."""
-        with self._desk() as desk:
-            return desk.change(ticket_id, TicketAction.START)
+        return self.step(ticket_id, TicketAction.START, at_counter=at_counter)
 
-    def finish(self, ticket_id: int) -> Changed:
+    def finish(self, ticket_id: int, at_counter: str | None = None) -> Changed:
         """Service is over."""
-        with self._desk() as desk:
-            return desk.change(ticket_id, TicketAction.FINISH)
+        return self.step(ticket_id, TicketAction.FINISH, at_counter=at_counter)
 
-    def no_show(self, ticket_id: int) -> Changed:
+    def no_show(self, ticket_id: int, at_counter: str | None = None) -> Changed:
         """The called visitor did not come."""
-        with self._desk() as desk:
-            return desk.change(ticket_id, TicketAction.NO_SHOW)
+        return self.step(ticket_id, TicketAction.NO_SHOW, at_counter=at_counter)
 
-    def park(self, ticket_id: int, note: str = "") -> Changed:
+    def park(self, ticket_id: int, note: str = "", at_counter: str | None = None) -> Changed:
         """Set a called or serving ticket aside; it can be called again by hand."""
-        with self._desk() as desk:
-            return desk.change(ticket_id, TicketAction.PARK, note)
+        return self.step(ticket_id, TicketAction.PARK, note, at_counter)
 
-    def cancel(self, ticket_id: int) -> Changed:
+    def cancel(self, ticket_id: int, at_counter: str | None = None) -> Changed:
         """Withdraw a waiting or parked ticket."""
+        return self.step(ticket_id, TicketAction.CANCEL, at_counter=at_counter)
+
+    def step(
+        self, ticket_id: int, action: TicketAction, note: str = "", at_counter: str | None = None
+    ) -> Changed:
+        """Take one step (start, finish, no-show, park, cancel) for a ticket."""
         with self._desk() as desk:
-            return desk.change(ticket_id, TicketAction.CANCEL)
+            return desk.change(ticket_id, action, note, at_counter)
 
     def transfer(
-        self, ticket_id: int, *, service_id: str | None, counter_id: str | None, note: str
+        self,
+        ticket_id: int,
+        *,
+        service_id: str | None,
+        counter_id: str | None,
+        note: str,
+        at_counter: str | None = None,
     ) -> Changed:
         """Send a ticket back to the queue for another service and/or a named counter."""
         with self._desk() as desk:
-            return desk.transfer(ticket_id, service_id, counter_id, note)
+            return desk.transfer(ticket_id, service_id, counter_id, note, at_counter)
 
     def set_counter_state(
         self, counter_id: str, state: CounterState, clerk: str | None

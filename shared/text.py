@@ -24,6 +24,14 @@ MAX_LINE = 200
 """The longest one-line text (names, usernames)."""
 MAX_LINES = 500
 """The longest multi-line text (a clerk's note)."""
+MAX_SHOWN = 200
+"""The most characters of one string of an error answer (a location or a message)."""
+
+
+def printable(text: str, limit: int = MAX_SHOWN) -> str:
+    """`text` as an answer can always carry it: lone surrogates escaped, cut to `limit`."""
+    safe = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return safe if len(safe) <= limit else safe[: limit - 1] + "…"
 
 
 def refusal(text: str, *, lines: bool = False) -> str | None:

@@ -78,9 +78,12 @@ class CallRequest:
 @with_config(_BODY)
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StepRequest:
-    """An optional note for a ticket step (used by park)."""
+    """A ticket step's optional body: a note (kept by park) and the clerk's counter."""
 
     note: Note = ""
+    at_counter: Identifier | None = None
+    """The counter the clerk acts at: a ticket another counter holds is refused
+    (`not_your_ticket`) instead of stepped. Without it any staff member may step any ticket."""
 
 
 @with_config(_BODY)
@@ -91,6 +94,8 @@ class TransferRequest:
     service_id: Identifier | None = None
     counter_id: Identifier | None = None
     note: Note = ""
+    at_counter: Identifier | None = None
+    """The counter the clerk acts at (as for `StepRequest`)."""
 
 
 @with_config(_BODY)

@@ -12,14 +12,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path
 
 from server.api.context import AppContext, context
-from server.api.models import error_responses
+from server.api.models import error_responses, step_refusal_responses
 from server.auth import Endpoint, require
 from server.store import Principal
 from shared.protocol import AlarmInfo
 from shared.wire import RaiseAlarmRequest, TicketId
 
 log = logging.getLogger(__name__)
-router = APIRouter(responses=error_responses(400, 401, 403, 404, 409))
+router = APIRouter(responses=error_responses(401, 403) | step_refusal_responses(400, 404, 409))
 
 Ctx = Annotated[AppContext, Depends(context)]
 Staff = Annotated[Principal, Depends(require(Endpoint.ALARM))]

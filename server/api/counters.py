@@ -9,7 +9,7 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Path, Request, Resp
 from starlette.concurrency import run_in_threadpool
 
 from server.api.context import AppContext, context
-from server.api.models import error_responses
+from server.api.models import error_responses, step_refusal_responses
 from server.auth import Endpoint, require
 from server.store import Principal
 from shared.domain import CounterState
@@ -26,7 +26,7 @@ from shared.wire import (
 )
 
 log = logging.getLogger(__name__)
-router = APIRouter(responses=error_responses(400, 401, 403, 404, 409))
+router = APIRouter(responses=error_responses(401, 403) | step_refusal_responses(400, 404, 409))
 
 Ctx = Annotated[AppContext, Depends(context)]
 CounterId = Annotated[Identifier, Path()]
@@ -67,37 +67,41 @@ async def call_ticket(
     return CalledTicket(ticket=called.ticket, reason=called.reason, why=called.why)
 
 
-# The six steps take the same optional body (`note`); only park keeps the note.
+# The six steps take the same optional body (`note`, `at_counter`); only park keeps the note.
+def _at(body: StepRequest | None) -> str | None:
+    return body.at_counter if body is not None else None
+
+
 @router.post("/tickets/{ticket_id}/recall")
 async def ticket_recall(
-    ticket_id: TicketPath, ctx: Ctx, _: Stepper, _body: StepBody = None
+    ticket_id: TicketPath, ctx: Ctx, _: Stepper, body: StepBody = None
 ) -> TicketInfo:
     """Take the step `recall` for a ticket."""
-    return (await ctx.mutate(ctx.store.recall, ticket_id)).ticket
+    return (await ctx.mutate(ctx.store.recall, ticket_id, _at(body))).ticket
 
 
 @router.post("/tickets/{ticket_id}/start")
 async def ticket_start(
-    ticket_id: TicketPath, ctx: Ctx, _: Stepper, _body: StepBody = None
+    ticket_id: TicketPath, ctx: Ctx, _: Stepper, body: StepBody = None
 ) -> TicketInfo:
     """Take the step `start` for a ticket."""
-    return (await ctx.mutate(ctx.store.start, ticket_id)).ticket
+    return (await ctx.mutate(ctx.store.start, ticket_id, _at(body))).ticket
 
 
 @router.post("/tickets/{ticket_id}/finish")
 async def ticket_finish(
-    ticket_id: TicketPath, ctx: Ctx, _: Stepper, _body: StepBody = None
+    ticket_id: TicketPath, ctx: Ctx, _: Stepper, body: StepBody = None
 ) -> TicketInfo:
     """Take the step `finish` for a ticket."""
-    return (await ctx.mutate(ctx.store.finish, ticket_id)).ticket
+    return (await ctx.mutate(ctx.store.finish, ticket_id, _at(body))).ticket
 
 
 @router.post("/tickets/{ticket_id}/no-show")
 async def ticket_no_show(
-    ticket_id: TicketPath, ctx: Ctx, _: Stepper, _body: StepBody = None
+    ticket_id: TicketPath, ctx: Ctx, _: Stepper, body: StepBody = None
 ) -> TicketInfo:
     """Take the step `no-show` for a ticket."""
-    return (await ctx.mutate(ctx.store.no_show, ticket_id)).ticket
+    return (await ctx.mutate(ctx.store.no_show, ticket_id, _at(body))).ticket
 
 
 @router.post("/tickets/{ticket_id}/park")
@@ -106,15 +110,15 @@ async def ticket_park(
 ) -> TicketInfo:
     """Take the step `park` for a ticket."""
     note = body.note if body is not None else ""
-    return (await ctx.mutate(ctx.store.park, ticket_id, note)).ticket
+    return (await ctx.mutate(ctx.store.park, ticket_id, note, _at(body))).ticket
 
 
 @router.post("/tickets/{ticket_id}/cancel")
 async def ticket_cancel(
-    ticket_id: TicketPath, ctx: Ctx, _: Stepper, _body: StepBody = None
+    ticket_id: TicketPath, ctx: Ctx, _: Stepper, body: StepBody = None
 ) -> TicketInfo:
     """Take the step `cancel` for a ticket."""
-    return (await ctx.mutate(ctx.store.cancel, ticket_id)).ticket
+    return (await ctx.mutate(ctx.store.cancel, ticket_id, _at(body))).ticket
 
 
 @router.post("/tickets/{ticket_id}/transfer")
@@ -122,14 +126,13 @@ async def transfer(
     ticket_id: TicketPath, body: TransferRequest, ctx: Ctx, _: Stepper
 ) -> TicketInfo:
     """Send a ticket back to the queue for another service and/or a named counter."""
-    if body.service_id is None and body.counter_id is None:
-        raise HTTPException(status.HTTP_400_BAD_REQUEST, "name a service, a counter, or both")
     changed = await ctx.mutate(
         ctx.store.transfer,
         ticket_id,
         service_id=body.service_id,
         counter_id=body.counter_id,
         note=body.note,
+        at_counter=body.at_counter,
     )
     return changed.ticket
 

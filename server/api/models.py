@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from shared.desk_refusal import StepRefused
 from shared.unauthorized import AuthRefused
 
 _MEANING = {
@@ -33,5 +34,18 @@ def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI entries for the error codes an endpoint may answer with."""
     return {
         code: {"model": _MODELS.get(code, ErrorOut), "description": _MEANING[code]}
+        for code in codes
+    }
+
+
+def step_refusal_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for a clerk's step: the body is a `shared.desk_refusal.StepRefused`
+    (`reason`, `detail` and the true state) for the hub's own refusals; a 400 for a body
+    that cannot be parsed has only `detail`."""
+    return {
+        code: {
+            "model": StepRefused | ErrorOut if code == 400 else StepRefused,
+            "description": f"{_MEANING[code]}; `reason` (a `StepRefusal`) and the facts say why",
+        }
         for code in codes
     }

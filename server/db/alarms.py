@@ -11,9 +11,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from server.db import eventlog
+from server.db import desk_refusals, eventlog
 from server.db.models import AlarmRow
-from server.errors import ConflictError, NotFoundError
 from shared.domain import Site
 from shared.protocol import AlarmAcknowledged, AlarmInfo, AlarmRaised
 
@@ -37,7 +36,7 @@ def raise_alarm(
 ) -> tuple[AlarmInfo, AlarmRaised | None]:
     """Raise the alarm at a counter; an alarm still open there is answered again, no event."""
     if counter_id not in site.counters:
-        raise NotFoundError(f"no counter with id {counter_id!r}")
+        raise desk_refusals.unknown_counter(counter_id)
     open_row = session.scalars(
         select(AlarmRow).where(
             AlarmRow.counter_id == counter_id, AlarmRow.acknowledged_at.is_(None)
@@ -59,9 +58,9 @@ def acknowledge(
     """Acknowledge an open alarm; 409 when someone already did."""
     row = session.get(AlarmRow, alarm_id)
     if row is None:
-        raise NotFoundError(f"no alarm with id {alarm_id}")
+        raise desk_refusals.unknown_alarm(alarm_id)
     if row.acknowledged_at is not None:
-        raise ConflictError(f"alarm {alarm_id} was already acknowledged by {row.acknowledged_by}")
+        raise desk_refusals.alarm_acknowledged(alarm_id, row.acknowledged_by)
     row.acknowledged_by, row.acknowledged_at = who, now
     info = alarm_info(row, site)
     event = eventlog.append(

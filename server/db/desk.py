@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from server.db import eventlog
+from server.db import desk_refusals, eventlog
 from server.db.models import CounterRow, TicketRow
 from server.db.outcomes import Called, Changed, CounterUpdate
 from server.db.tickets import (
@@ -19,9 +19,8 @@ from server.db.tickets import (
     to_ticket,
     waiting_for,
 )
-from server.errors import ConflictError, InvalidInputError, NotFoundError
 from shared import lifecycle
-from shared.domain import Counter, CounterState, Site, Ticket
+from shared.domain import Counter, CounterState, Site, Ticket, TicketStatus
 from shared.lifecycle import IllegalTransitionError, TicketAction
 from shared.numbering import local_day
 from shared.policy import CounterProfile, PolicySettings, choose_next
@@ -94,18 +93,30 @@ class Desk:
         why = by_hand(int((self.now - waited).total_seconds() // 60))
         return self._call(counter, row, "called by hand", why)
 
-    def recall(self, ticket_id: int) -> Called:
+    def recall(self, ticket_id: int, at_counter: str | None = None) -> Called:
         """Call a called ticket again to the same counter."""
         row = get_row(self.session, ticket_id)
-        ticket = _step(lambda: lifecycle.recall(to_ticket(row), self.now))
+        self._check_holder(row, at_counter)
+        ticket = self._step(lambda: lifecycle.recall(to_ticket(row), self.now))
         store_ticket(row, ticket)
         why = CallReason(code=CallReasonCode.RECALL, waited_minutes=0)
         return self._announce(self._counter_of(ticket), ticket, "recall", why, recall=True)
 
-    def change(self, ticket_id: int, action: TicketAction, note: str = "") -> Changed:
-        """Take one step (start, finish, no-show, park, cancel) and log it."""
+    def change(
+        self,
+        ticket_id: int,
+        action: TicketAction,
+        note: str = "",
+        at_counter: str | None = None,
+    ) -> Changed:
+        """Take one step (start, finish, no-show, park, cancel) and log it.
+
+        `at_counter`: the counter the clerk acts at; a ticket another counter holds is
+        refused (`not_your_ticket`) instead of stepped.
+        """
         _check_note(note)
         row = get_row(self.session, ticket_id)
+        self._check_holder(row, at_counter)
         before = to_ticket(row)
         steps: dict[TicketAction, Callable[[], Ticket]] = {
             TicketAction.START: lambda: lifecycle.start(before, self.now),
@@ -114,20 +125,28 @@ class Desk:
             TicketAction.PARK: lambda: lifecycle.park(before, self.now, note),
             TicketAction.CANCEL: lambda: lifecycle.cancel(before, self.now),
         }
-        return self._changed(row, _step(steps[action]), action)
+        return self._changed(row, self._step(steps[action]), action)
 
     def transfer(
-        self, ticket_id: int, service_id: str | None, counter_id: str | None, note: str
+        self,
+        ticket_id: int,
+        service_id: str | None,
+        counter_id: str | None,
+        note: str,
+        at_counter: str | None = None,
     ) -> Changed:
         """Send a ticket back to the queue for another service and/or a named counter."""
         _check_note(note)
         if service_id is not None and service_id not in self.site.services:
-            raise InvalidInputError(f"unknown service {service_id!r}")
+            raise desk_refusals.unknown_service(service_id)
         if counter_id is not None and counter_id not in self.site.counters:
-            raise InvalidInputError(f"unknown counter {counter_id!r}")
+            raise desk_refusals.unknown_counter(counter_id, status=400)
         row = get_row(self.session, ticket_id)
+        self._check_holder(row, at_counter)
         before = to_ticket(row)
-        after = _step(
+        if service_id is None and counter_id is None:
+            raise desk_refusals.no_target(before)
+        after = self._step(
             lambda: lifecycle.transfer(
                 before, self.now, service_id=service_id, counter_id=counter_id, note=note
             )
@@ -137,12 +156,12 @@ class Desk:
     def set_state(self, counter_id: str, state: CounterState, clerk: str | None) -> CounterUpdate:
         """Open, pause or close a counter and name its clerk; no event when nothing changes."""
         if clerk is not None and len(clerk) > MAX_CLERK:
-            raise InvalidInputError(f"clerk name is longer than {MAX_CLERK} characters")
+            raise desk_refusals.text_too_long("clerk name", MAX_CLERK)
         counter = self._counter(counter_id)
         row = counter_row(self.session, counter, self.now)
         if state is CounterState.CLOSED and row.ticket_id is not None:
-            number = get_row(self.session, row.ticket_id).number
-            raise ConflictError(f"finish, park or no-show {number} before closing {counter.name}")
+            held = to_ticket(get_row(self.session, row.ticket_id))
+            raise desk_refusals.counter_busy(counter, CounterState(row.state), held, closing=True)
         if row.state == state.value and row.clerk == clerk:
             return CounterUpdate(counter_info(self.session, counter, row), ())
         row.state, row.clerk, row.updated_at = state.value, clerk, self.now
@@ -155,7 +174,7 @@ class Desk:
     def _counter(self, counter_id: str) -> Counter:
         counter = self.site.counters.get(counter_id)
         if counter is None:
-            raise NotFoundError(f"no counter with id {counter_id!r}")
+            raise desk_refusals.unknown_counter(counter_id)
         return counter
 
     def _counter_of(self, ticket: Ticket) -> Counter:
@@ -165,19 +184,31 @@ class Desk:
     def _ready(self, counter_id: str) -> Counter:
         counter = self._counter(counter_id)
         row = counter_row(self.session, counter, self.now)
-        if row.state != CounterState.OPEN.value:
-            raise ConflictError(f"{counter.name} is {row.state}; open it before calling")
+        state = CounterState(row.state)
+        if state is not CounterState.OPEN:
+            raise desk_refusals.counter_not_open(counter, state)
         if row.ticket_id is not None:
-            held = get_row(self.session, row.ticket_id)
-            raise ConflictError(
-                f"{counter.name} still has {held.number} ({held.status}); "
-                f"finish, park or no-show {held.number} first"
-            )
+            held = to_ticket(get_row(self.session, row.ticket_id))
+            raise desk_refusals.counter_busy(counter, state, held, closing=False)
         return counter
+
+    def _check_holder(self, row: TicketRow, at_counter: str | None) -> None:
+        """Refuse a step on a ticket in another counter's hand (`at_counter` given)."""
+        if at_counter is None or row.counter_id in (None, at_counter):
+            return
+        ticket = to_ticket(row)
+        if ticket.status in (TicketStatus.CALLED, TicketStatus.SERVING):
+            raise desk_refusals.not_your_ticket(ticket, self.site, at_counter)
+
+    def _step(self, step: Callable[[], Ticket]) -> Ticket:
+        try:
+            return step()
+        except IllegalTransitionError as error:
+            raise desk_refusals.illegal_step(error, self.site) from error
 
     def _call(self, counter: Counter, row: TicketRow, reason: str, why: CallReason) -> Called:
         before = to_ticket(row)
-        ticket = _step(lambda: lifecycle.call(before, counter.id, self.now))
+        ticket = self._step(lambda: lifecycle.call(before, counter.id, self.now))
         store_ticket(row, ticket)
         sync_counter(self.session, row)
         return self._announce(counter, ticket, reason, why, recall=False)
@@ -219,13 +250,6 @@ class Desk:
         return Changed(info, (event,), previous)
 
 
-def _step(step: Callable[[], Ticket]) -> Ticket:
-    try:
-        return step()
-    except IllegalTransitionError as error:
-        raise ConflictError(str(error)) from error
-
-
 def _check_note(note: str) -> None:
     if len(note) > MAX_NOTE:
-        raise InvalidInputError(f"note is longer than {MAX_NOTE} characters")
+        raise desk_refusals.text_too_long("note", MAX_NOTE)

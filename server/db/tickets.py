@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from server.db import desk_refusals
 from server.db.models import CounterRow, TicketRow
-from server.errors import NotFoundError
 from shared.domain import Ticket, TicketOrigin, TicketStatus
 from shared.protocol import TicketInfo
 
@@ -85,10 +85,10 @@ def ticket_info(ticket: Ticket) -> TicketInfo:
 
 
 def get_row(session: Session, ticket_id: int) -> TicketRow:
-    """The row of a ticket, or NotFoundError."""
+    """The row of a ticket, or NotFoundError (reason `unknown_ticket`)."""
     row = session.get(TicketRow, ticket_id)
     if row is None:
-        raise NotFoundError(f"no ticket with id {ticket_id}")
+        raise desk_refusals.unknown_ticket(ticket_id)
     return row
 
 

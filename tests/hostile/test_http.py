@@ -40,6 +40,7 @@ GOOD: dict[str, Callable[[], Any]] = {
     "password": lambda: PASSWORD,
     "ticket_id": lambda: 1,
     "counter_id": lambda: "t01",
+    "at_counter": lambda: "t01",
     "note": lambda: "a note",
     "key": lambda: "not-the-key",
     "alarm_id": lambda: 1,

@@ -231,7 +231,7 @@ def test_transfer_refusals(open_store: Store) -> None:
         open_store.transfer(tid, service_id="nope", counter_id=None, note="")
     with pytest.raises(InvalidInputError, match="unknown counter"):
         open_store.transfer(tid, service_id=None, counter_id="c9", note="")
-    with pytest.raises(ConflictError, match="name a service, a counter, or both"):
+    with pytest.raises(InvalidInputError, match="name a service, a counter, or both"):
         open_store.transfer(tid, service_id=None, counter_id=None, note="")
     with pytest.raises(InvalidInputError, match="note"):
         open_store.transfer(tid, service_id="passport", counter_id=None, note="x" * 501)
