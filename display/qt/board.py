@@ -189,15 +189,21 @@ class QtHistoryView(QWidget):
             box = QRect(24 + column * width, line + row * line, width - 12, line - 8)
             painter.fillRect(box, style.PANEL)
             painter.setPen(style.TEXT)
-            painter.setFont(style.font(int(line * 0.55), bold=True))
+            number_font = style.font(int(line * 0.55), bold=True)
+            painter.setFont(number_font)
             text_box = box.adjusted(16, 0, -16, 0)
             painter.drawText(
                 text_box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, call.number
             )
-            painter.setFont(style.font(int(line * 0.45)))
-            painter.drawText(
-                text_box,
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                call.counter_name,
+            # The counter's name takes what the number leaves (elided on a narrow board).
+            room = text_box.width() - QFontMetrics(number_font).horizontalAdvance(call.number) - 16
+            counter_font = style.font(int(line * 0.45))
+            name = QFontMetrics(counter_font).elidedText(
+                call.counter_name, Qt.TextElideMode.ElideRight, max(room, 0)
             )
+            if name != "…":  # no room for a letter of it: the number alone
+                painter.setFont(counter_font)
+                painter.drawText(
+                    text_box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, name
+                )
         painter.end()

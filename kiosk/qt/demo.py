@@ -85,6 +85,7 @@ class Visitors(QObject):
         *,
         clock: Clock | None = None,
         bookings: Sequence[Booking] = (),
+        concerns: Sequence[str] = (),
     ) -> None:
         super().__init__(app)
         self.app = app
@@ -92,6 +93,8 @@ class Visitors(QObject):
         self.rng = rng
         self.clock: Clock = clock or SystemClock()
         self.bookings = list(bookings)
+        self.concerns = frozenset(concerns)
+        """What walk-ins come for (the concerns the office's open counters serve; all: empty)."""
         self.window = CheckInWindow()
         self.scanned: str | None = None
         """The booking number the visitor in front of the kiosk scanned."""
@@ -169,7 +172,11 @@ class Visitors(QObject):
         self.next_visitor = time.monotonic() + wait
 
     def _choose_concern(self, model: KioskModel) -> None:
-        open_ones = [c for c in model.view_state().concerns if not c.quota_used_up]
+        open_ones = [
+            c
+            for c in model.view_state().concerns
+            if not c.quota_used_up and (not self.concerns or c.id in self.concerns)
+        ]
         if open_ones:
             model.choose_concern(self.rng.choice(open_ones).id)
         else:
@@ -195,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--speed", type=float, default=20.0, help="time lapse factor")
     parser.add_argument("--clock", default=None, help="the office's clock (ScaledClock.spec)")
     parser.add_argument("--appointments", type=Path, default=None, help="number,booked_at CSV")
+    parser.add_argument("--concerns", default="", help="what walk-ins come for (ids, commas)")
     add_showcase_arguments(parser)
     return parser
 
@@ -221,7 +229,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         kiosk_app = KioskApp(config, kiosk, options)
         clock = ScaledClock.from_spec(args.clock) if args.clock else SystemClock()
         bookings = read_bookings(args.appointments) if args.appointments else []
-        visitors = Visitors(kiosk_app, args.speed, random.Random(), clock=clock, bookings=bookings)
+        visitors = Visitors(
+            kiosk_app,
+            args.speed,
+            random.Random(),
+            clock=clock,
+            bookings=bookings,
+            concerns=[c for c in args.concerns.split(",") if c],
+        )
         kiosk_app.start()
         showcase = Showcase(kiosk_app.window, "kiosk", args, close=kiosk_app.stop)
         visitors.showcase = showcase

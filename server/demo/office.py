@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import random
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -22,8 +23,8 @@ log = logging.getLogger(__name__)
 
 CLERK_PASSWORD = "demo-password"  # noqa: S105 - a throwaway demo account
 SUPERVISOR = "demo-supervisor"
-DISPLAYS = ("display", "display-portrait")
-"""The demo's displays, each paired with its own token."""
+DISPLAYS = {"display": "Demo-Anzeige Foyer", "display-portrait": "Demo-Anzeige Wartebereich"}
+"""The demo's displays (window name: device name), each paired with its own token."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class Office:
     @property
     def display_token(self) -> str:
         """The first display's token (the scripted office's stream printer)."""
-        return self.display_tokens[DISPLAYS[0]]
+        return self.display_tokens["display"]
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,17 @@ async def login(client: httpx.AsyncClient, username: str) -> str:
     return token
 
 
-def appointments_csv(site: Site, clock: ScaledClock, count: int, rng: random.Random) -> str:
-    """`count` appointments every 12 minutes from 10 minutes after now, as the import's CSV."""
+def appointments_csv(
+    site: Site,
+    clock: ScaledClock,
+    count: int,
+    rng: random.Random,
+    services: Sequence[str] | None = None,
+) -> str:
+    """`count` appointments every 12 minutes from 10 minutes after now, as the import's CSV
+    (for `services`, by default every one that is not an emergency)."""
     zone = ZoneInfo(site.timezone)
-    services = [s.id for s in site.services.values() if not s.emergency]
+    services = services or [s.id for s in site.services.values() if not s.emergency]
     start = clock.now().astimezone(zone).replace(second=0, microsecond=0)
     rows = ["number,service_id,scheduled_at,name"]
     for k in range(count):
@@ -89,10 +97,13 @@ def bookings(csv: str, zone: ZoneInfo) -> list[Booking]:
 
 
 async def import_appointments(
-    client: httpx.AsyncClient, office: Office, count: int
+    client: httpx.AsyncClient,
+    office: Office,
+    count: int,
+    services: Sequence[str] | None = None,
 ) -> list[Booking]:
     """Book the day's appointments as an office does: the supervisor imports a CSV."""
-    csv = appointments_csv(office.site, office.clock, count, office.rng)
+    csv = appointments_csv(office.site, office.clock, count, office.rng, services)
     answer = await client.post(
         "/appointments/import",
         content=csv,
@@ -136,8 +147,8 @@ def open_office(config: OfficeConfig, *, port: int = 0, speed: float = 60.0) -> 
     hub = build_hub(config, clock=clock)
     kiosks = tuple(hub.store.add_device(f"Demo-Kiosk {i}", DeviceRole.KIOSK)[1] for i in (1, 2))
     displays = {
-        name: hub.store.add_device(f"Demo-Anzeige {name}", DeviceRole.DISPLAY)[1]
-        for name in DISPLAYS
+        name: hub.store.add_device(device, DeviceRole.DISPLAY)[1]
+        for name, device in DISPLAYS.items()
     }
     clerks = {}
     for number, counter_id in enumerate(site.counters, start=1):

@@ -65,14 +65,21 @@ def _busiest(site: Site, clerks: dict[str, str]) -> list[tuple[str, str]]:
     return sorted(clerks.items(), key=lambda item: -served(item[0]))[:2]
 
 
+def served(site: Site, counters: list[tuple[str, str]]) -> list[str]:
+    """The walk-in services these counters serve (what the demo's visitors come for)."""
+    walk_ins = [s.id for s in site.services.values() if not s.emergency]
+    return [s for s in walk_ins if any(site.counters[c].serves(s) for c, _ in counters)]
+
+
 def has_screen() -> bool:
     """Whether a graphical session is there to show windows on."""
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 async def _book(office: Office) -> list[Booking]:
+    services = served(office.site, _busiest(office.site, office.clerks))
     async with httpx.AsyncClient(base_url=f"{office.base}/api/v1", timeout=30) as client:
-        return await import_appointments(client, office, APPOINTMENTS)
+        return await import_appointments(client, office, APPOINTMENTS, services)
 
 
 def _write_bookings(bookings: list[Booking], path: Path) -> Path:
@@ -132,18 +139,19 @@ class OfficeWindows:
             f"{HALF_HOUR / speed:g}",
         )
         bookings = self.folder / "appointments.csv"
+        counters = _busiest(office.site, office.clerks)
+        concerns = ",".join(served(office.site, counters))
         self.started = [
             self._window(
                 "kiosk.qt.demo",
                 *("--server", office.base, "--token", office.kiosk_tokens[0]),
                 *("--config", str(self.config_path), "--printer-port", printer),
-                *("--appointments", str(bookings), *common, "--place", KIOSK, *shots),
+                *("--appointments", str(bookings), "--concerns", concerns, *common),
+                *("--place", KIOSK, *shots),
                 env=env,
             )
         ]
-        for slot, (counter, user) in zip(
-            COUNTERS, _busiest(office.site, office.clerks), strict=False
-        ):
+        for slot, (counter, user) in zip(COUNTERS, counters, strict=False):
             self.started.append(
                 self._window(
                     *("counter.qt.demo", "--server", office.base, "--user", user),

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import sqlite3
-import subprocess
-import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
-from dataclasses import dataclass, field
+from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -19,100 +14,30 @@ import pytest
 from PIL import Image
 
 from shared.speech import voice_for
-from tests.processes import popen_with_sigint_ignored
-from tests.system.conftest import AUFRUF, EXAMPLE
+from tests.demo_office import SHOWN, Demo, demo
 
 pytestmark = pytest.mark.slow
 
 WINDOWS = ("kiosk", "counter-1", "counter-2", "display", "display-portrait")
 DISPLAYS = ("display", "display-portrait")
-PLACED = re.compile(r"^windows placed at scale ([\d.]+): (.+)$")
 SPEED = 120  # an office hour is 30 s
 ISSUED = re.compile(r"^kiosk: ticket (\S+) issued$")
 CHECKED_IN = re.compile(r"^kiosk: check-in (\S+) as (\S+)$")
 REFUSED = re.compile(r"^kiosk: check-in (\S+) refused \((too_early|too_late)\)$")
 CALLED = re.compile(r"^(\S+): calls (\S+)$")
 WAITS = re.compile(r"^(\S+): at (\S+) waiting (.+)$")
-SHOWN = re.compile(r"^display (\S+): (\S+) → (.+)$")
 ANNOUNCED = re.compile(r"^display (\S+): (\S+) announced \((chime|no chime), (\d+) spoken\)$")
 SHOT = re.compile(r"^screenshot (.+)-(\d{3})\.png$")
-
-
-@dataclass
-class Demo:
-    """The demo's output, line by line, with a condition to wait on."""
-
-    process: subprocess.Popen[str]
-    lines: list[str] = field(default_factory=list)
-    changed: threading.Condition = field(default_factory=threading.Condition)
-
-    def read(self) -> None:
-        """Collect the output until the demo ends."""
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            with self.changed:
-                self.lines.append(line.rstrip("\n"))
-                self.changed.notify_all()
-        with self.changed:
-            self.lines.append("<ended>")
-            self.changed.notify_all()
-
-    def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
-        """Every line so far that matches."""
-        return [m for line in list(self.lines) if (m := pattern.match(line))]
-
-    def wait(self, done: str, check: Callable[[], object], timeout: float = 240) -> None:
-        """Wait until `check()` is true (a bound for a busy machine, not the expected time)."""
-        with self.changed:
-            self.changed.wait_for(lambda: bool(check()) or "<ended>" in self.lines, timeout)
-            ok = bool(check())
-        assert ok, f"{done}:\n" + self.log()
-
-    def log(self) -> str:
-        """Everything the demo printed."""
-        return "\n".join(self.lines)
-
-
-@contextmanager
-def demo(tmp_path: Path, env: dict[str, str]) -> Iterator[Demo]:
-    """`aufruf demo --windows` running; stopped by SIGINT (Ctrl-C) at the end."""
-    out = tmp_path / "out"
-    proc = popen_with_sigint_ignored(
-        [AUFRUF, "demo", str(EXAMPLE), "--windows", "--out", str(out), "--speed", str(SPEED)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env=env | {"XDG_DATA_HOME": str(tmp_path), "PYTHONUNBUFFERED": "1"},
-    )
-    running = Demo(proc)
-    reader = threading.Thread(target=running.read, daemon=True)
-    reader.start()
-    try:
-        yield running
-        proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=60) == 0, running.log()
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        reader.join(10)
-        assert proc.stdout is not None
-        proc.stdout.close()
 
 
 def _shots(running: Demo) -> Counter[str]:
     return Counter(Path(m[1]).name for m in running.matches(SHOT))
 
 
-def placed(running: Demo) -> list[str]:
-    """The windows the demo placed (`windows placed at scale 1: kiosk 0,0,970,1440; …`)."""
-    match = next(iter(running.matches(PLACED)), None)
-    return [place.split()[0] for place in match[2].split("; ")] if match else []
-
-
 def _every_call_shown_and_announced(running: Demo) -> bool:
     shown = {(m[1], m[2]) for m in running.matches(SHOWN)}
     announced = {(m[1], m[2]) for m in running.matches(ANNOUNCED)}
-    displays = [name for name in placed(running) if name in DISPLAYS]
+    displays = [name for name in list(running.placed()) if name in DISPLAYS]
     wanted = {(display, m[2]) for m in running.matches(CALLED) for display in displays}
     return wanted <= shown and wanted <= announced
 
@@ -132,10 +57,10 @@ def test_the_offscreen_office_runs_an_hour_calls_each_ticket_once_and_shows_ever
     tmp_path: Path,
 ) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    with demo(tmp_path, env) as running:
-        running.wait("the windows placed", lambda: placed(running))
+    with demo(tmp_path, env, SPEED) as running:
+        running.wait("the windows placed", lambda: list(running.placed()))
         # Offscreen the windows are laid out on a large screen: all five fit.
-        assert placed(running) == [*WINDOWS], running.log()
+        assert list(running.placed()) == [*WINDOWS], running.log()
         # An office hour has passed when every window has saved its second half-hour shot.
         running.wait("two screenshots of each window", lambda: _hour_passed(running))
         running.wait("a call", lambda: running.matches(CALLED))
