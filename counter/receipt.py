@@ -1,10 +1,14 @@
 """The "Eingangsbestätigung": what is printed, in the visitor's ticket language and German.
 
-Qt-free. Languages without texts here fall back to English next to the German.
+Qt-free: the lines of each language's part. The words themselves are Qt translations
+(context ``receipt``, `counter/i18n/receipt_<lang>.ts`, English source), looked up by
+`counter.qt.receipt` for the visitor's language and for German at once; a visitor language
+without a translation prints English next to the German.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from counter.state import Receipt
@@ -22,56 +26,14 @@ class ReceiptTexts:
     rtl: bool = False
 
 
-TEXTS: dict[str, ReceiptTexts] = {
-    "de": ReceiptTexts(
-        "Eingangsbestätigung",
-        "Ihr Antrag wurde vollständig abgegeben.",
-        "Nummer",
-        "Anliegen",
-        "Datum",
-    ),
-    "en": ReceiptTexts(
-        "Confirmation of receipt",
-        "Your application was handed in complete.",
-        "Number",
-        "Concern",
-        "Date",
-    ),
-    "ar": ReceiptTexts(
-        "إيصال استلام", "تم تسليم طلبك كاملاً.", "الرقم", "الموضوع", "التاريخ", rtl=True
-    ),
-    "fa": ReceiptTexts(
-        "رسید دریافت", "درخواست شما به طور کامل تحویل داده شد.", "شماره", "موضوع", "تاریخ", rtl=True
-    ),
-    "tr": ReceiptTexts(
-        "Teslim belgesi", "Başvurunuz eksiksiz teslim edildi.", "Numara", "Konu", "Tarih"
-    ),
-    "ru": ReceiptTexts(
-        "Подтверждение получения", "Ваше заявление сдано полностью.", "Номер", "Вопрос", "Дата"
-    ),
-    "uk": ReceiptTexts(
-        "Підтвердження отримання", "Вашу заяву подано повністю.", "Номер", "Питання", "Дата"
-    ),
-    "fr": ReceiptTexts(
-        "Accusé de réception", "Votre demande a été remise complète.", "Numéro", "Objet", "Date"
-    ),
-}
-
-
-def texts_for(language: str) -> ReceiptTexts:
-    """The receipt's words in a language (English when none are written for it)."""
-    return TEXTS.get(language, TEXTS["en"])
-
-
-def languages_of(receipt: Receipt) -> tuple[str, ...]:
+def languages_of(receipt: Receipt, available: Collection[str]) -> tuple[str, ...]:
     """The languages printed: the visitor's (or English) first, then German; German once."""
-    visitor = receipt.language if receipt.language in TEXTS else "en"
+    visitor = receipt.language if receipt.language in available else "en"
     return (visitor, "de") if visitor != "de" else ("de",)
 
 
-def section(receipt: Receipt, language: str) -> list[str]:
+def section(receipt: Receipt, language: str, words: ReceiptTexts) -> list[str]:
     """The lines of one language's part of the receipt."""
-    words = texts_for(language)
     concern = receipt.concern_de if language == "de" else receipt.concern
     return [
         words.title,

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings
 from counter.actions import Verb
 from counter.qt import texts
 from counter.qt.app import I18N_DIR, LANGUAGE_KEY, CounterApp, CounterOptions
+from counter.qt.receipt import receipt_languages, texts_for
 from counter.state import Alert, AlertKind, Message, Note
 from shared.clock import SystemClock
 from shared.devices import PrinterStatus
@@ -26,11 +27,17 @@ if TYPE_CHECKING:
     from tests.api.conftest import Hub
 
 ROOT = I18N_DIR.parents[1]
+RECEIPT = "counter/qt/receipt.py"
 SOURCES = (
-    *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "counter" / "qt").glob("*.py")),
+    *sorted(
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "counter" / "qt").glob("*.py")
+        if str(p.relative_to(ROOT)) != RECEIPT
+    ),
     "shared/qt/banner.py",
 )
 CODES = ["de", "en"]
+RECEIPT_CODES = ["ar", "de", "en", "fa", "fr", "ru", "tr", "uk"]
 
 
 @pytest.fixture(scope="module")
@@ -39,10 +46,34 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> set[tuple[str, str]]:
     return extract(SOURCES, tmp_path_factory.mktemp("lupdate"))
 
 
+@pytest.fixture(scope="module")
+def receipt_strings(tmp_path_factory: pytest.TempPathFactory) -> set[tuple[str, str]]:
+    """The receipt's words (context ``receipt``), as lupdate finds them now."""
+    return extract((RECEIPT,), tmp_path_factory.mktemp("lupdate_receipt"))
+
+
 @pytest.mark.parametrize("code", CODES)
 def test_language_has_every_string_finished(code: str, extracted: set[tuple[str, str]]) -> None:
     assert len(extracted) > 100  # lupdate found the widgets' strings
+    assert {context for context, _ in extracted} == {"counter", "QtConnectionBanner"}
     assert_every_string_finished(I18N_DIR / f"counter_{code}.ts", extracted)
+
+
+@pytest.mark.parametrize("code", RECEIPT_CODES)
+def test_receipt_language_has_every_string_finished(
+    code: str, receipt_strings: set[tuple[str, str]]
+) -> None:
+    assert {context for context, _ in receipt_strings} == {"receipt"}
+    assert len(receipt_strings) == 5
+    assert_every_string_finished(I18N_DIR / f"receipt_{code}.ts", receipt_strings)
+
+
+def test_the_receipt_prints_the_visitors_language_from_the_compiled_files(qapp: Any) -> None:
+    assert receipt_languages() == frozenset(RECEIPT_CODES), "pip install -e . compiles them"
+    arabic = texts_for("ar")
+    assert (arabic.title, arabic.rtl) == ("إيصال استلام", True)
+    assert texts_for("de").title == "Eingangsbestätigung"
+    assert texts_for("ti").title == "Confirmation of receipt"  # no translation: English
 
 
 def test_the_compiled_files_word_the_models_facts(qapp: Any) -> None:

@@ -1,0 +1,27 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+    <context>
+        <name>receipt</name>
+        <message>
+            <source>Confirmation of receipt</source>
+            <translation>Подтверждение получения</translation>
+        </message>
+        <message>
+            <source>Your application was handed in complete.</source>
+            <translation>Ваше заявление сдано полностью.</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Номер</translation>
+        </message>
+        <message>
+            <source>Concern</source>
+            <translation>Вопрос</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+    </context>
+</TS>
