@@ -11,7 +11,9 @@ how the hub refuses a token or a parameter) as complete: uvicorn does not, and l
 callable returned without completing handshake." at ERROR for every such refusal (upstream:
 Kludex/uvicorn pull request 3138). Everything
 else is uvicorn's, so the fan-out keeps its fast path (measured
-against wsproto in docs/performance.md). Drop this once uvicorn flushes there.
+against wsproto in docs/performance.md). uvicorn 0.55 answers such a refusal itself
+(`handle_handshake_exception`), as websockets' plain text; the hub's answer stays JSON there
+too, so both versions answer alike.
 """
 
 from __future__ import annotations
@@ -45,6 +47,15 @@ class HubWebSocketProtocol(WebSocketsSansIOProtocol):
             or self.transport.is_closing()
         ):
             return
+        self._refuse()
+
+    def handle_handshake_exception(self) -> None:
+        """uvicorn >= 0.55: the refused request is answered here, in JSON like the hub's."""
+        self.handshake_complete = True
+        self.close_sent = True
+        self._refuse()
+
+    def _refuse(self) -> None:
         queued = b"".join(self.conn.data_to_send())  # websockets' own text answer, if any
         status_line = queued.split(b"\r\n", 1)[0] if queued.startswith(b"HTTP/") else _BAD_REQUEST
         reason = str(self.conn.handshake_exc)
