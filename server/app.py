@@ -42,7 +42,6 @@ _STATUS: tuple[tuple[type[Exception], int], ...] = (
     (errors.ConflictError, 409),
     (IllegalTransitionError, 409),
     (errors.InvalidInputError, 400),
-    (errors.KeyReusedError, 422),
     (errors.AuthError, 401),
     (errors.ForbiddenError, 403),
     # Defensive: the csv module's own errors on hostile CSV text are bad input, not a crash.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from shared.desk_refusal import StepRefused
+from shared.desk_refusal import StepRefusal, StepRefused
 from shared.refusal import Refusal, Refused
 from shared.text import printable
 
@@ -45,20 +45,16 @@ class InvalidInputError(StoreError):
     status_code = 400
 
 
-class KeyReusedError(StoreError):
-    """An idempotency key sent again with another request (HTTP 422)."""
-
-    status_code = 422
+class KeyReusedError(ConflictError):
+    """An idempotency key sent again with another request (HTTP 409)."""
 
 
 def step_refused(step: StepRefused, *, status: int | None = None) -> StoreError:
-    """The error that answers a refused step with its status code (404, 400, 422 or 409;
+    """The error that answers a refused step with its status code (404, 400 or 409;
     `status` overrides the reason's usual one)."""
-    kinds: dict[int, type[StoreError]] = {
-        404: NotFoundError,
-        400: InvalidInputError,
-        422: KeyReusedError,
-    }
+    if step.reason is StepRefusal.IDEMPOTENCY_KEY_REUSED:
+        return KeyReusedError(step.detail, step=step)
+    kinds: dict[int, type[StoreError]] = {404: NotFoundError, 400: InvalidInputError}
     return kinds.get(status or step.status_code, ConflictError)(step.detail, step=step)
 
 

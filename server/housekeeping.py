@@ -16,7 +16,7 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from starlette.concurrency import run_in_threadpool
 
@@ -31,6 +31,8 @@ class HousekeepingSchedule:
     """How long events are kept and when the rounds run (real seconds, not clock time)."""
 
     keep_events: timedelta = timedelta(days=14)
+    keep_step_keys: timedelta = timedelta(days=1)
+    """The clerks' idempotency keys: a retry comes within seconds; a day is plenty."""
     first_after: float = 60.0
     """Seconds from start to the first round: after start-up work, before the first day ends."""
     every: float = 6 * 3600.0
@@ -65,8 +67,10 @@ class Housekeeper:
 
     async def prune_once(self) -> int | None:
         """One round: delete events older than the kept span; how many, or None on failure."""
-        before = self._clock.now() - self._schedule.keep_events
-        work = asyncio.ensure_future(run_in_threadpool(self._store.prune_events, before))
+        now = self._clock.now()
+        before = now - self._schedule.keep_events
+        keys_before = now - self._schedule.keep_step_keys
+        work = asyncio.ensure_future(run_in_threadpool(self._prune, before, keys_before))
         try:
             # shield: on shutdown the delete's transaction ends before the app (and its
             # engine) goes, instead of running on in an abandoned thread
@@ -80,6 +84,14 @@ class Housekeeper:
         finally:
             self.rounds += 1
         log.info("pruned %d events logged before %s", pruned, before.isoformat())
+        return pruned
+
+    def _prune(self, before: datetime, keys_before: datetime) -> int:
+        """Prune the event log, then the step keys (in the thread pool); the events pruned."""
+        pruned = self._store.prune_events(before)
+        keys = self._store.prune_step_keys(keys_before)
+        if keys:
+            log.info("forgot %d idempotency keys of steps before %s", keys, keys_before.isoformat())
         return pruned
 
     async def _run(self) -> None:

@@ -7,15 +7,17 @@ Methods return the events they caused; the API publishes them after commit.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from server.db import alarms, eventlog, kiosk, trust, trust_changes, users
+from server.db import alarms, eventlog, kiosk, step_keys, trust
 from server.db.appointments import import_csv
 from server.db.desk import Desk, counter_info
 from server.db.engine import (
@@ -38,17 +40,21 @@ from server.db.outcomes import (
     ImportResult,
     Issued,
     Logged,
+    Performed,
     Principal,
     StoreSettings,
     TicketStatusView,
 )
 from server.db.status import TicketPage, places, ticket_page
+from server.db.step_keys import StepAnswer, StepKey
 from server.db.tickets import LIVE, position, ticket_info, tickets_of_day
 from server.db.visitors import Handed, Visitors, status_of
 from server.db.waits import expected_wait_minutes
+from server.errors import StoreError
+from server.store_trust import TrustStore
 from shared.clock import Clock
 from shared.devices import PrinterStatus
-from shared.domain import Clerk, CounterState, Device, DeviceRole, Site, TicketStatus, UserRole
+from shared.domain import CounterState, Site, TicketStatus
 from shared.lifecycle import TicketAction
 from shared.numbering import local_day
 from shared.policy import PolicySettings
@@ -57,6 +63,7 @@ from shared.wire import DayFigures
 
 log = logging.getLogger(__name__)
 DEFAULT_SETTINGS = StoreSettings()
+R = TypeVar("R")
 
 __all__ = [
     "AlarmUpdate",
@@ -66,7 +73,10 @@ __all__ = [
     "DayFigures",
     "ImportResult",
     "Issued",
+    "Performed",
     "Principal",
+    "StepAnswer",
+    "StepKey",
     "Store",
     "StoreSettings",
     "TicketStatusView",
@@ -75,7 +85,7 @@ __all__ = [
 ]
 
 
-class Store:
+class Store(TrustStore):
     """Tickets, counters, the event log and trust data of one site, on SQLite or PostgreSQL."""
 
     def __init__(
@@ -272,20 +282,51 @@ class Store:
         with self._desk() as desk:
             return desk.set_state(counter_id, state, clerk)
 
+    def perform(
+        self,
+        key: StepKey | None,
+        work: Callable[[Desk], R],
+        answer: Callable[[R], StepAnswer],
+    ) -> Performed[R]:
+        """Do a clerk's step at most once per key: `work` on the desk, `answer` its HTTP answer.
+
+        With a key: a key seen before returns its first answer (nothing done, no events); a
+        new one does the step and keeps its answer, a refusal included, in the same
+        transaction. Without a key the step is simply done.
+        """
+        with self._desk() as desk:
+            if key is not None and (known := step_keys.find(desk.session, key)) is not None:
+                return Performed(None, known.status, known.body, replayed=True, events=())
+            if key is None:
+                return _performed(work(desk), answer)
+            try:
+                with desk.session.begin_nested():
+                    outcome = work(desk)
+            except StoreError as refused:
+                body = json.dumps(refused.body(), ensure_ascii=False).encode()
+                step_keys.keep(desk.session, key, StepAnswer(refused.status_code, body), desk.now)
+                failure = refused
+            else:
+                done = _performed(outcome, answer)
+                step_keys.keep(desk.session, key, StepAnswer(done.status, done.body), desk.now)
+                return done
+        raise failure
+
+    def prune_step_keys(self, before: datetime) -> int:
+        """Forget the idempotency keys of steps older than `before` (housekeeping)."""
+        with write_session(self._engine) as session:
+            return step_keys.prune(session, before)
+
     # ------------------------------------------------------------------ staff alarms
     def raise_alarm(self, counter_id: str, who: str) -> AlarmUpdate:
         """A clerk at a counter needs help; an alarm already open there is returned again."""
-        with write_session(self._engine) as session:
-            info, event = alarms.raise_alarm(
-                session, self._site, counter_id, who, self._clock.now()
-            )
-        return AlarmUpdate(info, (event,) if event else ())
+        with self._desk() as desk:
+            return desk.raise_alarm(counter_id, who)
 
     def acknowledge_alarm(self, alarm_id: int, who: str) -> AlarmUpdate:
         """Someone came to help: close the alarm (409 when already acknowledged)."""
-        with write_session(self._engine) as session:
-            info, event = alarms.acknowledge(session, self._site, alarm_id, who, self._clock.now())
-        return AlarmUpdate(info, (event,))
+        with self._desk() as desk:
+            return desk.acknowledge_alarm(alarm_id, who)
 
     def log_display_alerts(self, changes: Sequence[AlertChange]) -> Logged:
         """Log that wall displays stopped showing calls, or are back (for the staff stream)."""
@@ -342,96 +383,18 @@ class Store:
         log.info("imported %d appointments, skipped %d", result.imported, result.skipped)
         return result
 
-    # ------------------------------------------------------------------ trust
-    def add_device(self, name: str, role: DeviceRole) -> tuple[Device, str]:
-        """Pair a device; the token is shown once and stored hashed."""
-        with write_session(self._engine) as session:
-            return trust.add_device(session, name, role, self._clock.now())
-
-    def list_devices(self) -> list[Device]:
-        """All paired devices."""
-        with read_session(self._reader) as session:
-            return trust.list_devices(session)
-
-    def revoke_device(self, device_id: str) -> Device:
-        """Revoke a device's token."""
-        with write_session(self._engine) as session:
-            device = trust.revoke_device(session, device_id)
-        self.principals.forget_all()
-        return device
-
-    def add_user(
-        self, username: str, password: str, role: UserRole, display_name: str = ""
-    ) -> Clerk:
-        """Create a user (password hashed with argon2 outside the write lock)."""
-        users.check_new_user(username, password, display_name)
-        digest = users.hash_password(password)
-        with write_session(self._engine) as session:
-            return users.add_user(
-                session,
-                username,
-                digest,
-                role=role,
-                display_name=display_name,
-                now=self._clock.now(),
-            )
-
-    def list_users(self) -> list[Clerk]:
-        """All users."""
-        with read_session(self._reader) as session:
-            return users.list_users(session)
-
-    def set_user_disabled(self, username: str, *, disabled: bool) -> tuple[Clerk, int]:
-        """Disable a user (their open sessions end at once) or enable them again.
-
-        Returns the user and how many sessions ended. This process forgets its cached
-        principals at once; a running hub in another process applies the change within
-        its trust watch's period (`trust_state` shows when it has).
-        """
-        with write_session(self._engine) as session:
-            clerk, ended = users.set_disabled(session, username, disabled, self._clock.now())
-        if disabled:
-            self.principals.forget_all()
-        return clerk, ended
-
-    def trust_state(self) -> tuple[int, int]:
-        """(access-removing changes made, changes the running hub has applied)."""
-        with read_session(self._reader) as session:
-            return trust_changes.trust_state(session)
-
-    def mark_trust_applied(self, changes: int) -> None:
-        """The running hub has applied the trust changes up to `changes`."""
-        with write_session(self._engine) as session:
-            trust_changes.mark_applied(session, changes)
-
-    def login(self, username: str, password: str) -> tuple[Clerk, str]:
-        """Check a password and open a 12-hour session; AuthError on a mismatch."""
-        with read_session(self._reader) as session:
-            clerk, rehash = users.verify_login(session, username, password)
-        with write_session(self._engine) as session:
-            token = users.open_session(session, username, rehash, self._clock.now())
-        return clerk, token
-
-    def logout(self, token: str) -> None:
-        """End a session (no-op for an unknown token)."""
-        with write_session(self._engine) as session:
-            users.logout(session, token)
-        self.principals.forget_all()
-
-    def refusal(self, token: str) -> tuple[str, str]:
-        """Why a token is refused: (reason code, sentence) — revoked, disabled, expired, unknown."""
-        with read_session(self._reader) as session:
-            return trust.refusal(session, token, self._clock.now())
-
     def figures(self) -> DayFigures:
         """Today's key figures so far (site-local day): tickets, waits, no-shows."""
         now = self._clock.now()
         with read_session(self._reader) as session:
             return day_figures(session, local_day(now, self._site.timezone))
 
-    def authenticate(self, token: str) -> Principal | None:
-        """The device or user behind a bearer token, or None (cached for 5 s when valid)."""
-        return self.principals.verify(token)
+
+def _performed(outcome: R, answer: Callable[[R], StepAnswer]) -> Performed[R]:
+    """A step just done: its outcome, its answer and its events."""
+    sent = answer(outcome)
+    events = tuple(getattr(outcome, "events", ()))
+    return Performed(outcome, sent.status, sent.body, replayed=False, events=events)
 
 
 def _display_alert(change: AlertChange) -> Callable[[int, datetime], DisplayAlert]:

@@ -57,7 +57,8 @@ class StepRefusal(StrEnum):
     ALARM_ACKNOWLEDGED = "alarm_acknowledged"
     """The alarm was acknowledged already (`alarm_id`)."""
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
-    """The `Idempotency-Key` was used before for another request (another path or body)."""
+    """The `Idempotency-Key` was used before for another request (another path or body): a
+    409, not the IETF draft's 422, which this API keeps for requests against the schema."""
 
 
 STATUS: dict[StepRefusal, int] = {
@@ -67,7 +68,6 @@ STATUS: dict[StepRefusal, int] = {
     StepRefusal.UNKNOWN_SERVICE: 400,
     StepRefusal.NO_TARGET: 400,
     StepRefusal.TEXT_TOO_LONG: 400,
-    StepRefusal.IDEMPOTENCY_KEY_REUSED: 422,
 }
 """The HTTP status of each refusal; every one not named here is a 409."""
 
@@ -94,7 +94,7 @@ class StepRefused:
 
     @property
     def status_code(self) -> int:
-        """The HTTP status this refusal is answered with (404, 400, 422 or 409)."""
+        """The HTTP status this refusal is usually answered with (404, 400 or 409)."""
         return STATUS.get(self.reason, 409)
 
     def to_json(self) -> dict[str, Any]:

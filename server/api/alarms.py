@@ -7,38 +7,46 @@ and counter, never the staff member.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Response
 
-from server.api.context import AppContext, context
 from server.api.models import error_responses, step_refusal_responses
-from server.auth import Endpoint, require
-from server.store import Principal
+from server.api.once import StepCall, json_answer, step_call
+from server.auth import Endpoint
+from server.db.desk import Desk
+from server.store import AlarmUpdate, StepAnswer
 from shared.protocol import AlarmInfo
 from shared.wire import RaiseAlarmRequest, TicketId
 
 log = logging.getLogger(__name__)
 router = APIRouter(responses=error_responses(401, 403) | step_refusal_responses(400, 404, 409))
 
-Ctx = Annotated[AppContext, Depends(context)]
-Staff = Annotated[Principal, Depends(require(Endpoint.ALARM))]
+Staff = Annotated[StepCall, Depends(step_call(Endpoint.ALARM))]
 
 
-@router.post("/alarms")
-async def raise_alarm(body: RaiseAlarmRequest, ctx: Ctx, principal: Staff) -> AlarmInfo:
+@router.post("/alarms", response_model=AlarmInfo)
+async def raise_alarm(body: RaiseAlarmRequest, step: Staff) -> Response:
     """A colleague at this counter needs help (an open alarm there is answered again)."""
-    update = await ctx.mutate(ctx.store.raise_alarm, body.counter_id, principal.id)
-    if update.events:
+    work = partial(Desk.raise_alarm, counter_id=body.counter_id, who=step.principal.id)
+    done = await step.outcome(work, _alarm)
+    update, answer = done
+    if update is not None and update.events:
         log.info("alarm %d raised at counter %s", update.alarm.id, update.alarm.counter_id)
-    return update.alarm
+    return answer
 
 
-@router.post("/alarms/{alarm_id}/acknowledge")
-async def acknowledge_alarm(
-    alarm_id: Annotated[TicketId, Path()], ctx: Ctx, principal: Staff
-) -> AlarmInfo:
+@router.post("/alarms/{alarm_id}/acknowledge", response_model=AlarmInfo)
+async def acknowledge_alarm(alarm_id: Annotated[TicketId, Path()], step: Staff) -> Response:
     """Someone came to help: the alarm is closed for everyone."""
-    update = await ctx.mutate(ctx.store.acknowledge_alarm, alarm_id, principal.id)
-    log.info("alarm %d at counter %s acknowledged", update.alarm.id, update.alarm.counter_id)
-    return update.alarm
+    work = partial(Desk.acknowledge_alarm, alarm_id=alarm_id, who=step.principal.id)
+    done = await step.outcome(work, _alarm)
+    update, answer = done
+    if update is not None:
+        log.info("alarm %d at counter %s acknowledged", update.alarm.id, update.alarm.counter_id)
+    return answer
+
+
+def _alarm(update: AlarmUpdate) -> StepAnswer:
+    return json_answer(update.alarm)

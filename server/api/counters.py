@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Request, Response, status
@@ -10,9 +12,12 @@ from starlette.concurrency import run_in_threadpool
 
 from server.api.context import AppContext, context
 from server.api.models import error_responses, step_refusal_responses
+from server.api.once import NO_CONTENT, StepCall, json_answer, step_call
 from server.auth import Endpoint, require
-from server.store import Principal
+from server.db.desk import Desk
+from server.store import Called, Changed, CounterUpdate, Principal, StepAnswer
 from shared.domain import CounterState
+from shared.lifecycle import TicketAction
 from shared.protocol import CounterInfo, Snapshot, TicketInfo
 from shared.text import refusal
 from shared.wire import (
@@ -32,9 +37,9 @@ Ctx = Annotated[AppContext, Depends(context)]
 CounterId = Annotated[Identifier, Path()]
 TicketPath = Annotated[TicketId, Path()]
 MAX_CSV_BYTES = 2_000_000
-Caller = Annotated[Principal, Depends(require(Endpoint.CALL))]
-Stepper = Annotated[Principal, Depends(require(Endpoint.TICKET_STEP))]
-CounterKeeper = Annotated[Principal, Depends(require(Endpoint.COUNTER_STATE))]
+Caller = Annotated[StepCall, Depends(step_call(Endpoint.CALL))]
+Stepper = Annotated[StepCall, Depends(step_call(Endpoint.TICKET_STEP))]
+CounterKeeper = Annotated[StepCall, Depends(step_call(Endpoint.COUNTER_STATE))]
 # One title for the optional body of all six steps (the OpenAPI shows "Body" for each).
 StepBody = Annotated[StepRequest | None, Body(title="Body")]
 
@@ -50,118 +55,120 @@ async def queue(ctx: Ctx, _: Annotated[Principal, Depends(require(Endpoint.QUEUE
     responses={204: {"description": "nobody waits for this counter"}},
     response_model=CalledTicket,
 )
-async def call_next(counter_id: CounterId, ctx: Ctx, _: Caller) -> CalledTicket | Response:
+async def call_next(counter_id: CounterId, step: Caller) -> Response:
     """Call the next ticket the policy picks for this counter (204 when none waits)."""
-    called = await ctx.mutate(ctx.store.call_next, counter_id)
-    if called is None:
-        return Response(status_code=status.HTTP_204_NO_CONTENT)
-    return CalledTicket(ticket=called.ticket, reason=called.reason, why=called.why)
+    return await step.run(partial(Desk.call_next, counter_id=counter_id), _called)
 
 
-@router.post("/counters/{counter_id}/call")
-async def call_ticket(
-    counter_id: CounterId, body: CallRequest, ctx: Ctx, _: Caller
-) -> CalledTicket:
+@router.post("/counters/{counter_id}/call", response_model=CalledTicket)
+async def call_ticket(counter_id: CounterId, body: CallRequest, step: Caller) -> Response:
     """Call a chosen ticket (e.g. a parked one) to this counter."""
-    called = await ctx.mutate(ctx.store.call_ticket, counter_id, body.ticket_id)
-    return CalledTicket(ticket=called.ticket, reason=called.reason, why=called.why)
+    work = partial(Desk.call_ticket, counter_id=counter_id, ticket_id=body.ticket_id)
+    return await step.run(work, _called)
 
 
 # The six steps take the same optional body (`note`, `at_counter`); only park keeps the note.
-def _at(body: StepRequest | None) -> str | None:
-    return body.at_counter if body is not None else None
-
-
-@router.post("/tickets/{ticket_id}/recall")
-async def ticket_recall(
-    ticket_id: TicketPath, ctx: Ctx, _: Stepper, body: StepBody = None
-) -> TicketInfo:
+@router.post("/tickets/{ticket_id}/recall", response_model=TicketInfo)
+async def ticket_recall(ticket_id: TicketPath, step: Stepper, body: StepBody = None) -> Response:
     """Take the step `recall` for a ticket."""
-    return (await ctx.mutate(ctx.store.recall, ticket_id, _at(body))).ticket
+    work = partial(Desk.recall, ticket_id=ticket_id, at_counter=_at(body))
+    return await step.run(work, _ticket)
 
 
-@router.post("/tickets/{ticket_id}/start")
-async def ticket_start(
-    ticket_id: TicketPath, ctx: Ctx, _: Stepper, body: StepBody = None
-) -> TicketInfo:
+@router.post("/tickets/{ticket_id}/start", response_model=TicketInfo)
+async def ticket_start(ticket_id: TicketPath, step: Stepper, body: StepBody = None) -> Response:
     """Take the step `start` for a ticket."""
-    return (await ctx.mutate(ctx.store.start, ticket_id, _at(body))).ticket
+    return await step.run(_change(ticket_id, TicketAction.START, body), _ticket)
 
 
-@router.post("/tickets/{ticket_id}/finish")
-async def ticket_finish(
-    ticket_id: TicketPath, ctx: Ctx, _: Stepper, body: StepBody = None
-) -> TicketInfo:
+@router.post("/tickets/{ticket_id}/finish", response_model=TicketInfo)
+async def ticket_finish(ticket_id: TicketPath, step: Stepper, body: StepBody = None) -> Response:
     """Take the step `finish` for a ticket."""
-    return (await ctx.mutate(ctx.store.finish, ticket_id, _at(body))).ticket
+    return await step.run(_change(ticket_id, TicketAction.FINISH, body), _ticket)
 
 
-@router.post("/tickets/{ticket_id}/no-show")
-async def ticket_no_show(
-    ticket_id: TicketPath, ctx: Ctx, _: Stepper, body: StepBody = None
-) -> TicketInfo:
+@router.post("/tickets/{ticket_id}/no-show", response_model=TicketInfo)
+async def ticket_no_show(ticket_id: TicketPath, step: Stepper, body: StepBody = None) -> Response:
     """Take the step `no-show` for a ticket."""
-    return (await ctx.mutate(ctx.store.no_show, ticket_id, _at(body))).ticket
+    return await step.run(_change(ticket_id, TicketAction.NO_SHOW, body), _ticket)
 
 
-@router.post("/tickets/{ticket_id}/park")
-async def ticket_park(
-    ticket_id: TicketPath, ctx: Ctx, _: Stepper, body: StepBody = None
-) -> TicketInfo:
-    """Take the step `park` for a ticket."""
-    note = body.note if body is not None else ""
-    return (await ctx.mutate(ctx.store.park, ticket_id, note, _at(body))).ticket
+@router.post("/tickets/{ticket_id}/park", response_model=TicketInfo)
+async def ticket_park(ticket_id: TicketPath, step: Stepper, body: StepBody = None) -> Response:
+    """Take the step `park` for a ticket (the note says why)."""
+    return await step.run(_change(ticket_id, TicketAction.PARK, body), _ticket)
 
 
-@router.post("/tickets/{ticket_id}/cancel")
-async def ticket_cancel(
-    ticket_id: TicketPath, ctx: Ctx, _: Stepper, body: StepBody = None
-) -> TicketInfo:
+@router.post("/tickets/{ticket_id}/cancel", response_model=TicketInfo)
+async def ticket_cancel(ticket_id: TicketPath, step: Stepper, body: StepBody = None) -> Response:
     """Take the step `cancel` for a ticket."""
-    return (await ctx.mutate(ctx.store.cancel, ticket_id, _at(body))).ticket
+    return await step.run(_change(ticket_id, TicketAction.CANCEL, body), _ticket)
 
 
-@router.post("/tickets/{ticket_id}/transfer")
-async def transfer(
-    ticket_id: TicketPath, body: TransferRequest, ctx: Ctx, _: Stepper
-) -> TicketInfo:
+@router.post("/tickets/{ticket_id}/transfer", response_model=TicketInfo)
+async def transfer(ticket_id: TicketPath, body: TransferRequest, step: Stepper) -> Response:
     """Send a ticket back to the queue for another service and/or a named counter."""
-    changed = await ctx.mutate(
-        ctx.store.transfer,
-        ticket_id,
+    work = partial(
+        Desk.transfer,
+        ticket_id=ticket_id,
         service_id=body.service_id,
         counter_id=body.counter_id,
         note=body.note,
         at_counter=body.at_counter,
     )
-    return changed.ticket
+    return await step.run(work, _ticket)
 
 
-async def _set_state(
-    ctx: AppContext, counter_id: str, state: CounterState, principal: Principal
-) -> CounterInfo:
-    clerk = (
-        principal.name if principal.kind == "user" and state is not CounterState.CLOSED else None
-    )
-    return (await ctx.mutate(ctx.store.set_counter_state, counter_id, state, clerk)).counter
-
-
-@router.post("/counters/{counter_id}/open")
-async def counter_open(counter_id: CounterId, ctx: Ctx, principal: CounterKeeper) -> CounterInfo:
+@router.post("/counters/{counter_id}/open", response_model=CounterInfo)
+async def counter_open(counter_id: CounterId, step: CounterKeeper) -> Response:
     """Set a counter's state to open."""
-    return await _set_state(ctx, counter_id, CounterState.OPEN, principal)
+    return await step.run(_set_state(step, counter_id, CounterState.OPEN), _counter)
 
 
-@router.post("/counters/{counter_id}/pause")
-async def counter_paused(counter_id: CounterId, ctx: Ctx, principal: CounterKeeper) -> CounterInfo:
+@router.post("/counters/{counter_id}/pause", response_model=CounterInfo)
+async def counter_paused(counter_id: CounterId, step: CounterKeeper) -> Response:
     """Set a counter's state to paused."""
-    return await _set_state(ctx, counter_id, CounterState.PAUSED, principal)
+    return await step.run(_set_state(step, counter_id, CounterState.PAUSED), _counter)
 
 
-@router.post("/counters/{counter_id}/close")
-async def counter_closed(counter_id: CounterId, ctx: Ctx, principal: CounterKeeper) -> CounterInfo:
+@router.post("/counters/{counter_id}/close", response_model=CounterInfo)
+async def counter_closed(counter_id: CounterId, step: CounterKeeper) -> Response:
     """Set a counter's state to closed."""
-    return await _set_state(ctx, counter_id, CounterState.CLOSED, principal)
+    return await step.run(_set_state(step, counter_id, CounterState.CLOSED), _counter)
+
+
+def _at(body: StepRequest | None) -> str | None:
+    return body.at_counter if body is not None else None
+
+
+def _change(
+    ticket_id: int, action: TicketAction, body: StepRequest | None
+) -> Callable[[Desk], Changed]:
+    note = body.note if body is not None and action is TicketAction.PARK else ""
+    return partial(Desk.change, ticket_id=ticket_id, action=action, note=note, at_counter=_at(body))
+
+
+def _set_state(
+    step: StepCall, counter_id: str, state: CounterState
+) -> Callable[[Desk], CounterUpdate]:
+    """The counter's new state; the acting user becomes its clerk (none when closed)."""
+    who = step.principal
+    clerk = who.name if who.kind == "user" and state is not CounterState.CLOSED else None
+    return partial(Desk.set_state, counter_id=counter_id, state=state, clerk=clerk)
+
+
+def _called(called: Called | None) -> StepAnswer:
+    if called is None:
+        return NO_CONTENT
+    return json_answer(CalledTicket(ticket=called.ticket, reason=called.reason, why=called.why))
+
+
+def _ticket(changed: Changed | Called) -> StepAnswer:
+    return json_answer(changed.ticket)
+
+
+def _counter(update: CounterUpdate) -> StepAnswer:
+    return json_answer(update.counter)
 
 
 @router.post(

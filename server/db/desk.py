@@ -8,9 +8,9 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from server.db import desk_refusals, eventlog
+from server.db import alarms, desk_refusals, eventlog
 from server.db.models import CounterRow, TicketRow
-from server.db.outcomes import Called, Changed, CounterUpdate
+from server.db.outcomes import AlarmUpdate, Called, Changed, CounterUpdate
 from server.db.tickets import (
     get_row,
     store_ticket,
@@ -170,6 +170,16 @@ class Desk:
             self.session, self.now, lambda seq, at: CounterChanged(seq=seq, at=at, counter=info)
         )
         return CounterUpdate(info, (event,))
+
+    def raise_alarm(self, counter_id: str, who: str) -> AlarmUpdate:
+        """A clerk at a counter needs help; an alarm already open there is returned again."""
+        info, event = alarms.raise_alarm(self.session, self.site, counter_id, who, self.now)
+        return AlarmUpdate(info, (event,) if event else ())
+
+    def acknowledge_alarm(self, alarm_id: int, who: str) -> AlarmUpdate:
+        """Someone came to help: close the alarm (refused when already acknowledged)."""
+        info, event = alarms.acknowledge(self.session, self.site, alarm_id, who, self.now)
+        return AlarmUpdate(info, (event,))
 
     def _counter(self, counter_id: str) -> Counter:
         counter = self.site.counters.get(counter_id)

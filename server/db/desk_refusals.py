@@ -178,3 +178,13 @@ def _ticket(step: StepRefused, ticket: Ticket, site: Site | None) -> StepRefused
 def _counter(step: StepRefused, counter: Counter, state: CounterState) -> StepRefused:
     """The refusal with the counter's facts: id, name, state."""
     return replace(step, counter_id=counter.id, counter_name=counter.name, counter_state=state)
+
+
+def key_reused(key: str) -> StoreError:
+    """An `Idempotency-Key` sent again with another request (409); nothing is done."""
+    return step_refused(
+        StepRefused(
+            reason=StepRefusal.IDEMPOTENCY_KEY_REUSED,
+            detail=f"the Idempotency-Key {key!r} was used for another request",
+        )
+    )

@@ -120,6 +120,27 @@ class IdempotencyKeyRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class StepKeyRow(Base):
+    """A clerk's step done under an `Idempotency-Key`: the first answer, sent again on a retry.
+
+    `owner` is the caller (a username or device id), `request` the SHA-256 of method, path and
+    body: the same key with another request is refused, never answered with the wrong answer.
+    """
+
+    __tablename__ = "step_keys"
+    __table_args__ = (
+        UniqueConstraint("owner", "key", name="uq_step_keys_owner_key"),
+        Index("ix_step_keys_created_at", "created_at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner: Mapped[str] = mapped_column(String(128))
+    key: Mapped[str] = mapped_column(String(128))
+    request: Mapped[str] = mapped_column(String(64))
+    status: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class CounterRow(Base):
     """A counter's live state: open/paused/closed, who sits there, the ticket in hand."""
 

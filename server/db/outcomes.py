@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from shared.checkin import CheckInWindow
 from shared.domain import DeviceRole, TicketStatus, UserRole
@@ -18,6 +18,8 @@ from shared.protocol import (
     StaffEvent,
     TicketInfo,
 )
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -134,4 +136,16 @@ class AlertChange:
 class Logged:
     """The outcome of a mutation whose only result is the events it logged."""
 
+    events: tuple[StaffEvent, ...]
+
+
+@dataclass(frozen=True)
+class Performed(Generic[R]):
+    """A clerk's step done once: its outcome (None when a retry got the first answer
+    again), the answer as sent, and the events it caused (none for a replay)."""
+
+    outcome: R | None
+    status: int
+    body: bytes
+    replayed: bool
     events: tuple[StaffEvent, ...]

@@ -44,6 +44,7 @@ GOOD: dict[str, Callable[[], Any]] = {
     "note": lambda: "a note",
     "key": lambda: "not-the-key",
     "alarm_id": lambda: 1,
+    "Idempotency-Key": lambda: uuid.uuid4().hex,
 }
 """A valid value for every field and parameter name the API uses (others get "x")."""
 
@@ -64,6 +65,7 @@ class Operation:
     path: str
     path_params: tuple[str, ...]
     query_params: tuple[str, ...]
+    header_params: tuple[str, ...]
     body_fields: tuple[str, ...]
     json_body: bool
     csv_body: bool
@@ -94,6 +96,7 @@ def operations(schema: dict[str, Any]) -> list[Operation]:
                     path=path,
                     path_params=tuple(p["name"] for p in params if p["in"] == "path"),
                     query_params=tuple(p["name"] for p in params if p["in"] == "query"),
+                    header_params=tuple(p["name"] for p in params if p["in"] == "header"),
                     body_fields=fields,
                     json_body="application/json" in content,
                     csv_body="text/csv" in content,
@@ -119,7 +122,9 @@ class Drawn(dict[str, Any]):
 @st.composite
 def requests(draw: st.DrawFn, operation: Operation) -> Drawn:
     """One request to `operation` with some part of it hostile."""
-    hostile = draw(st.sampled_from(["body", "extra", "whole", "raw", "path", "query", "none"]))
+    hostile = draw(
+        st.sampled_from(["body", "extra", "whole", "raw", "path", "query", "header", "none"])
+    )
     path = operation.path
     for name in operation.path_params:
         value = draw(nasty_text) if hostile == "path" else str(good(name))
@@ -128,9 +133,13 @@ def requests(draw: st.DrawFn, operation: Operation) -> Drawn:
     for name in operation.query_params:
         query[name] = draw(nasty_text) if hostile == "query" else str(good(name))
     content: bytes | None = None
-    headers = {"content-type": "application/json"}
+    headers: dict[str, str | bytes] = {"content-type": "application/json"}
+    for name in operation.header_params:
+        value = draw(nasty_text) if hostile == "header" else str(good(name))
+        raw = value.encode("utf-8", "surrogatepass")[:4000]
+        headers[name] = raw.replace(b"\r", b"").replace(b"\n", b"")
     if operation.csv_body:
-        headers = {"content-type": "text/csv"}
+        headers["content-type"] = "text/csv"
         text = CSV if hostile not in ("body", "whole", "raw") else draw(nasty_text)
         content = draw(raw_bodies) if hostile == "raw" else text.encode("utf-8", "surrogatepass")
     elif operation.json_body:
