@@ -1,14 +1,16 @@
 """The hub's answers folded into the counter model (Qt-free): results, refusals, retries.
 
 A refused step (409) shows the hub's reason and reloads the queue; a request that never
-reached the hub is sent again, the same request with the same key, then reported; a 401
-leads back to login with the hub's reason code.
+reached the hub is sent again, the same request with the same key (the hub answers a repeat
+with its first answer), after growing pauses, then reported; a 401 — or the staff stream
+closed by the hub — leads back to login with the hub's reason code.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -25,8 +27,10 @@ __all__ = ["MAX_ATTEMPTS", "HubAnswers"]
 
 _FIRST = frozenset({Action.LOGIN, Action.LOAD_SITE, Action.LOAD_POLICY})
 """Answers that come while the login screen still shows."""
-MAX_ATTEMPTS = 2
+MAX_ATTEMPTS = 4
 """A request that did not reach the hub is sent this often in all, then reported."""
+RETRY_DELAYS = (0.5, 1.0, 2.0)
+"""Seconds before the 2nd, 3rd and 4th try (3.5 s in all, then the clerk is told)."""
 
 _TICKET = TypeAdapter(TicketInfo)
 _COUNTER = TypeAdapter(CounterInfo)
@@ -75,7 +79,8 @@ class HubAnswers(ModelCore):
         self._render()
 
     def failed(self, request: HubRequest, failure: Failure) -> None:
-        """A request failed: retry once when the hub was not reached, else say why."""
+        """A request failed: sent again (same key, after a pause) while the hub was not
+        reached, at most `MAX_ATTEMPTS` times in all; else the hub's reason is shown."""
         if self._state.phase is Phase.LOGIN and request.action is not Action.LOGIN:
             return  # left over from an ended session
         if request is self._pending:
@@ -83,30 +88,33 @@ class HubAnswers(ModelCore):
         if failure.status == 401:
             self._end_session(failure.reason or "unknown_token", login=request.action)
         elif failure.status == 0 and request.attempt < MAX_ATTEMPTS:
-            log.info("%s did not reach the hub; sending it again", request.action)
-            again = HubRequest(
-                action=request.action,
-                method=request.method,
-                path=request.path,
-                body=request.body,
-                key=request.key,
-                attempt=request.attempt + 1,
-            )
+            delay = RETRY_DELAYS[min(request.attempt, len(RETRY_DELAYS)) - 1]
+            log.info("%s did not reach the hub; sending it again in %.1f s", request.action, delay)
+            again = replace(request, attempt=request.attempt + 1, delay=delay)
             if request.action not in LOADS:
                 self._pending = again
             self.request_ready.emit(again)
         elif failure.status == 0:
             self._update(message=Message(note=Note.UNREACHABLE, error=True))
-        elif failure.status == 409 and request.attempt > 1:
-            self._reload()  # the first try had gone through: just show the true state
         else:
             refused = Message(
-                note=Note.REFUSED, reason=failure.reason, detail=failure.detail, error=True
+                note=Note.REFUSED,
+                reason=failure.reason,
+                detail=failure.detail,
+                error=True,
+                step=failure.step,
             )
             self._update(message=refused)
-            if failure.status in (404, 409):
-                self._reload()
+            if failure.status in (400, 404, 409):
+                self._reload()  # the true state, from the hub
         self._render()
+
+    def session_refused(self, reason: str) -> None:
+        """The hub closed the staff stream because the session ended (`AuthReason` code:
+        ``user_disabled``, ``session_expired``, …): back to login with that reason."""
+        if self._state.phase is not Phase.LOGIN:
+            self._end_session(reason or "unknown_token", login=None)
+            self._render()
 
     # ------------------------------------------------------------------ answers
     def _logged_in(self, result: Any) -> None:

@@ -20,8 +20,11 @@ from counter.state import LOADS, Action, Choice, HubRequest, Message, Note, Phas
 from shared.clock import Clock
 from shared.policy import DEFAULT_SETTINGS, CounterProfile, PolicySettings
 from shared.protocol import Event
+from shared.unauthorized import AuthReason
 
 log = logging.getLogger(__name__)
+USER_DISABLED = AuthReason.USER_DISABLED.value
+BAD_LOGIN = AuthReason.BAD_CREDENTIALS.value
 
 __all__ = ["ModelCore"]
 
@@ -126,7 +129,9 @@ class ModelCore:
         self._pending = None
         self.queue = StaffQueue()
         self._announced.clear()
-        code = "bad_credentials" if login is Action.LOGIN else reason
+        # A failed login says "wrong username or password", unless the hub said that this
+        # (right) password belongs to a disabled user.
+        code = reason if login is not Action.LOGIN or reason == USER_DISABLED else BAD_LOGIN
         message = Message(note=Note.UNAUTHORIZED, reason=code, error=True) if code else None
         self._update(
             phase=Phase.LOGIN,

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from counter.waiting import WaitingPicture
+from shared.desk_refusal import StepRefused
 from shared.devices import PrinterStatus
 from shared.domain import CounterState, TicketStatus
 from shared.protocol import AlarmInfo, CallReason, CounterInfo
@@ -50,11 +51,18 @@ class Action(StrEnum):
 
 LOADS = frozenset({Action.LOAD_SITE, Action.LOAD_POLICY, Action.LOAD_QUEUE, Action.LOAD_OVERVIEW})
 """Requests that read only: they never make the model busy and are never announced."""
+UNKEYED = LOADS | {Action.LOGIN, Action.LOGOUT}
+"""Requests sent without an idempotency key (reads, and the session's own)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HubRequest:
-    """One request for the app to send; a retry sends the same request (same key) again."""
+    """One request for the app to send; a retry sends the same request (same key) again.
+
+    A clerk's step goes out with its `key` as ``Idempotency-Key`` (one key per click), so
+    the hub answers a retry with the first answer and never does the step twice. A retry
+    waits `delay` seconds before it is sent (back-off).
+    """
 
     action: Action
     method: str
@@ -62,6 +70,12 @@ class HubRequest:
     body: Mapping[str, Any] | None = None
     key: str
     attempt: int = 1
+    delay: float = 0.0
+
+    @property
+    def keyed(self) -> bool:
+        """Whether the key goes out as ``Idempotency-Key`` (every step; not reads, not login)."""
+        return self.action not in UNKEYED
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,6 +85,8 @@ class Failure:
     status: int
     detail: str
     reason: str = ""
+    step: StepRefused | None = None
+    """A refused step: the hub's reason and the true state it refused in."""
 
 
 class AlertKind(StrEnum):
@@ -124,6 +140,8 @@ class Message:
     reason: str = ""
     detail: str = ""
     error: bool = False
+    step: StepRefused | None = None
+    """For `Note.REFUSED`: the hub's reason and the true state it refused the step in."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

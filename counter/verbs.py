@@ -90,7 +90,7 @@ class ClerkVerbs(ModelCore):
         current = self._state.current
         if current is None or (service_id is None and counter_id is None):
             return
-        body: dict[str, Any] = {"note": note}
+        body: dict[str, Any] = {"note": note, "at_counter": self._state.counter_id}
         if service_id is not None:
             body["service_id"] = service_id
         if counter_id is not None:
@@ -148,7 +148,10 @@ class ClerkVerbs(ModelCore):
     def _step(self, action: Action, note: str = "") -> None:
         current = self._state.current
         if current is not None:
-            body = {"note": note} if note else None
+            # at_counter: the hub refuses (not_your_ticket) if another counter holds it now
+            body: dict[str, Any] = {"at_counter": self._state.counter_id}
+            if note:
+                body["note"] = note
             self._send(action, "POST", f"/tickets/{current.ticket_id}/{_STEPS[action]}", body)
 
     def _counter_state(self, action: Action, state: CounterState) -> None:

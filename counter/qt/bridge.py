@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from counter.model import CounterModel
 from counter.state import Failure, HubRequest
@@ -30,11 +30,22 @@ class QtHubBridge(QObject):
         model.session_ended.connect(self._ended)
         client.event_received.connect(model.apply)
         client.connection_changed.connect(self._connection)
+        client.token_refused.connect(self._token_refused)
 
     def send(self, request: HubRequest) -> None:
-        """Send one request; its answer or failure goes back to the model."""
+        """Send one request (a retry after its pause); its answer or failure goes back to
+        the model. A clerk's step carries its key as ``Idempotency-Key``."""
+        if request.delay > 0:
+            QTimer.singleShot(round(request.delay * 1000), self, lambda: self._send_now(request))
+        else:
+            self._send_now(request)
+
+    def _send_now(self, request: HubRequest) -> None:
+        if self.closed:
+            return
         body = dict(request.body) if request.body is not None else None
-        reply = self.client.request(request.method, request.path, body)
+        key = request.key if request.keyed else None
+        reply = self.client.request(request.method, request.path, body, idempotency_key=key)
         reply.succeeded.connect(lambda result: self._answered(request, result))
         reply.failed.connect(lambda error: self._failed(request, error))
 
@@ -51,7 +62,9 @@ class QtHubBridge(QObject):
     def _failed(self, request: HubRequest, error: ApiError) -> None:
         if self.closed:
             return
-        failure = Failure(status=error.status, detail=error.detail, reason=error.reason)
+        failure = Failure(
+            status=error.status, detail=error.detail, reason=error.reason, step=error.step
+        )
         self.model.failed(request, failure)
 
     def _session(self, token: str) -> None:
@@ -61,6 +74,10 @@ class QtHubBridge(QObject):
     def _ended(self, _: str) -> None:
         self.client.close()
         self.client.set_token("")
+
+    def _token_refused(self, reason: str) -> None:
+        if not self.closed:
+            self.model.session_refused(reason)
 
     def _connection(self, state: object) -> None:
         self.model.set_connected(state is ConnectionState.CONNECTED)

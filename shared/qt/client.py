@@ -91,6 +91,8 @@ class QtHubClient(QObject):
     event_received = Signal(object)
     connection_changed = Signal(object)
     error_occurred = Signal(str)
+    token_refused = Signal(str)
+    """The hub closed the stream: the token is no longer valid (its `AuthReason` code)."""
 
     def __init__(
         self,
@@ -118,6 +120,7 @@ class QtHubClient(QObject):
         self._stream.event_received.connect(self.event_received)
         self._stream.connection_changed.connect(self.connection_changed)
         self._stream.error_occurred.connect(self.error_occurred)
+        self._stream.token_refused.connect(self.token_refused)
 
     # ------------------------------------------------------------------ plumbing
     @property
@@ -145,12 +148,22 @@ class QtHubClient(QObject):
         """The seq of the last event seen (sent as ``since`` on reconnect)."""
         return self._stream.last_seq
 
-    def request(self, method: str, path: str, body: dict[str, Any] | None = None) -> QtReply[Any]:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: dict[str, Any] | None = None,
+        *,
+        idempotency_key: str | None = None,
+    ) -> QtReply[Any]:
         """Send any API call and get the parsed JSON: ``request("GET", "/queue")``.
 
         The low-level way (paths under /api/v1); the methods below are typed and preferred.
+        ``idempotency_key`` goes out as the ``Idempotency-Key`` header: a clerk's step sent
+        again with the same key is answered with its first answer, never done twice.
         """
-        return self._rest.request(method, path, _JSON, body)
+        headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None
+        return self._rest.request(method, path, _JSON, body, headers=headers)
 
     def connect_events(self) -> None:
         """Open the event stream; it reconnects on its own until `close()`."""

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QObject, QUrl, Signal
 from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
 
+from shared.desk_refusal import StepRefused
 from shared.refusal import Refusal, Refused
 from shared.wire import Answer, AnswerError
 
@@ -42,6 +43,8 @@ class ApiError:
     """The hub's machine-readable reason, where it gives one (e.g. 401 ``session_expired``)."""
     refused: Refused | None = None
     """A visitor refusal (check-in or walk-in): its `Refusal`, `remedy` and facts; else None."""
+    step: StepRefused | None = None
+    """A clerk's refused step: its `StepRefusal` and the true state it was refused in."""
 
     @property
     def refusal(self) -> Refusal | None:
@@ -88,16 +91,16 @@ def _detail(body: bytes, fallback: str) -> str:
     return fallback
 
 
-def _reason(body: bytes) -> tuple[str, Refused | None]:
+def _reason(body: bytes) -> tuple[str, Refused | None, StepRefused | None]:
     """The hub's `reason` code from an error body (else "") and the refusal it may be."""
     try:
         parsed = json.loads(body)
     except ValueError:
-        return "", None
+        return "", None, None
     reason = parsed.get("reason") if isinstance(parsed, dict) else None
     if not isinstance(reason, str):
-        return "", None
-    return reason, Refused.from_json(parsed)
+        return "", None, None
+    return reason, Refused.from_json(parsed), StepRefused.from_json(parsed)
 
 
 class QtReply(QObject, Generic[T]):
@@ -197,10 +200,15 @@ class QtReply(QObject, Generic[T]):
         self.succeeded.emit(result)
 
     def _fail(
-        self, status: int, detail: str, reason: str = "", refused: Refused | None = None
+        self,
+        status: int,
+        detail: str,
+        reason: str = "",
+        refused: Refused | None = None,
+        step: StepRefused | None = None,
     ) -> None:
         self.done = True
-        self.error = ApiError(status, detail, self.method, self.path, reason, refused)
+        self.error = ApiError(status, detail, self.method, self.path, reason, refused, step)
         log.info("%s", self.error)
         self.failed.emit(self.error)
 
@@ -226,16 +234,20 @@ class QtRest(QObject):
         body: dict[str, Any] | None = None,
         *,
         text: tuple[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> QtReply[T]:
         """Send ``method`` to ``/api/v1<path>`` with an optional JSON body; expect ``answer``.
 
-        ``text=(content_type, text)`` sends a text body instead (the appointments CSV).
+        ``text=(content_type, text)`` sends a text body instead (the appointments CSV);
+        ``headers`` are sent as well (``{"Idempotency-Key": key}``).
         """
         request = QNetworkRequest(QUrl(f"{self.base_url}{API_PREFIX}{path}"))
         request.setTransferTimeout(max(1, round(self.timeout * 1000)))
         request.setRawHeader(b"Accept", b"application/json")
         if self.token:
             request.setRawHeader(b"Authorization", f"Bearer {self.token}".encode())
+        for name, value in (headers or {}).items():
+            request.setRawHeader(name.encode(), value.encode())
         data = QByteArray()
         if text is not None:
             request.setRawHeader(b"Content-Type", text[0].encode())

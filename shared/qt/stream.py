@@ -19,8 +19,12 @@ from PySide6.QtWebSockets import QWebSocket
 from shared.client_state import Backoff, ConnectionState, HeartbeatWatch, StreamCursor
 from shared.protocol import decode
 from shared.qt.rest import API_PREFIX
+from shared.unauthorized import reason_of
 
 log = logging.getLogger(__name__)
+
+CLOSE_TOKEN_INVALID = 4001
+"""The hub's close code for a token that stopped being valid (`server.stream`)."""
 
 
 def events_url(base_url: str, since: int) -> str:
@@ -45,12 +49,15 @@ class QtEventStream(QObject):
 
     Signals: ``event_received(object)`` (a decoded `shared.protocol` event; heartbeats and
     duplicates are not passed on), ``connection_changed(object)`` (a `ConnectionState`),
-    ``error_occurred(str)``.
+    ``error_occurred(str)``, ``token_refused(str)`` (the hub closed the stream because the
+    token is no longer valid: the `AuthReason` code, e.g. ``user_disabled``; the stream
+    still reconnects until its owner closes it).
     """
 
     event_received = Signal(object)
     connection_changed = Signal(object)
     error_occurred = Signal(str)
+    token_refused = Signal(str)
 
     def __init__(
         self,
@@ -189,8 +196,11 @@ class QtEventStream(QObject):
     def _on_disconnected(self, socket: QWebSocket) -> None:
         if socket is not self._socket:
             return
-        log.info("event stream closed by the hub (%s %s)", socket.closeCode(), socket.closeReason())
+        code, reason = socket.closeCode(), socket.closeReason()
+        log.info("event stream closed by the hub (%s %s)", code, reason)
         self._lost()
+        if int(code.value) == CLOSE_TOKEN_INVALID:
+            self.token_refused.emit(reason_of(reason).value)
 
     def _check_alive(self) -> None:
         if self._socket is None:

@@ -19,6 +19,7 @@ from counter.model import CounterModel
 from counter.state import Failure, HubRequest
 from server.app import ServerOptions
 from shared.clock import SystemClock
+from shared.desk_refusal import StepRefused
 from shared.protocol import decode
 from tests.api.conftest import PASSWORD, Hub, Template, start_hub
 from tests.api.conftest import template as template  # noqa: PLC0414 (re-export the fixture)
@@ -36,6 +37,8 @@ class Driver:
         self.sent: list[HubRequest] = []
         self.outbox: list[HubRequest] = []
         self.down = False
+        self.lose_answers = 0
+        """How many of the next answers are lost after the hub acted (reported as status 0)."""
         self.ws: ClientConnection | None = None
         self._stack = ExitStack()
         model.request_ready.connect(self.outbox.append)
@@ -53,16 +56,25 @@ class Driver:
                 self.model.failed(request, Failure(status=0, detail="hub not reachable"))
                 continue
             headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+            if request.keyed:
+                headers["Idempotency-Key"] = request.key
             answer = self.hub.http.request(
                 request.method, request.path, json=request.body, headers=headers
             )
+            if self.lose_answers > 0:
+                self.lose_answers -= 1
+                self.model.failed(request, Failure(status=0, detail="connection reset"))
+                continue
             if answer.is_success:
                 result: Any = answer.json() if answer.content else None
                 self.model.answered(request, result)
             else:
                 body = answer.json()
                 failure = Failure(
-                    status=answer.status_code, detail=body["detail"], reason=body.get("reason", "")
+                    status=answer.status_code,
+                    detail=body["detail"],
+                    reason=body.get("reason", ""),
+                    step=StepRefused.from_json(body),
                 )
                 self.model.failed(request, failure)
 

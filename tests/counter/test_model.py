@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from counter.model import CounterModel
 from counter.state import Action, AlertKind, Message, Note, Phase
 from shared.clock import SystemClock
+from shared.desk_refusal import StepRefusal
 from shared.domain import CounterState, TicketStatus
 from tests.counter.conftest import PASSWORD, Driver
 
@@ -125,6 +126,27 @@ def test_every_action_reaches_the_hub_and_shows_its_state(hub: Hub, driver: Driv
     assert not [r for r in driver.sent if r.attempt > 1]
 
 
+def test_a_lost_answer_is_asked_again_with_the_same_key_and_nothing_is_done_twice(
+    hub: Hub, driver: Driver
+) -> None:
+    first, second = hub.issue("general"), hub.issue("general")
+    driver.sync()
+    driver.lose_answers = 1  # the hub calls the ticket, but its answer never arrives
+    driver.model.call_next()
+    driver.pump()
+    tries = [r for r in driver.sent if r.action is Action.NEXT]
+    assert [r.attempt for r in tries] == [1, 2]
+    assert tries[0].key == tries[1].key
+    driver.sync()
+    state = driver.model.view_state()
+    assert state.message is None
+    assert state.current is not None
+    assert state.current.number == first["ticket"]["number"]
+    assert [t.number for t in state.waiting.next_tickets] == [second["ticket"]["number"]]
+    events = hub.store.events_since(0) or []
+    assert [e.type for e in events].count("ticket.called") == 1
+
+
 def test_a_refused_step_shows_the_hubs_reason_and_the_true_state(hub: Hub, driver: Driver) -> None:
     hub.issue("general")
     driver.sync()
@@ -141,6 +163,11 @@ def test_a_refused_step_shows_the_hubs_reason_and_the_true_state(hub: Hub, drive
     )
     assert state.counter_state is CounterState.PAUSED  # reloaded from the hub
     assert state.current is None
+    assert state.message.step is not None
+    assert (state.message.step.reason, state.message.step.counter_state) == (
+        StepRefusal.COUNTER_PAUSED,
+        CounterState.PAUSED,
+    )
     assert [r.action for r in driver.sent[-2:]] == [Action.NEXT, Action.LOAD_QUEUE]
 
 
@@ -153,8 +180,9 @@ def test_a_click_that_does_not_reach_the_hub_is_sent_again_then_reported(
     driver.model.call_next()
     driver.pump()
     tries = [r for r in driver.sent if r.action is Action.NEXT]
-    assert [r.attempt for r in tries] == [1, 2]
-    assert tries[0].key == tries[1].key
+    assert [(r.attempt, r.delay) for r in tries] == [(1, 0.0), (2, 0.5), (3, 1.0), (4, 2.0)]
+    assert len({r.key for r in tries}) == 1  # one click, one key
+    assert all(r.keyed for r in tries)
     state = driver.model.view_state()
     assert state.message == Message(note=Note.UNREACHABLE, error=True)
     assert not state.busy
