@@ -164,6 +164,20 @@ def main(out: Path) -> None:
     wait_until(lambda: clerk.model.view_state().waiting.total >= 5)
     shoot(clerk.window, out / "counter-idle.png")
 
+    # A stale click: the supervisor at Schalter 4 calls A002 by hand, and a moment later the
+    # clerk calls it from the list. The hub refuses with its reason and facts (in German here);
+    # the list is reloaded and shows the true state.
+    taken = next(t for t in clerk.model.queue.tickets.values() if t.number == "A002")
+    boss.model.call_ticket(taken.id)
+    wait_until(lambda: boss.model.view_state().current is not None)
+    clerk.model.call_ticket(taken.id)
+    wait_until(lambda: clerk.model.view_state().error)
+    wait_until(
+        lambda: all(t.number != "A002" for t in clerk.model.view_state().waiting.next_tickets)
+    )
+    shoot(clerk.window, out / "counter-refused.png")
+    clerk.model.dismiss_message()
+
     clerk.model.call_next()
     wait_until(lambda: clerk.model.view_state().current is not None)
     wait_until(lambda: not clerk.model.view_state().busy)
@@ -175,11 +189,6 @@ def main(out: Path) -> None:
     shoot(clerk.window.compact, out / "counter-compact.png")
     clerk.window.compact.hide()
 
-    clerk.model.finish()  # not started yet: the hub refuses and says why
-    wait_until(lambda: clerk.model.view_state().error)
-    shoot(clerk.window, out / "counter-refused.png")
-
-    clerk.model.dismiss_message()
     clerk.model.raise_alarm()
     wait_until(lambda: any(a.alarm_id for a in boss.model.view_state().alerts))
     shoot(boss.window, out / "counter-alarm.png")

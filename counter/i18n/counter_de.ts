@@ -542,5 +542,101 @@
             <source>This address does not fit: {error}</source>
             <translation>Diese Adresse passt nicht: {error}</translation>
         </message>
+        <message>
+            <source>waiting</source>
+            <translation>wartet</translation>
+        </message>
+        <message>
+            <source>being served</source>
+            <translation>in Bedienung</translation>
+        </message>
+        <message>
+            <source>finished</source>
+            <translation>fertig</translation>
+        </message>
+        <message>
+            <source>did not come</source>
+            <translation>nicht erschienen</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>storniert</translation>
+        </message>
+        <message>
+            <source>parked</source>
+            <translation>zurückgestellt</translation>
+        </message>
+        <message>
+            <source>{counter} is closed. Open it with Resume before calling.</source>
+            <translation>{counter} ist geschlossen. Erst mit „Weiter“ öffnen, dann aufrufen.</translation>
+        </message>
+        <message>
+            <source>{counter} is paused. Resume before calling.</source>
+            <translation>{counter} ist in Pause. Erst mit „Weiter“ fortsetzen, dann aufrufen.</translation>
+        </message>
+        <message>
+            <source>{counter} still has {number} ({status}). Finish, park or mark it as a no-show first.</source>
+            <translation>{counter} hat noch {number} ({status}). Erst abschließen, zurückstellen oder „Nicht erschienen“ wählen.</translation>
+        </message>
+        <message>
+            <source>{number} is now at {holder} ({status}), not at this counter.</source>
+            <translation>{number} ist jetzt bei {holder} ({status}), nicht an diesem Schalter.</translation>
+        </message>
+        <message>
+            <source>{number} is already at {holder} ({status}).</source>
+            <translation>{number} ist schon bei {holder} ({status}).</translation>
+        </message>
+        <message>
+            <source>{number} was transferred to {holder}; only that counter can call it.</source>
+            <translation>{number} wurde an {holder} weitergeleitet; nur dort kann die Nummer aufgerufen werden.</translation>
+        </message>
+        <message>
+            <source>{number} is not called at the moment ({status}).</source>
+            <translation>{number} ist gerade nicht aufgerufen ({status}).</translation>
+        </message>
+        <message>
+            <source>{number} has not been marked as arrived. Press Arrived first.</source>
+            <translation>{number} ist noch nicht als „Ist da“ erfasst. Erst „Ist da“ drücken.</translation>
+        </message>
+        <message>
+            <source>{number} is already being served.</source>
+            <translation>{number} wird bereits bedient.</translation>
+        </message>
+        <message>
+            <source>{number} is already closed ({status}).</source>
+            <translation>{number} ist bereits abgeschlossen ({status}).</translation>
+        </message>
+        <message>
+            <source>This number does not exist (any more).</source>
+            <translation>Diese Nummer gibt es nicht (mehr).</translation>
+        </message>
+        <message>
+            <source>The counter {counter} does not exist.</source>
+            <translation>Den Schalter {counter} gibt es nicht.</translation>
+        </message>
+        <message>
+            <source>The concern {service} does not exist.</source>
+            <translation>Das Anliegen {service} gibt es nicht.</translation>
+        </message>
+        <message>
+            <source>This call for help does not exist.</source>
+            <translation>Diesen Hilferuf gibt es nicht.</translation>
+        </message>
+        <message>
+            <source>Choose a concern or a counter to transfer to.</source>
+            <translation>Bitte ein Anliegen oder einen Schalter zum Weiterleiten wählen.</translation>
+        </message>
+        <message>
+            <source>The note is too long (at most {limit} characters).</source>
+            <translation>Die Notiz ist zu lang (höchstens {limit} Zeichen).</translation>
+        </message>
+        <message>
+            <source>Someone is already on the way.</source>
+            <translation>Jemand ist bereits unterwegs.</translation>
+        </message>
+        <message>
+            <source>The server refused a repeated request. Please try again.</source>
+            <translation>Der Server hat eine Wiederholung abgelehnt. Bitte noch einmal versuchen.</translation>
+        </message>
     </context>
 </TS>

@@ -542,5 +542,101 @@
             <source>This address does not fit: {error}</source>
             <translation>This address does not fit: {error}</translation>
         </message>
+        <message>
+            <source>waiting</source>
+            <translation>waiting</translation>
+        </message>
+        <message>
+            <source>being served</source>
+            <translation>being served</translation>
+        </message>
+        <message>
+            <source>finished</source>
+            <translation>finished</translation>
+        </message>
+        <message>
+            <source>did not come</source>
+            <translation>did not come</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>cancelled</translation>
+        </message>
+        <message>
+            <source>parked</source>
+            <translation>parked</translation>
+        </message>
+        <message>
+            <source>{counter} is closed. Open it with Resume before calling.</source>
+            <translation>{counter} is closed. Open it with Resume before calling.</translation>
+        </message>
+        <message>
+            <source>{counter} is paused. Resume before calling.</source>
+            <translation>{counter} is paused. Resume before calling.</translation>
+        </message>
+        <message>
+            <source>{counter} still has {number} ({status}). Finish, park or mark it as a no-show first.</source>
+            <translation>{counter} still has {number} ({status}). Finish, park or mark it as a no-show first.</translation>
+        </message>
+        <message>
+            <source>{number} is now at {holder} ({status}), not at this counter.</source>
+            <translation>{number} is now at {holder} ({status}), not at this counter.</translation>
+        </message>
+        <message>
+            <source>{number} is already at {holder} ({status}).</source>
+            <translation>{number} is already at {holder} ({status}).</translation>
+        </message>
+        <message>
+            <source>{number} was transferred to {holder}; only that counter can call it.</source>
+            <translation>{number} was transferred to {holder}; only that counter can call it.</translation>
+        </message>
+        <message>
+            <source>{number} is not called at the moment ({status}).</source>
+            <translation>{number} is not called at the moment ({status}).</translation>
+        </message>
+        <message>
+            <source>{number} has not been marked as arrived. Press Arrived first.</source>
+            <translation>{number} has not been marked as arrived. Press Arrived first.</translation>
+        </message>
+        <message>
+            <source>{number} is already being served.</source>
+            <translation>{number} is already being served.</translation>
+        </message>
+        <message>
+            <source>{number} is already closed ({status}).</source>
+            <translation>{number} is already closed ({status}).</translation>
+        </message>
+        <message>
+            <source>This number does not exist (any more).</source>
+            <translation>This number does not exist (any more).</translation>
+        </message>
+        <message>
+            <source>The counter {counter} does not exist.</source>
+            <translation>The counter {counter} does not exist.</translation>
+        </message>
+        <message>
+            <source>The concern {service} does not exist.</source>
+            <translation>The concern {service} does not exist.</translation>
+        </message>
+        <message>
+            <source>This call for help does not exist.</source>
+            <translation>This call for help does not exist.</translation>
+        </message>
+        <message>
+            <source>Choose a concern or a counter to transfer to.</source>
+            <translation>Choose a concern or a counter to transfer to.</translation>
+        </message>
+        <message>
+            <source>The note is too long (at most {limit} characters).</source>
+            <translation>The note is too long (at most {limit} characters).</translation>
+        </message>
+        <message>
+            <source>Someone is already on the way.</source>
+            <translation>Someone is already on the way.</translation>
+        </message>
+        <message>
+            <source>The server refused a repeated request. Please try again.</source>
+            <translation>The server refused a repeated request. Please try again.</translation>
+        </message>
     </context>
 </TS>

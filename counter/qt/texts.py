@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from counter.actions import SHORTCUTS, Verb
 from counter.desk_devices import DeviceReport, Health, Remedy, remedy
+from counter.qt.refusal_texts import refused
 from counter.state import Alert, AlertKind, Message, Note
 from shared.devices import PrinterStatus
 from shared.domain import CounterState
@@ -78,7 +79,7 @@ def message(note: Message | None) -> str:
     if note is None:
         return ""
     if note.note is Note.REFUSED:
-        return refused(note.reason, note.detail)
+        return refused(note.step, note.detail)
     if note.note is Note.UNAUTHORIZED:
         return unauthorized(note.reason)
     return {
@@ -88,14 +89,6 @@ def message(note: Message | None) -> str:
         ),
         Note.ALARM_RAISED: translate("counter", "Help requested – colleagues have been told."),
     }[note.note]
-
-
-def refused(reason: str, detail: str) -> str:
-    """A step the hub refused: its reason code worded, else the hub's own text."""
-    known: dict[str, str] = {}  # the hub's reason codes of refused steps, worded, go here
-    if reason in known:
-        return known[reason]
-    return translate("counter", "Not possible: {detail}").format(detail=detail)
 
 
 def unauthorized(code: str) -> str:

@@ -142,8 +142,10 @@ def test_a_refused_step_shows_the_hubs_reason_and_the_true_state(
         assert boss.post("/counters/c1/pause").is_success
     app.model.call_next()
     desk = app.window.desk
-    qtbot.waitUntil(lambda: "paused" in desk.message.text())
-    assert desk.message.text() == "Nicht möglich: Schalter 1 is paused; open it before calling"
+    qtbot.waitUntil(lambda: "Pause" in desk.message.text())
+    assert desk.message.text() == (
+        "Nicht möglich: Schalter 1 ist in Pause. Erst mit „Weiter“ fortsetzen, dann aufrufen."
+    )
     qtbot.waitUntil(lambda: app.model.view_state().counter_state is CounterState.PAUSED)
     assert "Pause" in desk.header.text()
     app.stop()

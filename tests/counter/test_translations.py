@@ -15,7 +15,9 @@ from counter.qt.app import I18N_DIR, LANGUAGE_KEY, CounterApp, CounterOptions
 from counter.qt.receipt import receipt_languages, texts_for
 from counter.state import Alert, AlertKind, Message, Note
 from shared.clock import SystemClock
+from shared.desk_refusal import StepRefusal, StepRefused
 from shared.devices import PrinterStatus
+from shared.domain import TicketStatus
 from shared.qt.sound import QtSoundQueue
 from shared.qt.translations import QtTranslations
 from tests.counter.conftest import QT_NOISE, start_app
@@ -98,6 +100,49 @@ def test_the_compiled_files_word_the_models_facts(qapp: Any) -> None:
         assert texts.verb(Verb.NEXT) == "Next  [F5]"
     finally:
         translations.uninstall()
+
+
+BUSY = StepRefused(
+    reason=StepRefusal.COUNTER_BUSY,
+    detail="Schalter 1 still has A003 (called); finish, park or no-show A003 first",
+    ticket_number="A003",
+    ticket_status=TicketStatus.CALLED,
+    counter_id="c1",
+    counter_name="Schalter 1",
+)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_step_refusal_is_worded_with_its_facts(qapp: Any, code: str) -> None:
+    translations = QtTranslations(I18N_DIR, "counter")
+    try:
+        assert translations.switch(code)
+        for reason in StepRefusal:
+            step = StepRefused(
+                reason=reason,
+                detail="the hub's English sentence",
+                ticket_number="A003",
+                ticket_status=TicketStatus.SERVING,
+                holder_name="Schalter 2",
+                counter_name="Schalter 1",
+                service_id="passport",
+                limit=500,
+            )
+            line = texts.message(Message(note=Note.REFUSED, step=step, error=True))
+            assert "the hub's English sentence" not in line, reason  # worded, not passed on
+            assert "{" not in line, line  # every placeholder filled
+        busy = texts.message(Message(note=Note.REFUSED, step=BUSY, error=True))
+        unknown = texts.message(Message(note=Note.REFUSED, detail="why not", error=True))
+    finally:
+        translations.uninstall()
+    expected = {
+        "de": "Nicht möglich: Schalter 1 hat noch A003 (aufgerufen). Erst abschließen, "
+        "zurückstellen oder „Nicht erschienen“ wählen.",
+        "en": "Not possible: Schalter 1 still has A003 (called). Finish, park or mark it as "
+        "a no-show first.",
+    }
+    assert busy == expected[code]
+    assert unknown.endswith(": why not")  # a reason this app does not know: the hub's text
 
 
 @pytest.mark.qt_log_ignore(QT_NOISE)
