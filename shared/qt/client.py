@@ -77,6 +77,14 @@ _COUNTER_VERBS = {
 }
 
 
+Key = str | None
+"""An ``Idempotency-Key`` for a clerk's step (None: sent without)."""
+
+
+def _keyed(key: Key) -> dict[str, str] | None:
+    return {"Idempotency-Key": key} if key else None
+
+
 class QtHubClient(QObject):
     """REST and event stream of one hub, for one token.
 
@@ -162,8 +170,7 @@ class QtHubClient(QObject):
         ``idempotency_key`` goes out as the ``Idempotency-Key`` header: a clerk's step sent
         again with the same key is answered with its first answer, never done twice.
         """
-        headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None
-        return self._rest.request(method, path, _JSON, body, headers=headers)
+        return self._rest.request(method, path, _JSON, body, headers=_keyed(idempotency_key))
 
     def connect_events(self) -> None:
         """Open the event stream; it reconnects on its own until `close()`."""
@@ -264,38 +271,59 @@ class QtHubClient(QObject):
         """``GET /policy``: the queue policy's settings (to rank a waiting list like the hub)."""
         return self._rest.request("GET", "/policy", _POLICY)
 
-    def call_next(self, counter_id: str) -> QtReply[CalledTicket | None]:
-        """``POST /counters/{id}/call-next``: the policy's pick, or None when nobody waits."""
-        return self._rest.request("POST", f"/counters/{counter_id}/call-next", _CALLED_OR_NONE)
+    def call_next(self, counter_id: str, *, key: Key = None) -> QtReply[CalledTicket | None]:
+        """``POST /counters/{id}/call-next``: the policy's pick, or None when nobody waits.
 
-    def call_ticket(self, counter_id: str, ticket_id: int) -> QtReply[CalledTicket]:
+        Every step takes ``key``, sent as ``Idempotency-Key`` (one per click): after a failure
+        with status 0, send the step again with the *same* key and the hub answers with its
+        first answer instead of doing the step twice.
+        """
+        path = f"/counters/{counter_id}/call-next"
+        return self._rest.request("POST", path, _CALLED_OR_NONE, headers=_keyed(key))
+
+    def call_ticket(
+        self, counter_id: str, ticket_id: int, *, key: Key = None
+    ) -> QtReply[CalledTicket]:
         """``POST /counters/{id}/call``: call one chosen ticket (e.g. a parked one)."""
         body = body_of(CallRequest(ticket_id=ticket_id))
-        return self._rest.request("POST", f"/counters/{counter_id}/call", _CALLED, body)
+        path = f"/counters/{counter_id}/call"
+        return self._rest.request("POST", path, _CALLED, body, headers=_keyed(key))
 
-    def recall(self, ticket_id: int, note: str = "") -> QtReply[TicketInfo]:
-        """Call the ticket again."""
-        return self._step(ticket_id, "recall", note)
+    def recall(
+        self, ticket_id: int, note: str = "", *, at_counter: str | None = None, key: Key = None
+    ) -> QtReply[TicketInfo]:
+        """Call the ticket again (`at_counter`: refused if another counter holds it now)."""
+        return self._step(ticket_id, "recall", note, at_counter=at_counter, key=key)
 
-    def start(self, ticket_id: int, note: str = "") -> QtReply[TicketInfo]:
+    def start(
+        self, ticket_id: int, note: str = "", *, at_counter: str | None = None, key: Key = None
+    ) -> QtReply[TicketInfo]:
         """The visitor arrived at the counter."""
-        return self._step(ticket_id, "start", note)
+        return self._step(ticket_id, "start", note, at_counter=at_counter, key=key)
 
-    def finish(self, ticket_id: int, note: str = "") -> QtReply[TicketInfo]:
+    def finish(
+        self, ticket_id: int, note: str = "", *, at_counter: str | None = None, key: Key = None
+    ) -> QtReply[TicketInfo]:
         """The visit is done."""
-        return self._step(ticket_id, "finish", note)
+        return self._step(ticket_id, "finish", note, at_counter=at_counter, key=key)
 
-    def no_show(self, ticket_id: int, note: str = "") -> QtReply[TicketInfo]:
+    def no_show(
+        self, ticket_id: int, note: str = "", *, at_counter: str | None = None, key: Key = None
+    ) -> QtReply[TicketInfo]:
         """The visitor did not come."""
-        return self._step(ticket_id, "no-show", note)
+        return self._step(ticket_id, "no-show", note, at_counter=at_counter, key=key)
 
-    def park(self, ticket_id: int, note: str = "") -> QtReply[TicketInfo]:
+    def park(
+        self, ticket_id: int, note: str = "", *, at_counter: str | None = None, key: Key = None
+    ) -> QtReply[TicketInfo]:
         """Set the ticket aside (visitor must fetch a document); the note says why."""
-        return self._step(ticket_id, "park", note)
+        return self._step(ticket_id, "park", note, at_counter=at_counter, key=key)
 
-    def cancel(self, ticket_id: int, note: str = "") -> QtReply[TicketInfo]:
+    def cancel(
+        self, ticket_id: int, note: str = "", *, at_counter: str | None = None, key: Key = None
+    ) -> QtReply[TicketInfo]:
         """Cancel the ticket."""
-        return self._step(ticket_id, "cancel", note)
+        return self._step(ticket_id, "cancel", note, at_counter=at_counter, key=key)
 
     def transfer(
         self,
@@ -304,24 +332,32 @@ class QtHubClient(QObject):
         service_id: str | None = None,
         counter_id: str | None = None,
         note: str = "",
+        at_counter: str | None = None,
+        key: Key = None,
     ) -> QtReply[TicketInfo]:
         """``POST /tickets/{id}/transfer`` to another service and/or a named counter."""
-        body = TransferRequest(service_id=service_id, counter_id=counter_id, note=note)
-        return self._rest.request("POST", f"/tickets/{ticket_id}/transfer", _TICKET, body_of(body))
+        body = TransferRequest(
+            service_id=service_id, counter_id=counter_id, note=note, at_counter=at_counter
+        )
+        path = f"/tickets/{ticket_id}/transfer"
+        return self._rest.request("POST", path, _TICKET, body_of(body), headers=_keyed(key))
 
-    def set_counter_state(self, counter_id: str, state: CounterState) -> QtReply[CounterInfo]:
+    def set_counter_state(
+        self, counter_id: str, state: CounterState, *, key: Key = None
+    ) -> QtReply[CounterInfo]:
         """``POST /counters/{id}/open|pause|close``: the counter as it is now."""
         path = f"/counters/{counter_id}/{_COUNTER_VERBS[state]}"
-        return self._rest.request("POST", path, _COUNTER)
+        return self._rest.request("POST", path, _COUNTER, headers=_keyed(key))
 
-    def raise_alarm(self, counter_id: str) -> QtReply[AlarmInfo]:
+    def raise_alarm(self, counter_id: str, *, key: Key = None) -> QtReply[AlarmInfo]:
         """``POST /alarms``: a colleague at this counter needs help (staff stream only)."""
         body = body_of(RaiseAlarmRequest(counter_id=counter_id))
-        return self._rest.request("POST", "/alarms", _ALARM, body)
+        return self._rest.request("POST", "/alarms", _ALARM, body, headers=_keyed(key))
 
-    def acknowledge_alarm(self, alarm_id: int) -> QtReply[AlarmInfo]:
+    def acknowledge_alarm(self, alarm_id: int, *, key: Key = None) -> QtReply[AlarmInfo]:
         """``POST /alarms/{id}/acknowledge``: someone came to help."""
-        return self._rest.request("POST", f"/alarms/{alarm_id}/acknowledge", _ALARM)
+        path = f"/alarms/{alarm_id}/acknowledge"
+        return self._rest.request("POST", path, _ALARM, headers=_keyed(key))
 
     # ------------------------------------------------------------------ supervisor
     def overview(self) -> QtReply[Overview]:
@@ -333,9 +369,18 @@ class QtHubClient(QObject):
         text = ("text/csv; charset=utf-8", csv_text)
         return self._rest.request("POST", "/appointments/import", _IMPORT, text=text)
 
-    def _step(self, ticket_id: int, verb: str, note: str) -> QtReply[TicketInfo]:
-        body = body_of(StepRequest(note=note))
-        return self._rest.request("POST", f"/tickets/{ticket_id}/{verb}", _TICKET, body)
+    def _step(
+        self,
+        ticket_id: int,
+        verb: str,
+        note: str,
+        *,
+        at_counter: str | None = None,
+        key: Key = None,
+    ) -> QtReply[TicketInfo]:
+        body = body_of(StepRequest(note=note, at_counter=at_counter))
+        path = f"/tickets/{ticket_id}/{verb}"
+        return self._rest.request("POST", path, _TICKET, body, headers=_keyed(key))
 
     def _adopt_session(self, answer: SessionAnswer) -> None:
         self.set_token(answer.token)

@@ -295,3 +295,25 @@ def test_every_action_answers_with_its_typed_model(qtbot, real_hub, make_client)
     closed = settle(qtbot, clerk.set_counter_state("c1", CounterState.CLOSED))
     assert (closed.state, closed.clerk) == (CounterState.CLOSED, None)
     assert settle(qtbot, clerk.logout()) is None
+
+
+def test_a_step_sent_again_with_its_key_gets_the_first_answer(qtbot, real_hub, make_client):
+    real_hub.store.add_user("mia", "correct horse battery", UserRole.CLERK, "Mia")
+    url = real_hub.thread.url
+    kiosk, clerk = make_client(url, token=real_hub.kiosk_token), make_client(url, token="")
+    settle(qtbot, clerk.login("mia", "correct horse battery"))
+    settle(qtbot, clerk.set_counter_state("c1", CounterState.OPEN, key="open-c1-click"))
+    for n in (1, 2):
+        settle(qtbot, kiosk.issue_ticket("general", "de", f"kiosk-key-{n}"))
+    first = settle(qtbot, clerk.call_next("c1", key="next-click-1"))
+    again = settle(qtbot, clerk.call_next("c1", key="next-click-1"))  # a retry of that click
+    assert again == first  # the first answer: not a second ticket, not a refusal
+    ticket = first.ticket
+    arrived = settle(qtbot, clerk.start(ticket.id, at_counter="c1", key="start-click-1"))
+    assert settle(qtbot, clerk.start(ticket.id, at_counter="c1", key="start-click-1")) == arrived
+    refused = failure(qtbot, clerk.finish(ticket.id, at_counter="c2", key="finish-click-1"))
+    assert (refused.status, refused.reason) == (409, "not_your_ticket")
+    assert refused.step is not None
+    assert (refused.step.ticket_number, refused.step.holder_id) == (ticket.number, "c1")
+    reused = failure(qtbot, clerk.finish(ticket.id, key="start-click-1"))
+    assert (reused.status, reused.reason) == (409, "idempotency_key_reused")
