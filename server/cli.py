@@ -64,7 +64,11 @@ def cmd_server(args: argparse.Namespace) -> int:
     server = HubServer(
         uvicorn_config(hub.app, host, port),
         announce=announcer_for(config, host),
-        public=public_config(hub.app, public.host, public.port) if public else None,
+        public=(
+            public_config(hub.app, public.host, public.port, public.trusted_proxies)
+            if public
+            else None
+        ),
         notifier=Notifier.from_environment(),
     )
     # What is alive now (modules, app, schemas: most of the heap) lives as long as the process.

@@ -6,7 +6,7 @@ import asyncio
 import logging
 import socket
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -154,12 +154,20 @@ def announcer_for(config: OfficeConfig, host: str) -> Callable[[int], Announcer]
     return start
 
 
-def uvicorn_config(app: FastAPI, host: str, port: int) -> uvicorn.Config:
-    """uvicorn's settings for the hub: our logging, no access log, a graceful shutdown."""
+def uvicorn_config(
+    app: FastAPI, host: str, port: int, *, trusted_proxies: Sequence[str] = ()
+) -> uvicorn.Config:
+    """uvicorn's settings for the hub: our logging, no access log, a graceful shutdown.
+
+    `X-Forwarded-For` is read only from `trusted_proxies` (uvicorn's own default would trust
+    127.0.0.1: any local process could then claim any address).
+    """
     return uvicorn.Config(
         app,
         host=host,
         port=port,
+        proxy_headers=bool(trusted_proxies),
+        forwarded_allow_ips=list(trusted_proxies),
         log_config=None,
         access_log=False,
         timeout_graceful_shutdown=5,
@@ -170,9 +178,16 @@ def uvicorn_config(app: FastAPI, host: str, port: int) -> uvicorn.Config:
     )
 
 
-def public_config(app: FastAPI, host: str, port: int) -> uvicorn.Config:
-    """uvicorn's settings for the public listener over the hub app's `state.public`."""
-    config = uvicorn_config(app.state.public, host, port)
+def public_config(
+    app: FastAPI, host: str, port: int, trusted_proxies: Sequence[str] = ()
+) -> uvicorn.Config:
+    """uvicorn's settings for the public listener over the hub app's `state.public`.
+
+    Behind `trusted_proxies` the phone's address is the right-most untrusted one in
+    `X-Forwarded-For` (uvicorn's `ProxyHeadersMiddleware`); from any other peer the header
+    is ignored.
+    """
+    config = uvicorn_config(app.state.public, host, port, trusted_proxies=trusted_proxies)
     config.lifespan = "on"
     return config
 
@@ -187,8 +202,9 @@ class ServerThread:
         port: int = 0,
         *,
         public: tuple[str, int] | None = None,
+        trusted_proxies: Sequence[str] = (),
     ) -> None:
-        listener = public_config(app, *public) if public is not None else None
+        listener = public_config(app, *public, trusted_proxies) if public is not None else None
         self.server = HubServer(uvicorn_config(app, host, port), public=listener)
         self._thread = threading.Thread(target=self._run, name="aufruf-server", daemon=True)
 

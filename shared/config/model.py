@@ -69,6 +69,16 @@ def _check_ip(value: str) -> str:
     return value
 
 
+def _check_network(value: str) -> str:
+    if value.strip() in ("*", ""):
+        raise ValueError("name each proxy's address; trusting every peer lets anyone spoof")
+    try:
+        ipaddress.ip_network(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not an IP address or network (e.g. 10.0.0.0/24)") from None
+    return value
+
+
 def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
     dupes = sorted({v for v in values if values.count(v) > 1})
     if dupes:
@@ -130,6 +140,13 @@ class PublicConfig(Section):
     host: Annotated[StrictStr, Field(min_length=1)] = "127.0.0.1"
     """Usually 127.0.0.1 behind a reverse proxy on the same machine."""
     port: Port = 8471
+    trusted_proxies: Annotated[
+        tuple[Annotated[StrictStr, AfterValidator(_check_network)], ...],
+        AfterValidator(_unique),
+    ] = ()
+    """The reverse proxies' addresses or networks. Only a request from one of them has its
+    `X-Forwarded-For` read: the right-most address in it that is not a trusted proxy is the
+    phone's (the key-guessing limit counts that). Empty: no header is read."""
 
 
 class ServerConfig(Section):

@@ -113,9 +113,18 @@ class StatusHub:
             closer.dispose()
 
 
-def start_status_hub(tmp_path: Path, options: ServerOptions) -> StatusHub:
-    """A migrated SQLite hub on 127.0.0.1:0 with the public listener on its own port."""
-    config = parse_config(SITE_TOML)
+def start_status_hub(
+    tmp_path: Path, options: ServerOptions, *, trusted_proxies: str = ""
+) -> StatusHub:
+    """A migrated SQLite hub on 127.0.0.1:0 with the public listener on its own port.
+
+    `trusted_proxies` (TOML list items, e.g. `"127.0.0.2"`) go into the site file's
+    `[server] public`, as an office writes them.
+    """
+    listener = f'public = {{ host = "127.0.0.1", port = 0, trusted_proxies = [{trusted_proxies}] }}'
+    config = parse_config(SITE_TOML.replace('public = { host = "127.0.0.1", port = 0 }', listener))
+    public = config.server.public
+    assert public is not None
     site = config.to_site()
     engine = create_engine_for(f"sqlite:///{tmp_path / 'hub.sqlite3'}")
     migrate(engine)
@@ -125,7 +134,7 @@ def start_status_hub(tmp_path: Path, options: ServerOptions) -> StatusHub:
     store.add_user("clerk", PASSWORD, UserRole.CLERK, "Clerk")
     clerk_token = store.login("clerk", PASSWORD)[1]
     app = create_app(store, site=site, config=config, clock=clock, options=options)
-    thread = ServerThread(app, public=("127.0.0.1", 0))
+    thread = ServerThread(app, public=("127.0.0.1", 0), trusted_proxies=public.trusted_proxies)
     port = thread.start()
     public_port = thread.server.public_port
     assert public_port is not None
