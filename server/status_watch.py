@@ -101,7 +101,7 @@ class StatusWatch:
     @property
     def page_count(self) -> int:
         """How many pages are open."""
-        return sum(len(feeds) for feeds in self._feeds.values())
+        return sum(len(feeds) for feeds in list(self._feeds.values()))  # read from any thread
 
     def open(self, state: PageState, language: str) -> PageFeed:
         """Watch a ticket for one page that starts at `state`."""

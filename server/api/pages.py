@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
+from starlette.types import Receive, Scope, Send
 
 from server.api.context import AppContext, context
 from server.api.models import error_responses
@@ -145,7 +146,7 @@ def _message(ctx: AppContext, state: PageState, lang: str, *, whole: bool, alert
 
 async def _events(
     ctx: AppContext, watch: StatusWatch, feed: PageFeed, first: PageState
-) -> AsyncIterator[str]:
+) -> AsyncGenerator[str, None]:
     lang = feed.language
     try:
         yield "retry: 3000\n" + _message(ctx, first, lang, whole=True, alert=False)
@@ -166,6 +167,31 @@ async def _events(
         watch.close(feed)
 
 
+class _PageStream(StreamingResponse):
+    """A page's event stream that stops watching its ticket however the response ends.
+
+    The generator's own `finally` runs only once the generator started; a phone that went
+    away before (or a response never iterated to its end) must not leave its feed behind.
+    """
+
+    def __init__(
+        self, watch: StatusWatch, feed: PageFeed, content: AsyncGenerator[str, None]
+    ) -> None:
+        super().__init__(
+            content, media_type="text/event-stream", headers=_HEADERS | {"X-Accel-Buffering": "no"}
+        )
+        self._watch = watch
+        self._feed = feed
+        self._content = content
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self._watch.close(self._feed)
+            await self._content.aclose()  # now, not when the garbage collector finds it
+
+
 @router.get("/tickets/{ticket_id}/status/events", responses=error_responses(404, 429))
 async def ticket_events(
     ticket_id: Annotated[TicketId, Path()], key: Key, ctx: Ctx, request: Request, lang: Lang = None
@@ -176,8 +202,5 @@ async def ticket_events(
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no live status pages here")
     state = _state(await _read(ctx, request, ticket_id, key))
     language = _language(state, lang)
-    feed = watch.open(state, language)
-    headers = _HEADERS | {"X-Accel-Buffering": "no"}
-    return StreamingResponse(
-        _events(ctx, watch, feed, state), media_type="text/event-stream", headers=headers
-    )
+    feed = watch.open(state, language)  # no await until the response holds it
+    return _PageStream(watch, feed, _events(ctx, watch, feed, state))

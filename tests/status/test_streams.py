@@ -1,0 +1,59 @@
+"""The hub forgets a status page as soon as its phone is gone, however early it left."""
+
+from __future__ import annotations
+
+import socket
+import struct
+import time
+from urllib.parse import urlsplit
+
+import httpx
+
+from tests.status.hub import StatusHub
+
+
+def _request(hub: StatusHub, path: str) -> socket.socket:
+    """A raw connection that asked for the page's stream."""
+    url = urlsplit(hub.public)
+    events = path.replace("/status?", "/status/events?")
+    conn = socket.create_connection((url.hostname or "127.0.0.1", url.port or 80), timeout=10)
+    conn.sendall(f"GET {events} HTTP/1.1\r\nHost: {url.netloc}\r\nAccept: */*\r\n\r\n".encode())
+    return conn
+
+
+def _pages_when_settled(hub: StatusHub, wanted: int, limit: float = 20.0) -> int:
+    """The open page count once it is `wanted` (or after `limit` seconds: what it is then)."""
+    deadline = time.monotonic() + limit
+    while hub.watch.page_count != wanted and time.monotonic() < deadline:
+        time.sleep(0.05)  # polls a condition; not a fixed wait
+    return hub.watch.page_count
+
+
+def test_pages_whose_phone_left_before_or_during_the_stream_are_forgotten(
+    status_hub: StatusHub,
+) -> None:
+    tickets = [status_hub.issue() for _ in range(3)]
+    for _ in range(20):  # gone before the hub could start the stream
+        for _, _, path in tickets:
+            conn = _request(status_hub, path)
+            conn.shutdown(socket.SHUT_RDWR)
+            conn.close()
+    reading = []
+    for _, _, path in tickets:  # gone once the stream runs
+        conn = _request(status_hub, path)
+        assert conn.recv(4096).startswith(b"HTTP/1.1 200 ")
+        reading.append(conn)
+    assert _pages_when_settled(status_hub, len(reading)) == len(reading)
+    for k, conn in enumerate(reading):
+        if k % 2:  # a phone that vanished: reset, no goodbye
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        conn.close()
+    assert _pages_when_settled(status_hub, 0) == 0
+    with httpx.Client(
+        base_url=status_hub.public, timeout=10
+    ) as phone:  # the hub serves on: a new page opens
+        _, _, path = tickets[0]
+        with phone.stream("GET", path.replace("/status?", "/status/events?")) as stream:
+            assert stream.status_code == 200
+            assert _pages_when_settled(status_hub, 1) == 1
+    assert _pages_when_settled(status_hub, 0) == 0
