@@ -7,7 +7,7 @@ display sockets, one desk calling every ~0.5 s). Prints the call latency to the 
 and, for each called ticket, the time from the call request to its page's call message.
 
 Run: .venv/bin/python bench/status_pages.py [--pages 500] [call_latency options, e.g.
-     --calls 300 --counters 1 --pause 0.5 --client raw --desk raw]
+     --calls 300 --counters 1 --pause 0.5 --client raw --desk raw; --profile hub.txt: py-spy]
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -26,7 +27,7 @@ from urllib.parse import urlsplit
 
 from call_latency import figures, parse_args, report, run_load
 from latency_clients import Tally
-from latency_setup import prepare, start_hub
+from latency_setup import prepare, profiler, start_hub
 from sqlalchemy import select
 
 from server.db.models import TicketRow
@@ -128,12 +129,16 @@ def main(argv: list[str] | None = None) -> int:
         args.setup = setup
         tickets = keys(setup.database_url, workdir, own.pages)
         hub, base = start_hub(setup, workdir / "hub.log")
+        spy = profiler(hub.pid, args.profile) if args.profile else None
         load = os.getloadavg()
         try:
             tally, pages = asyncio.run(
                 asyncio.wait_for(run(base, tickets, args, hub.pid), args.timeout)
             )
         finally:
+            if spy is not None:
+                spy.send_signal(signal.SIGINT)
+                spy.wait(60)
             hub.terminate()
             try:
                 hub.wait(10)

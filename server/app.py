@@ -135,7 +135,9 @@ def _context(
         contacts=ContactBook(clock),
         office=config,
         displays=watch,
-        status_watch=StatusWatch(store.places, tick_seconds=opts.status_tick_seconds),
+        status_watch=StatusWatch(
+            store.places, tick_seconds=opts.status_tick_seconds, idle=broadcaster.idle
+        ),
         key_guard=KeyGuard(opts.wrong_keys_per_minute),
         status_refresh_seconds=opts.status_refresh_seconds,
     )

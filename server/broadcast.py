@@ -72,6 +72,8 @@ class Broadcaster:
         self._recheck: TokenRecheck | None = None
         self.watchers: list[Callable[[StaffEvent], None]] = []
         """Called with each delivered event after the subscribers (the status pages)."""
+        self.changing = 0
+        """Store mutations under way (`server.mutation.mutate`): their events are coming."""
 
     def read_gaps_from(self, event_log: EventLog) -> None:
         """Fill a gap that outlives `reorder_wait` from the event log (the app sets it).
@@ -166,6 +168,13 @@ class Broadcaster:
     def token_check_running(self) -> bool:
         """Whether the periodic token re-check runs (only while there are subscribers)."""
         return self._recheck is not None and self._recheck.running
+
+    def idle(self) -> bool:
+        """No mutation under way and every subscriber's queue sent: nobody waits for events.
+
+        Work of lower priority (the status pages' "queue moved" messages) waits for this.
+        """
+        return self.changing == 0 and all(sub.queue.empty() for sub in self._subscribers)
 
     @property
     def subscriber_count(self) -> int:

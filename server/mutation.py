@@ -33,9 +33,14 @@ async def mutate(
 ) -> R:
     """Run `change` in the thread pool (one hop), then publish the events it committed.
 
-    A mutation that may find nothing to do returns None (no events).
+    A mutation that may find nothing to do returns None (no events). While it runs the
+    broadcaster counts it as `changing` (lower-priority work waits for `Broadcaster.idle`).
     """
-    outcome = await run_in_threadpool(change, *args, **kwargs)
-    if outcome is not None and outcome.events:
-        broadcaster.publish(outcome.events)
+    broadcaster.changing += 1
+    try:
+        outcome = await run_in_threadpool(change, *args, **kwargs)
+        if outcome is not None and outcome.events:
+            broadcaster.publish(outcome.events)
+    finally:
+        broadcaster.changing -= 1
     return outcome

@@ -5,7 +5,12 @@ it; that costs one dict lookup per event. A ticket's own event (called, recalled
 finished, parked, transferred…) changes its pages' state at once. Any ticket event also
 means the queue moved: one coalesced tick per `tick_seconds` reads the places of all
 watched waiting tickets in one query (`places`) and sends each page whose place changed its
-new place and wait.
+new place and wait. That work has a lower priority than the displays' calls: the read and
+each batch of `BATCH` pages wait until no store mutation is under way and every display's
+queue is sent (`idle`; a tick waits so for at most `tick_seconds` in all, then sends on),
+and the batches are spread over part of the tick. 500 pages sent at once held a call up by
+tens of milliseconds (the loop busy, and the call's database work in its thread waiting for
+the GIL; docs/performance.md).
 """
 
 from __future__ import annotations
@@ -23,8 +28,14 @@ from shared.protocol import StaffEvent, TicketCalled, TicketChanged, TicketIssue
 
 log = logging.getLogger(__name__)
 
-BATCH = 20
-"""Pages woken per event-loop turn when the queue moved (their sends run in between)."""
+BATCH = 10
+"""Pages woken per event-loop turn when the queue moved (~1 ms of sends on the office box)."""
+SPREAD = 0.5
+"""The share of a tick over which a moved queue's page messages are spread."""
+MAX_GAP = 0.05
+"""The longest pause between two batches (seconds): a tick of few pages is not stretched."""
+IDLE_POLL = 0.002
+"""How often a waiting batch looks again whether the hub is idle (seconds)."""
 
 Places = Callable[[Collection[int]], Mapping[int, int]]
 """Reads the places of waiting tickets (`Store.places`)."""
@@ -58,7 +69,8 @@ class PageFeed:
     async def next(self, timeout: float) -> tuple[PageState, bool, bool] | None:
         """The next state to send, with (whole, alert); None after `timeout` idle or on close."""
         try:
-            await asyncio.wait_for(self._wake.wait(), timeout)
+            async with asyncio.timeout(timeout):  # a timer only (wait_for adds a task per wait)
+                await self._wake.wait()
         except TimeoutError:
             return None
         self._wake.clear()
@@ -90,13 +102,18 @@ def after(state: PageState, event: TicketCalled | TicketChanged | TicketIssued) 
 class StatusWatch:
     """The open status pages by ticket id, fed by the broadcaster's delivered events."""
 
-    def __init__(self, places: Places, *, tick_seconds: float = 2.0) -> None:
+    def __init__(
+        self, places: Places, *, tick_seconds: float = 2.0, idle: Callable[[], bool] | None = None
+    ) -> None:
         self._places = places
         self.tick_seconds = tick_seconds
+        self._idle = idle or (lambda: True)
         self._feeds: dict[int, set[PageFeed]] = {}
         self._states: dict[int, PageState] = {}
         self._timer: asyncio.TimerHandle | None = None
         self._ticking: asyncio.Task[None] | None = None
+        self._again = False
+        """The queue moved while a tick was under way: another tick follows it."""
 
     @property
     def page_count(self) -> int:
@@ -130,31 +147,60 @@ class StatusWatch:
             alert = isinstance(event, TicketCalled)
             for feed in feeds:
                 feed.push(state, whole=True, alert=alert)
-        if self._feeds and self._timer is None and self._ticking is None:
-            loop = asyncio.get_running_loop()
-            self._timer = loop.call_later(self.tick_seconds, self._tick)
+        if self._ticking is not None:
+            self._again = True
+        else:
+            self._schedule()
+
+    def _schedule(self) -> None:
+        """A tick in `tick_seconds`, unless one is due already (or no page is open)."""
+        if self._feeds and self._timer is None:
+            self._timer = asyncio.get_running_loop().call_later(self.tick_seconds, self._tick)
 
     def _tick(self) -> None:
         self._timer = None
         self._ticking = asyncio.get_running_loop().create_task(self._refresh())
 
     async def _refresh(self) -> None:
-        """Read the places of the watched waiting tickets; send those that changed."""
+        """Read the places of the watched waiting tickets; send those that changed, paced."""
         try:
             waiting = [t for t, s in self._states.items() if s.status is TicketStatus.WAITING]
             if not waiting:
                 return
+            patience = asyncio.get_running_loop().time() + self.tick_seconds
+            await self._until_idle(patience)
             try:
                 found = await run_in_threadpool(self._places, waiting)
             except Exception:  # the database is busy or gone: the next tick tries again
                 log.warning("cannot read the queue places for the status pages", exc_info=True)
                 return
-            for count, (ticket_id, place) in enumerate(found.items(), start=1):
-                self._moved(ticket_id, place)
-                if count % BATCH == 0:
-                    await asyncio.sleep(0)  # a call that arrives now is not held up by 500 pages
+            changed = [(t, p) for t, p in found.items() if self._stale(t, p)]
+            batches = -(-len(changed) // BATCH)
+            gap = min(MAX_GAP, self.tick_seconds * SPREAD / max(1, batches))
+            for start in range(0, len(changed), BATCH):
+                if start:
+                    await asyncio.sleep(gap)  # the loop is free for calls between batches
+                await self._until_idle(patience)
+                for ticket_id, place in changed[start : start + BATCH]:
+                    self._moved(ticket_id, place)
         finally:
             self._ticking = None
+            if self._again:
+                self._again = False
+                self._schedule()
+
+    async def _until_idle(self, deadline: float) -> None:
+        """Let a call under way reach the displays first (a busy office: until `deadline`)."""
+        loop = asyncio.get_running_loop()
+        while not self._idle() and loop.time() < deadline:
+            await asyncio.sleep(IDLE_POLL)
+
+    def _stale(self, ticket_id: int, place: int) -> bool:
+        """Whether a waiting ticket's pages show another place than `place`."""
+        state = self._states.get(ticket_id)
+        return (
+            state is not None and state.status is TicketStatus.WAITING and state.position != place
+        )
 
     def _moved(self, ticket_id: int, place: int) -> None:
         """A waiting ticket's new place: its pages get the place and the scaled wait."""
@@ -176,6 +222,7 @@ class StatusWatch:
         if self._ticking is not None:
             self._ticking.cancel()
             self._ticking = None
+        self._again = False
         for feeds in self._feeds.values():
             for feed in feeds:
                 feed.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 import socket
 import struct
 import time
@@ -57,3 +59,47 @@ def test_pages_whose_phone_left_before_or_during_the_stream_are_forgotten(
             assert stream.status_code == 200
             assert _pages_when_settled(status_hub, 1) == 1
     assert _pages_when_settled(status_hub, 0) == 0
+
+
+def test_every_open_page_learns_its_new_place_when_many_move(status_hub: StatusHub) -> None:
+    """More pages than one batch, calls while a tick is under way: all end at their place."""
+    tickets = [status_hub.issue() for _ in range(35)]
+    status_hub.act("open", "/counters/c5/open")
+    url = urlsplit(status_hub.public)
+    places: dict[int, str] = {}
+
+    async def phone(tid: int, path: str, done: asyncio.Event) -> None:
+        reader, writer = await asyncio.open_connection(url.hostname, url.port)
+        events = path.replace("/status?", "/status/events?")
+        writer.write(f"GET {events} HTTP/1.1\r\nHost: {url.netloc}\r\n\r\n".encode())
+        try:
+            while not done.is_set() and (line := await reader.readline()):
+                if line.startswith(b"data: "):
+                    body = json.loads(line.removeprefix(b"data: "))
+                    if "place" in body:
+                        places[tid] = body["place"]
+                    elif 'id="pl">' in body.get("html", ""):
+                        places[tid] = body["html"].split('id="pl">', 1)[1].split("<", 1)[0]
+        finally:
+            writer.close()
+
+    async def scenario() -> None:
+        done = asyncio.Event()
+        phones = [asyncio.create_task(phone(t, p, done)) for t, _, p in tickets[3:]]
+        while status_hub.watch.page_count < len(phones):
+            await asyncio.sleep(0.02)  # polls a condition
+        for tid, _, _ in tickets[:3]:  # the first three, in turn: every page moves up three
+            await asyncio.to_thread(status_hub.act, "call", "/counters/c5/call-next")
+            await asyncio.to_thread(status_hub.act, "start", f"/tickets/{tid}/start")
+            await asyncio.to_thread(status_hub.act, "finish", f"/tickets/{tid}/finish")
+        want = {tid: str(k + 1) for k, (tid, _, _) in enumerate(tickets[3:])}
+        deadline = time.monotonic() + 20
+        while places != want and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)  # polls a condition
+        done.set()
+        for task in phones:
+            task.cancel()
+        await asyncio.gather(*phones, return_exceptions=True)
+        assert places == want
+
+    asyncio.run(scenario())
