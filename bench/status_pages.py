@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import bisect
 import json
 import os
 import signal
@@ -42,6 +43,8 @@ class Pages:
     """The open pages: when each ticket's page got its call, and how many got anything."""
 
     called_at: dict[str, float] = field(default_factory=dict)
+    moved_at: list[float] = field(default_factory=list)
+    """When each "queue moved" message (place and wait) arrived."""
     opened: int = 0
     messages: int = 0
     failed: int = 0
@@ -83,6 +86,8 @@ async def page(base: str, ticket: tuple[int, str, str], pages: Pages, ready: asy
         while line := await reader.readline():
             if line.startswith(b"data: "):
                 pages.messages += 1
+                if line.startswith(b'data: {"place"'):
+                    pages.moved_at.append(time.perf_counter())
                 if b'"alert": true' in line and number not in pages.called_at:
                     pages.called_at[number] = time.perf_counter()
                     body = json.loads(line.split(b"data: ", 1)[1])
@@ -114,6 +119,29 @@ async def run(
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
     return tally, pages
+
+
+def overlap(tally: Tally, pages: Pages) -> list[str]:
+    """Calls whose way to the last display overlapped "queue moved" messages, and the others.
+
+    Both groups run on the same box at the same time, so the neighbours' load falls on both;
+    a gap between them is what the pages' updates cost the displays' call.
+    """
+    moved = sorted(pages.moved_at)
+    during: list[float] = []
+    apart: list[float] = []
+    for number, sent in tally.sent.items():
+        seen = tally.arrivals.get(number, [])
+        if len(seen) < tally.subscribers:
+            continue
+        last = max(seen)
+        first_moved = bisect.bisect_left(moved, sent)
+        busy = first_moved < len(moved) and moved[first_moved] <= last
+        (during if busy else apart).append(last - sent)
+    return [
+        figures("  ... while pages got moves ", during),
+        figures("  ... with no page message  ", apart),
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -148,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         after = os.getloadavg()
     backend = "postgresql" if args.database_url else "sqlite"
     print(report(tally, args, backend, args.subscribers))
+    print("\n".join(overlap(tally, pages)))
     learned = [pages.called_at[n] - sent for n, sent in tally.sent.items() if n in pages.called_at]
     missing = len(tally.sent) - len(learned)
     print(f"status pages: {pages.opened} open, {pages.failed} refused, {pages.messages} messages")
