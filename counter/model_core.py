@@ -164,7 +164,8 @@ class ModelCore:
         )
         found = render.alerts(self.queue, context)
         fresh = [alert for alert in found if alert.key not in self._announced]
-        self._announced.update(alert.key for alert in fresh)
+        # Each alert is announced once while it is open; one resolved and back is new again.
+        self._announced = {alert.key for alert in found}
         self._update(
             busy=self._pending is not None, alerts=found, **render.fields(self.queue, context)
         )

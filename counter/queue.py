@@ -17,9 +17,9 @@ from shared.protocol import (
     CallReason,
     CounterChanged,
     CounterInfo,
+    DeviceAlert,
     DeviceInfo,
     DeviceStatusChanged,
-    DisplayAlert,
     Event,
     Snapshot,
     TicketCalled,
@@ -45,8 +45,8 @@ class StaffQueue:
     alarms: dict[int, AlarmInfo] = field(default_factory=dict)
     devices: dict[str, DeviceInfo] = field(default_factory=dict)
     """The devices' last reports (kiosk printers), by device id."""
-    displays: dict[str, DisplayAlert] = field(default_factory=dict)
-    """Wall displays the hub says stopped showing calls, by device id."""
+    device_alerts: dict[str, DeviceAlert] = field(default_factory=dict)
+    """Kiosks and wall displays the hub says stopped answering, by device id."""
     why: dict[int, CallReason] = field(default_factory=dict)
     """The reason of each ticket's latest call (from the call's answer or its event)."""
     seq: int = 0
@@ -73,22 +73,22 @@ class StaffQueue:
         self.tickets = {t.id: t for t in snapshot.tickets if t.status in LIVE}
         self.counters = {c.id: c for c in snapshot.counters}
         self.alarms = {a.id: a for a in snapshot.alarms}
-        self.displays = {a.device_id: a for a in snapshot.alerts if a.raised}
+        self.device_alerts = {a.device_id: a for a in snapshot.alerts if a.raised}
         self.devices = {d.id: d for d in snapshot.devices}
         self.why = {k: v for k, v in self.why.items() if k in self.tickets}
 
     def _office(self, event: Event) -> bool:
-        """Alarms, device reports and display alerts; False for anything else."""
+        """Alarms, device reports and device alerts; False for anything else."""
         if isinstance(event, AlarmRaised):
             self.alarms[event.alarm.id] = event.alarm
         elif isinstance(event, AlarmAcknowledged):
             self.alarms.pop(event.alarm.id, None)
         elif isinstance(event, DeviceStatusChanged):
             self.devices[event.device.id] = event.device
-        elif isinstance(event, DisplayAlert) and event.raised:
-            self.displays[event.device_id] = event
-        elif isinstance(event, DisplayAlert):
-            self.displays.pop(event.device_id, None)
+        elif isinstance(event, DeviceAlert) and event.raised:
+            self.device_alerts[event.device_id] = event
+        elif isinstance(event, DeviceAlert):
+            self.device_alerts.pop(event.device_id, None)
         else:
             return False
         return True

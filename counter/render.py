@@ -15,7 +15,7 @@ from counter.queue import StaffQueue
 from counter.state import Alert, AlertKind, Choice, Current
 from counter.waiting import WaitingPicture, picture, to_ticket
 from shared.devices import PrinterStatus
-from shared.domain import CounterState, TicketOrigin, TicketStatus
+from shared.domain import CounterState, DeviceRole, TicketOrigin, TicketStatus
 from shared.policy import CounterProfile, PolicySettings, waited_minutes
 
 PRINTER_TROUBLE = frozenset(
@@ -89,7 +89,8 @@ def _current(queue: StaffQueue, ctx: Context) -> Current | None:
 
 
 def alerts(queue: StaffQueue, ctx: Context) -> tuple[Alert, ...]:
-    """The open office alerts: alarms elsewhere, kiosk printers, silent displays, emergencies."""
+    """The open office alerts: alarms elsewhere, kiosk printers, devices out of contact
+    (kiosks, displays), emergencies."""
     found = []
     for alarm in queue.alarms.values():
         if alarm.counter_id == ctx.counter_id:
@@ -107,6 +108,7 @@ def alerts(queue: StaffQueue, ctx: Context) -> tuple[Alert, ...]:
             key=f"printer:{device.id}:{device.printer.value}",
             kind=AlertKind.PRINTER,
             subject=device.name,
+            device_id=device.id,
             printer=device.printer,
         )
         for device in queue.devices.values()
@@ -114,11 +116,12 @@ def alerts(queue: StaffQueue, ctx: Context) -> tuple[Alert, ...]:
     )
     found.extend(
         Alert(
-            key=f"display:{display.device_id}",
-            kind=AlertKind.DISPLAY,
-            subject=display.display_name,
+            key=f"{gone.role.value}:{gone.device_id}",
+            kind=AlertKind.KIOSK if gone.role is DeviceRole.KIOSK else AlertKind.DISPLAY,
+            subject=gone.name,
+            device_id=gone.device_id,
         )
-        for display in queue.displays.values()
+        for gone in sorted(queue.device_alerts.values(), key=lambda a: a.seq)
     )
     found.extend(
         Alert(

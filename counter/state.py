@@ -96,6 +96,9 @@ class AlertKind(StrEnum):
     EMERGENCY = "emergency"
     PRINTER = "printer"
     DISPLAY = "display"
+    """A wall display stopped showing calls."""
+    KIOSK = "kiosk"
+    """A kiosk is out of contact (offline)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -103,12 +106,14 @@ class Alert:
     """An office alert, listed until resolved; `key` identifies it across updates.
 
     Facts only (the widgets word them in the clerk's language): `subject` is the counter
-    (alarm), the device (printer, display) or the ticket number (emergency).
+    (alarm), the device's name (printer, display, kiosk) or the ticket number (emergency).
     """
 
     key: str
     kind: AlertKind
     subject: str
+    device_id: str = ""
+    """The device it is about (printer, display, kiosk alerts)."""
     concern: str = ""
     """The emergency ticket's concern."""
     printer: PrinterStatus | None = None

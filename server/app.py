@@ -18,7 +18,7 @@ from server.api import alarms, counters, display, kiosk, pages, supervisor, visi
 from server.api.context import AppContext, HubState
 from server.broadcast import Broadcaster
 from server.contacts import ContactBook
-from server.displays import DisplayWatch
+from server.device_watch import DeviceWatch
 from server.housekeeping import Housekeeper, HousekeepingSchedule
 from server.keyguard import KeyGuard
 from server.limits import BodyLimit
@@ -30,8 +30,9 @@ from server.stream import router as stream_router
 from server.trust_watch import TrustWatch
 from shared.clock import Clock
 from shared.config import OfficeConfig
-from shared.domain import DeviceRole, Site
+from shared.domain import Device, DeviceRole, Site
 from shared.lifecycle import IllegalTransitionError
+from shared.protocol import Snapshot
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +63,9 @@ class ServerOptions:
     housekeeping_first_seconds: float = 60.0
     housekeeping_every_seconds: float = 6 * 3600.0
     announce_ticket_language: bool = True
-    display_alert_seconds: float = 30.0
-    """A watched display without stream or acknowledgement this long raises a staff alert."""
-    display_check_seconds: float = 1.0
+    device_alert_seconds: float = 30.0
+    """A watched kiosk or display out of contact this long raises a staff alert."""
+    device_check_seconds: float = 1.0
     status_tick_seconds: float = 2.0
     """The status pages learn of a moved queue at most this often (one read for all)."""
     status_refresh_seconds: int = 30
@@ -83,6 +84,7 @@ class ServerOptions:
             status_base_url=(config.site.status_base_url or "").rstrip("/"),
             keep_events_days=config.server.keep_events_days,
             announce_ticket_language=config.server.announce_ticket_language,
+            device_alert_seconds=config.server.device_alert_seconds,
         )
 
     def housekeeping(self) -> HousekeepingSchedule:
@@ -109,7 +111,7 @@ def _error_handler(status_code: int) -> Callable[[Request, Exception], Awaitable
 def _context(
     store: Store, site: Site, config: OfficeConfig | None, clock: Clock, opts: ServerOptions
 ) -> AppContext:
-    """The app's long-lived parts: broadcaster, display watch, limits, status pages."""
+    """The app's long-lived parts: broadcaster, device watch, limits, status pages."""
     rate = opts.tickets_per_minute_per_kiosk
     broadcaster = Broadcaster(
         0,
@@ -118,12 +120,12 @@ def _context(
         heartbeat_seconds=opts.heartbeat_seconds,
         announce_language=opts.announce_ticket_language,
     )
-    watch = DisplayWatch(
+    watch = DeviceWatch(
         store,
         clock,
         broadcaster,
-        delay=opts.display_alert_seconds,
-        every=opts.display_check_seconds,
+        delay=opts.device_alert_seconds,
+        every=opts.device_check_seconds,
     )
     return AppContext(
         store=store,
@@ -134,13 +136,43 @@ def _context(
         status_base_url=opts.status_base_url,
         contacts=ContactBook(clock),
         office=config,
-        displays=watch,
+        devices=watch,
         status_watch=StatusWatch(
             store.places, tick_seconds=opts.status_tick_seconds, idle=broadcaster.idle
         ),
         key_guard=KeyGuard(opts.wrong_keys_per_minute),
         status_refresh_seconds=opts.status_refresh_seconds,
     )
+
+
+def _watch_from_start(
+    watch: DeviceWatch, snapshot: Snapshot, devices: list[Device], config: OfficeConfig | None
+) -> None:
+    """What the device watch knows at start: configured devices, kiosks that have reported,
+    and the alerts still open in the database (cleared once their device is back)."""
+    active = {d.id: d for d in devices if not d.revoked}
+    for device in active.values():
+        if config is None:
+            break
+        if device.role is DeviceRole.DISPLAY and config.display_for_device(device.name):
+            watch.expect(device.id, device.name, device.role)
+        if device.role is DeviceRole.KIOSK and config.kiosk_for_device(device.name):
+            watch.expect(device.id, device.name, device.role)
+    for info in snapshot.devices:
+        if info.role is DeviceRole.KIOSK and info.id in active:
+            watch.expect(info.id, info.name, info.role)  # it has reported: a kiosk in use
+    for alert in snapshot.alerts:
+        watch.restore(alert)
+        if alert.device_id not in active:
+            watch.retire(alert.device_id)
+        log.info(
+            "%s %s (%s): %s alert open since %s",
+            alert.role.value,
+            alert.name,
+            alert.device_id,
+            alert.problem.value,
+            alert.at.isoformat(timespec="seconds"),
+        )
 
 
 def create_app(
@@ -155,7 +187,7 @@ def create_app(
     opts = options or (ServerOptions.from_config(config) if config else ServerOptions())
     ctx = _context(store, site, config, clock, opts)
     broadcaster = ctx.broadcaster
-    watch = ctx.displays
+    watch = ctx.devices
     assert watch is not None
     assert ctx.status_watch is not None
     broadcaster.watchers.append(ctx.status_watch.seen)
@@ -168,12 +200,10 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[HubState]:
         ctx.broadcaster.last_seq = await run_in_threadpool(store.last_seq)
-        ctx.broadcaster.remember_counters(await run_in_threadpool(store.snapshot))
+        snapshot = await run_in_threadpool(store.snapshot)
+        ctx.broadcaster.remember_counters(snapshot)
         log.info("serving site %s from event seq %d", site.id, ctx.broadcaster.last_seq)
-        for device in await run_in_threadpool(store.list_devices) if config else ():
-            wall = device.role is DeviceRole.DISPLAY and not device.revoked
-            if wall and config is not None and config.display_for_device(device.name):
-                watch.expect(device.id, device.name)  # configured: watched from the start
+        _watch_from_start(watch, snapshot, await run_in_threadpool(store.list_devices), config)
         housekeeper.start()
         trust_watch.start()
         watch.start()

@@ -13,6 +13,7 @@ from starlette.requests import HTTPConnection
 from server.api.context import context
 from server.errors import AuthError
 from server.store import Principal, Store
+from shared.domain import DeviceRole
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +128,8 @@ def require(endpoint: Endpoint) -> Callable[[Request], Awaitable[Principal]]:
         principal = await authenticate(ctx.store, bearer_token(request))
         if ctx.contacts is not None:
             ctx.contacts.seen(principal.id)
+        if ctx.devices is not None and principal.device_role is DeviceRole.KIOSK:
+            ctx.devices.heard(principal.id)  # a kiosk's request is a sign of life
         if not may(principal, endpoint):
             log.info("refused %s (%s) at %s", principal.name, role_of(principal), endpoint)
             raise HTTPException(

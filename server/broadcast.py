@@ -258,7 +258,7 @@ class Broadcaster:
         (the count changed, or nobody knows whether it did: a replay).
         """
         if not isinstance(event, TicketIssued | TicketCalled | TicketChanged):
-            return None  # counter states, staff alarms, display alerts, devices: staff only
+            return None  # counter states, staff alarms, device alerts and states: staff only
         previous = counters.get(event.ticket.id) or self._counter_of.get(event.ticket.id)
         if isinstance(event, TicketCalled):
             counters[event.ticket.id] = event.counter_id

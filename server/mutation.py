@@ -1,6 +1,6 @@
 """The one way the hub changes state: a store mutation off the event loop, then its events out.
 
-Every caller that writes — an endpoint through `AppContext.mutate`, the display watch — goes
+Every caller that writes — an endpoint through `AppContext.mutate`, the device watch — goes
 through `mutate`, so none can commit events and forget to publish them.
 """
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import TypeVar
@@ -17,7 +17,7 @@ from typing import TypeVar
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from server.db import alarms, eventlog, kiosk, step_keys, trust
+from server.db import alarms, device_alerts, eventlog, kiosk, step_keys, trust
 from server.db.appointments import import_csv
 from server.db.desk import Desk, counter_info
 from server.db.engine import (
@@ -32,14 +32,12 @@ from server.db.kiosk import WalkInOffer
 from server.db.models import CounterRow
 from server.db.outcomes import (
     AlarmUpdate,
-    AlertChange,
     Called,
     Changed,
     CounterUpdate,
     DeviceReport,
     ImportResult,
     Issued,
-    Logged,
     Performed,
     Principal,
     StoreSettings,
@@ -51,6 +49,7 @@ from server.db.tickets import LIVE, position, ticket_info, tickets_of_day
 from server.db.visitors import Handed, Visitors, status_of
 from server.db.waits import expected_wait_minutes
 from server.errors import StoreError
+from server.store_alerts import AlertStore
 from server.store_trust import TrustStore
 from shared.clock import Clock
 from shared.devices import PrinterStatus
@@ -58,7 +57,7 @@ from shared.domain import CounterState, Site, TicketStatus
 from shared.lifecycle import TicketAction
 from shared.numbering import local_day
 from shared.policy import PolicySettings
-from shared.protocol import DisplayAlert, Snapshot, StaffEvent
+from shared.protocol import Snapshot, StaffEvent
 from shared.wire import DayFigures
 
 log = logging.getLogger(__name__)
@@ -85,7 +84,7 @@ __all__ = [
 ]
 
 
-class Store(TrustStore):
+class Store(TrustStore, AlertStore):
     """Tickets, counters, the event log and trust data of one site, on SQLite or PostgreSQL."""
 
     def __init__(
@@ -328,16 +327,6 @@ class Store(TrustStore):
         with self._desk() as desk:
             return desk.acknowledge_alarm(alarm_id, who)
 
-    def log_display_alerts(self, changes: Sequence[AlertChange]) -> Logged:
-        """Log that wall displays stopped showing calls, or are back (for the staff stream)."""
-        with write_session(self._engine) as session:
-            return Logged(
-                tuple(
-                    eventlog.append(session, self._clock.now(), _display_alert(change))
-                    for change in changes
-                )
-            )
-
     # ------------------------------------------------------------------ reading
     def snapshot(self) -> Snapshot:
         """Today's live tickets and all counters, consistent with `seq`."""
@@ -351,6 +340,7 @@ class Store(TrustStore):
             )
             open_alarms = alarms.open_alarms(session, self._site)
             devices = kiosk.device_statuses(session)
+            alerts = device_alerts.open_alerts(session)
         return Snapshot(
             seq=seq,
             at=now,
@@ -358,6 +348,7 @@ class Store(TrustStore):
             counters=counters,
             alarms=open_alarms,
             devices=devices,
+            alerts=alerts,
         )
 
     def events_since(self, seq: int) -> list[StaffEvent] | None:
@@ -395,19 +386,3 @@ def _performed(outcome: R, answer: Callable[[R], StepAnswer]) -> Performed[R]:
     sent = answer(outcome)
     events = tuple(getattr(outcome, "events", ()))
     return Performed(outcome, sent.status, sent.body, replayed=False, events=events)
-
-
-def _display_alert(change: AlertChange) -> Callable[[int, datetime], DisplayAlert]:
-    """The event of one display alert change, once the log gives it its seq and time."""
-
-    def event(seq: int, at: datetime) -> DisplayAlert:
-        return DisplayAlert(
-            seq=seq,
-            at=at,
-            device_id=change.device_id,
-            display_name=change.name,
-            raised=change.raised,
-            problem=change.problem,
-        )
-
-    return event

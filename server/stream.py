@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 
 from fastapi import APIRouter, Query, WebSocket, WebSocketDisconnect
@@ -20,10 +19,11 @@ from starlette.concurrency import run_in_threadpool
 
 from server.api.context import AppContext, context
 from server.api.display import counters_shown
-from server.auth import ALLOWED, Endpoint, Role, bearer_token, may, role_of
+from server.auth import ALLOWED, Endpoint, bearer_token, may, role_of
+from server.device_watch import WATCHED_ROLES
 from server.refusals import deny
 from server.subscription import EndReason, Subscription
-from shared.domain import Counter, Site, TicketStatus
+from shared.domain import Counter, DeviceRole, Site, TicketStatus
 from shared.protocol import (
     Event,
     Heartbeat,
@@ -105,8 +105,7 @@ async def _catch_up(ctx: AppContext, since: int, sub: Subscription) -> tuple[lis
         return [f for f in forms if f is not None and sub.shows(f)], last
     snapshot = await run_in_threadpool(store.snapshot)
     if not sub.public:
-        alerts = ctx.displays.alerts if ctx.displays else ()
-        return [replace(snapshot, alerts=alerts)], snapshot.seq
+        return [snapshot], snapshot.seq
     with_language = ctx.broadcaster.announce_language
     board = public_snapshot(snapshot, ctx.site, counters=sub.counters, with_language=with_language)
     return [board], snapshot.seq
@@ -146,8 +145,8 @@ async def _send_live(websocket: WebSocket, ctx: AppContext, sub: Subscription, l
                 last = max(last, broadcaster.last_seq)
             await websocket.send_text(encode(Heartbeat(seq=last, at=ctx.clock.now())))
         elif event.seq > last:
-            if sub.device_id and ctx.displays and isinstance(event, PublicCall):
-                ctx.displays.sent(sub.device_id, event.seq)  # owed from now (before it lands)
+            if sub.device_id and ctx.devices and isinstance(event, PublicCall):
+                ctx.devices.sent(sub.device_id, event.seq)  # owed from now (before it lands)
             await websocket.send_text(broadcaster.text_of(event))
             last = event.seq
     if sub.ended is EndReason.FELL_BEHIND:
@@ -178,16 +177,18 @@ async def events(
     await websocket.accept()
     if ctx.contacts is not None:
         ctx.contacts.stream_opened(principal.id)
-    watch = ctx.displays if role_of(principal) is Role.DISPLAY else None
+    role = principal.device_role
+    watch = ctx.devices if role in WATCHED_ROLES else None
+    wall = watch if role is DeviceRole.DISPLAY else None
     sub = ctx.broadcaster.subscribe(  # before the catch-up: no gap
         public=public,
         token=secret,
-        counters=counters_shown(ctx.office, principal.name) if watch else None,
-        device_id=principal.id if watch else "",
+        counters=counters_shown(ctx.office, principal.name) if wall else None,
+        device_id=principal.id if wall else "",
     )
-    on_ack = partial(watch.acked, principal.id, principal.name) if watch else None
-    if watch:
-        watch.connected(principal.id, principal.name)
+    on_ack = partial(wall.acked, principal.id, principal.name) if wall else None
+    if watch and role:
+        watch.connected(principal.id, principal.name, role)
     watcher = asyncio.create_task(_watch_disconnect(websocket, sub, on_ack))
     try:
         first, last = await _catch_up(ctx, since, sub)

@@ -142,26 +142,33 @@ class CounterChanged:
     counter: CounterInfo
 
 
-class DisplayProblem(StrEnum):
-    """Why the hub thinks a wall display is not showing the calls."""
+class DeviceProblem(StrEnum):
+    """Why the hub thinks a device is not doing its job."""
 
     NO_STREAM = "no_stream"
-    """It has had no event stream for the alert delay."""
+    """A wall display has had no event stream for the alert delay."""
     NO_ACK = "no_ack"
-    """It did not acknowledge a call it was sent within the alert delay."""
+    """A wall display did not acknowledge a call it was sent within the alert delay."""
+    OFFLINE = "offline"
+    """A kiosk has had neither an event stream nor a request for the alert delay."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class DisplayAlert:
-    """A wall display stopped showing calls (`raised`), or is back (not `raised`): staff only."""
+class DeviceAlert:
+    """A kiosk or wall display stopped answering (`raised`), or is back (not `raised`).
 
-    type: Literal["display.alert"] = "display.alert"
+    Staff only. `role` says which kind of device it is; a device has at most one alert open
+    at a time (a new `problem` clears the old one first).
+    """
+
+    type: Literal["device.alert"] = "device.alert"
     seq: int
     at: datetime
     device_id: str
-    display_name: str
+    name: str
+    role: DeviceRole
     raised: bool
-    problem: DisplayProblem
+    problem: DeviceProblem
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -219,8 +226,8 @@ class Snapshot:
     counters: tuple[CounterInfo, ...]
     alarms: tuple[AlarmInfo, ...] = ()
     """Staff alarms not yet acknowledged."""
-    alerts: tuple[DisplayAlert, ...] = ()
-    """The display alerts raised and not yet cleared."""
+    alerts: tuple[DeviceAlert, ...] = ()
+    """The device alerts (kiosks, displays) raised and not yet cleared."""
     devices: tuple[DeviceInfo, ...] = ()
 
 
@@ -296,7 +303,7 @@ StaffEvent = (
     | CounterChanged
     | AlarmRaised
     | AlarmAcknowledged
-    | DisplayAlert
+    | DeviceAlert
     | DeviceStatusChanged
 )
 PublicEvent = PublicCall | PublicClear | PublicWaiting
@@ -307,7 +314,7 @@ Event = Annotated[
     | CounterChanged
     | AlarmRaised
     | AlarmAcknowledged
-    | DisplayAlert
+    | DeviceAlert
     | DeviceStatusChanged
     | Snapshot
     | PublicCall
@@ -356,7 +363,7 @@ def to_public(
     ticket's language out of calls (a site setting).
     """
     if not isinstance(event, TicketIssued | TicketCalled | TicketChanged):
-        return None  # counters, alarms, display alerts: staff only
+        return None  # counters, alarms, device alerts: staff only
     if isinstance(event, TicketCalled):
         return PublicCall(
             seq=event.seq,
@@ -416,11 +423,11 @@ __all__ = [
     "CallReasonCode",
     "CounterChanged",
     "CounterInfo",
+    "DeviceAlert",
     "DeviceInfo",
+    "DeviceProblem",
     "DeviceStatusChanged",
     "DisplayAck",
-    "DisplayAlert",
-    "DisplayProblem",
     "Event",
     "Heartbeat",
     "PublicCall",

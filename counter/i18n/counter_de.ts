@@ -391,6 +391,10 @@
             <translation>Anzeige {name} antwortet nicht.</translation>
         </message>
         <message>
+            <source>Kiosk {name} is offline.</source>
+            <translation>Kiosk {name} ist offline.</translation>
+        </message>
+        <message>
             <source>due in {n} min</source>
             <translation>in {n} Min. fällig</translation>
         </message>

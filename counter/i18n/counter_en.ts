@@ -391,6 +391,10 @@
             <translation>Display {name} is not answering.</translation>
         </message>
         <message>
+            <source>Kiosk {name} is offline.</source>
+            <translation>Kiosk {name} is offline.</translation>
+        </message>
+        <message>
             <source>due in {n} min</source>
             <translation>due in {n} min</translation>
         </message>

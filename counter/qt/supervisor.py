@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -101,9 +102,13 @@ class QtSupervisorView(QWidget):
         self.figures = QLabel(self)
         self.figures.setObjectName("figures")
         self.figures.setWordWrap(True)
+        self.alerts = QListWidget(self)
+        self.alerts.setObjectName("supervisorAlerts")
+        self.alerts.setMaximumHeight(90)
+        self.alerts.setStyleSheet("color: #8a0000; font-weight: bold;")
         self.remote = {state: QPushButton(self) for state in CounterState}
         self.refresh = QPushButton(self)
-        self.titles = [QLabel(self) for _ in range(4)]
+        self.titles = [QLabel(self) for _ in range(5)]
         buttons = QHBoxLayout()
         for state, button in self.remote.items():
             button.setObjectName(f"remote_{state.value}")
@@ -114,6 +119,8 @@ class QtSupervisorView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.titles[0])
         layout.addWidget(self.figures)
+        layout.addWidget(self.titles[4])
+        layout.addWidget(self.alerts)
         layout.addWidget(self.titles[1])
         layout.addWidget(self.counters)
         layout.addLayout(buttons)
@@ -142,6 +149,7 @@ class QtSupervisorView(QWidget):
             translate("counter", "Counters"),
             translate("counter", "Queues"),
             translate("counter", "Devices"),
+            translate("counter", "Alerts"),
         )
         for label, title in zip(self.titles, titles, strict=True):
             label.setText(f"<b>{title}</b>")
@@ -204,6 +212,7 @@ class QtSupervisorView(QWidget):
                 for q in state.office_queue.concerns
             ],
         )
+        self._render_alerts(state)
         overview: Mapping[str, Any] = state.overview or {}
         now = datetime.fromisoformat(str(overview["at"])) if "at" in overview else None
         rows = [
@@ -240,6 +249,15 @@ class QtSupervisorView(QWidget):
         enabled = not state.busy and self.chosen in ids
         for button in self.remote.values():
             button.setEnabled(enabled)
+
+    def _render_alerts(self, state: ViewState) -> None:
+        """The office alerts, as every counter shows them (each once, until resolved)."""
+        lines = [texts.alert(alert) for alert in state.alerts]
+        if [self.alerts.item(i).text() for i in range(self.alerts.count())] != lines:
+            self.alerts.clear()
+            self.alerts.addItems(lines)
+        self.alerts.setVisible(bool(lines))
+        self.titles[4].setVisible(bool(lines))
 
     def _choose(self) -> None:
         rows = self.counters.selectionModel().selectedRows()

@@ -130,6 +130,8 @@ def alert(found: Alert) -> str:
         return translate("counter", "{name}: printer – {state}.").format(
             name=found.subject, state=state
         )
+    if found.kind is AlertKind.KIOSK:
+        return translate("counter", "Kiosk {name} is offline.").format(name=found.subject)
     return translate("counter", "Display {name} is not answering.").format(name=found.subject)
 
 

@@ -14,7 +14,7 @@ from starlette.requests import HTTPConnection
 
 from server.broadcast import Broadcaster
 from server.contacts import ContactBook
-from server.displays import DisplayWatch
+from server.device_watch import DeviceWatch
 from server.keyguard import KeyGuard
 from server.mutation import Outcome, mutate
 from server.ratelimit import RateLimiter
@@ -42,8 +42,8 @@ class AppContext:
     """When each device last reached the hub (None: not tracked)."""
     office: OfficeConfig | None = None
     """The site file, when the hub was started from one (display setups, info texts)."""
-    displays: DisplayWatch | None = None
-    """Watches the wall displays' acknowledgements and streams (staff alerts)."""
+    devices: DeviceWatch | None = None
+    """Watches the kiosks' and wall displays' contact and acknowledgements (staff alerts)."""
     status_watch: StatusWatch | None = None
     """The open status pages of visitors' phones (None: no live pages)."""
     key_guard: KeyGuard | None = None

@@ -69,6 +69,8 @@ async def report_status(
 ) -> DeviceInfo:
     """Keep the calling device's printer state; a change goes to the staff stream."""
     report = await ctx.mutate(ctx.store.report_device_status, principal.id, body.printer)
+    if ctx.devices is not None and principal.device_role is not None:
+        ctx.devices.reported(principal.id, principal.name, principal.device_role)
     if report.events:
         log.info("device %s: printer %s", report.device.name, report.device.printer)
     return report.device

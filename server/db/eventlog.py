@@ -14,8 +14,8 @@ from shared.protocol import (
     AlarmAcknowledged,
     AlarmRaised,
     CounterChanged,
+    DeviceAlert,
     DeviceStatusChanged,
-    DisplayAlert,
     StaffEvent,
     TicketCalled,
     TicketChanged,
@@ -31,7 +31,7 @@ _STAFF = (
     CounterChanged,
     AlarmRaised,
     AlarmAcknowledged,
-    DisplayAlert,
+    DeviceAlert,
     DeviceStatusChanged,
 )
 E = TypeVar(
@@ -42,7 +42,7 @@ E = TypeVar(
     CounterChanged,
     AlarmRaised,
     AlarmAcknowledged,
-    DisplayAlert,
+    DeviceAlert,
     DeviceStatusChanged,
 )
 

@@ -243,3 +243,22 @@ class DeviceStatusRow(Base):
     printer: Mapped[str] = mapped_column(String(16))
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     reported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class DeviceAlertRow(Base):
+    """A device alert raised and not yet cleared (one per device): what the hub knows at start.
+
+    Written in the transaction that logs the `DeviceAlert` event (`seq`), deleted in the one
+    that logs its clearing; the running hub keeps the same in memory (`server.device_watch`).
+    """
+
+    __tablename__ = "device_alerts"
+    device_id: Mapped[str] = mapped_column(
+        ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(100))
+    problem: Mapped[str] = mapped_column(String(16))
+    seq: Mapped[int] = mapped_column(Integer)
+    """The seq of the event that raised it."""
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -14,7 +14,7 @@ from shared.protocol import (
     CallReason,
     CounterInfo,
     DeviceInfo,
-    DisplayProblem,
+    DeviceProblem,
     StaffEvent,
     TicketInfo,
 )
@@ -124,11 +124,12 @@ class DeviceReport:
 
 @dataclass(frozen=True, slots=True)
 class AlertChange:
-    """A wall display's alert to raise or to clear (what the display watch decided)."""
+    """A device's alert to raise or to clear (what the device watch decided)."""
 
     device_id: str
     name: str
-    problem: DisplayProblem
+    role: DeviceRole
+    problem: DeviceProblem
     raised: bool
 
 

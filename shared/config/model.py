@@ -164,6 +164,8 @@ class ServerConfig(Section):
     each event holds ticket details, so an office must not keep it longer than it needs."""
     announce_ticket_language: StrictBool = True
     """Public calls carry the language chosen at the kiosk, so displays also speak it."""
+    device_alert_seconds: Annotated[float, Strict(), Field(gt=0, le=3600)] = 30
+    """A watched kiosk or wall display out of contact this long is an office alert."""
     public: PublicConfig | None = None
     """A second listener that serves only the status pages (None: none)."""
 
@@ -365,6 +367,14 @@ class OfficeConfig(Section):
         for display in self.displays:
             if wanted in (display.id.casefold(), display.name.casefold()):
                 return display
+        return None
+
+    def kiosk_for_device(self, device_name: str) -> KioskConfig | None:
+        """The kiosk a paired device is (its name is the kiosk's id or name), or None."""
+        wanted = device_name.strip().casefold()
+        for kiosk in self.kiosks:
+            if wanted in (kiosk.id.casefold(), kiosk.name.casefold()):
+                return kiosk
         return None
 
     def kiosk(self, kiosk_id: str) -> KioskConfig:

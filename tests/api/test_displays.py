@@ -128,7 +128,7 @@ def _serve(url: str) -> Iterator[DisplayHub]:
     }
     store.add_user("clerk", "correct horse battery", UserRole.CLERK, "Clerk")
     tokens["clerk"] = store.login("clerk", "correct horse battery")[1]
-    options = ServerOptions(heartbeat_seconds=0.5, display_check_seconds=0.05)
+    options = ServerOptions(heartbeat_seconds=0.5, device_check_seconds=0.05)
     thread = ServerThread(create_app(store, site=site, config=config, clock=clock, options=options))
     port = thread.start()
     try:
@@ -190,7 +190,7 @@ def test_the_display_learns_its_setup(hub: DisplayHub) -> None:
 
 
 def _alert(staff: ClientConnection, *, raised: bool) -> dict[str, Any]:
-    return _next(staff, lambda f: f["type"] == "display.alert" and f["raised"] is raised)
+    return _next(staff, lambda f: f["type"] == "device.alert" and f["raised"] is raised)
 
 
 def _alert_after_leaving(hub: DisplayHub, staff: ClientConnection) -> dict[str, Any]:
@@ -203,7 +203,7 @@ def _alert_after_leaving(hub: DisplayHub, staff: ClientConnection) -> dict[str, 
         hub.clock.advance(31)
         with contextlib.suppress(TimeoutError):
             frame: dict[str, Any] = json.loads(staff.recv(timeout=0.5))
-            while frame["type"] != "display.alert":
+            while frame["type"] != "device.alert":
                 frame = json.loads(staff.recv(timeout=0.5))
             return frame
     raise AssertionError("no display alert")
@@ -220,7 +220,7 @@ def test_a_display_that_stops_acknowledging_raises_an_alert_until_it_is_back(
         call = _next(board, lambda f: f["type"] == "public.call")
         hub.clock.advance(31)  # the call stays unacknowledged for 31 s of the hub's clock
         raised = _alert(staff, raised=True)
-        assert (raised["problem"], raised["display_name"]) == ("no_ack", "og1")
+        assert (raised["problem"], raised["name"]) == ("no_ack", "og1")
         board.send(encode_ack(DisplayAck(seq=call["seq"])))
         cleared = _alert(staff, raised=False)
         assert cleared["problem"] == "no_ack"
@@ -233,14 +233,14 @@ def test_a_display_that_stops_acknowledging_raises_an_alert_until_it_is_back(
         with hub.stream("og1"):
             back = _alert(staff, raised=False)
     assert back["problem"] == "no_stream"
-    assert [e.type for e in hub.store.events_since(0) or ()].count("display.alert") == 4
+    assert [e.type for e in hub.store.events_since(0) or ()].count("device.alert") == 4
 
 
 def test_a_configured_display_that_never_comes_raises_an_alert(hub: DisplayHub) -> None:
     with hub.stream("clerk") as staff:
         hub.clock.advance(31)
         alert = _alert(staff, raised=True)
-    assert (alert["display_name"], alert["problem"]) == ("og1", "no_stream")
+    assert (alert["name"], alert["problem"]) == ("og1", "no_stream")
 
 
 def test_a_display_that_never_acknowledges_is_not_watched(hub: DisplayHub) -> None:
@@ -253,4 +253,4 @@ def test_a_display_that_never_acknowledges_is_not_watched(hub: DisplayHub) -> No
             _next(wall, lambda f: f["type"] == "public.call")
             hub.clock.advance(31)
         first = _alert_after_leaving(hub, staff)  # og1 is gone; wall's would have come first
-    assert (first["display_name"], first["problem"]) == ("og1", "no_stream")
+    assert (first["name"], first["problem"]) == ("og1", "no_stream")

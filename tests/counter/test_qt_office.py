@@ -168,8 +168,8 @@ def watching_hub(tmp_path: Path, template: Template) -> Iterator[Hub]:
     options = ServerOptions(
         tickets_per_minute_per_kiosk=600,
         heartbeat_seconds=0.3,
-        display_alert_seconds=0.5,
-        display_check_seconds=0.1,
+        device_alert_seconds=0.5,
+        device_check_seconds=0.1,
     )
     running = start_hub(tmp_path, template, options)
     yield running

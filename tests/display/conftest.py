@@ -113,7 +113,7 @@ class E2EHub:
             self.tokens["og1"] = self.store.add_device("og1", DeviceRole.DISPLAY)[1]
             self.store.add_user("clerk", PASSWORD, UserRole.CLERK, "Clerk")
             self.tokens["clerk"] = self.store.login("clerk", PASSWORD)[1]
-        options = ServerOptions(heartbeat_seconds=1.0, display_check_seconds=0.05)
+        options = ServerOptions(heartbeat_seconds=1.0, device_check_seconds=0.05)
         app = create_app(
             self.store, site=site, config=self.config, clock=self.clock, options=options
         )

@@ -166,7 +166,7 @@ def _alert(frames: Queue[dict[str, Any]], qtbot: QtBot, step: Any) -> dict[str, 
         try:
             while True:
                 frame = frames.get(timeout=0.1)
-                if frame["type"] == "display.alert":
+                if frame["type"] == "device.alert":
                     return frame
         except Empty:
             qtbot.wait(10)
@@ -182,7 +182,7 @@ def test_a_display_that_goes_away_raises_the_alert_and_clears_it_on_return(
     try:
         display_app.shutdown()
         raised = _alert(frames, qtbot, lambda: e2e_hub.clock.advance(31))
-        assert (raised["raised"], raised["problem"], raised["display_name"]) == (
+        assert (raised["raised"], raised["problem"], raised["name"]) == (
             True,
             "no_stream",
             "og1",

@@ -24,11 +24,11 @@ from shared.protocol import (
     CallReasonCode,
     CounterChanged,
     CounterInfo,
+    DeviceAlert,
     DeviceInfo,
+    DeviceProblem,
     DeviceStatusChanged,
     DisplayAck,
-    DisplayAlert,
-    DisplayProblem,
     Event,
     Heartbeat,
     PublicCall,
@@ -126,14 +126,15 @@ ticket_issued = st.builds(TicketIssued, seq=seqs, at=moments, ticket=ticket_info
 counter_changed = st.builds(CounterChanged, seq=seqs, at=moments, counter=counter_infos)
 alarm_raised = st.builds(AlarmRaised, seq=seqs, at=moments, alarm=alarm_infos)
 alarm_acknowledged = st.builds(AlarmAcknowledged, seq=seqs, at=moments, alarm=alarm_infos)
-display_alerts = st.builds(
-    DisplayAlert,
+device_alerts = st.builds(
+    DeviceAlert,
     seq=seqs,
     at=moments,
     device_id=ids,
-    display_name=text,
+    name=text,
+    role=st.sampled_from(DeviceRole),
     raised=st.booleans(),
-    problem=st.sampled_from(DisplayProblem),
+    problem=st.sampled_from(DeviceProblem),
 )
 waiting_counts = st.none() | st.integers(0, 500)
 device_infos = st.builds(
@@ -168,7 +169,7 @@ staff_events: st.SearchStrategy[StaffEvent] = st.one_of(
     counter_changed,
     alarm_raised,
     alarm_acknowledged,
-    display_alerts,
+    device_alerts,
     device_changed,
 )
 EVENT_STRATEGIES: dict[type, st.SearchStrategy[Event]] = {
@@ -178,7 +179,7 @@ EVENT_STRATEGIES: dict[type, st.SearchStrategy[Event]] = {
     CounterChanged: counter_changed,
     AlarmRaised: alarm_raised,
     AlarmAcknowledged: alarm_acknowledged,
-    DisplayAlert: display_alerts,
+    DeviceAlert: device_alerts,
     DeviceStatusChanged: device_changed,
     Snapshot: st.builds(
         Snapshot,
@@ -187,7 +188,7 @@ EVENT_STRATEGIES: dict[type, st.SearchStrategy[Event]] = {
         tickets=st.lists(ticket_infos, max_size=3).map(tuple),
         counters=st.lists(counter_infos, max_size=3).map(tuple),
         alarms=st.lists(alarm_infos, max_size=2).map(tuple),
-        alerts=st.lists(display_alerts, max_size=2).map(tuple),
+        alerts=st.lists(device_alerts, max_size=2).map(tuple),
         devices=st.lists(device_infos, max_size=3).map(tuple),
     ),
     PublicCall: public_calls,
@@ -382,13 +383,14 @@ def test_the_waiting_count_rides_on_every_ticket_event() -> None:
     assert to_public(finished, waiting=3) == PublicClear(
         seq=2, at=AT, number="B007", counter_id="s1", waiting=3
     )
-    alert = DisplayAlert(
+    alert = DeviceAlert(
         seq=3,
         at=AT,
         device_id="d1",
-        display_name="foyer",
+        name="foyer",
+        role=DeviceRole.DISPLAY,
         raised=True,
-        problem=DisplayProblem.NO_ACK,
+        problem=DeviceProblem.NO_ACK,
     )
     assert to_public(alert, waiting=3) is None
 
