@@ -144,7 +144,7 @@ class HubAnswers(ModelCore):
         )
 
     def _queue_loaded(self, result: Any) -> None:
-        self.queue.apply(_SNAPSHOT.validate_python(result))
+        self.queue.load(_SNAPSHOT.validate_python(result))
 
     def _called(self, result: Any) -> None:
         if result is None:

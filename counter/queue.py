@@ -52,12 +52,19 @@ class StaffQueue:
     seq: int = 0
 
     def apply(self, event: Event) -> bool:
-        """Fold one event in; False when it changes nothing this queue keeps."""
-        if event.type != "heartbeat":
-            self.seq = max(self.seq, event.seq)
+        """Fold one stream event in; False when it changes nothing this queue keeps.
+
+        The stream's snapshot replaces everything, whatever its seq (a hub that was reset
+        starts lower). An event the queue holds already (a loaded snapshot had it) is skipped.
+        """
         if isinstance(event, Snapshot):
+            self.seq = event.seq
             self._replace(event)
-        elif isinstance(event, TicketIssued | TicketChanged):
+            return True
+        if event.type == "heartbeat" or event.seq <= self.seq:
+            return False
+        self.seq = event.seq
+        if isinstance(event, TicketIssued | TicketChanged):
             self._ticket(event.ticket)
         elif isinstance(event, TicketCalled):
             self._ticket(event.ticket)
@@ -68,6 +75,11 @@ class StaffQueue:
         else:
             return self._office(event)
         return True
+
+    def load(self, snapshot: Snapshot) -> bool:
+        """A snapshot the app asked for (`GET /queue`): taken unless the stream has brought
+        newer events meanwhile (then the stream's state is the newer truth)."""
+        return snapshot.seq >= self.seq and self.apply(snapshot)
 
     def _replace(self, snapshot: Snapshot) -> None:
         self.tickets = {t.id: t for t in snapshot.tickets if t.status in LIVE}
