@@ -1,7 +1,7 @@
 """Screenshots of the counter app in German against a real hub (the example office).
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/counter_screenshots.py [OUT_DIR]
-Writes docs/screenshots/counter-{idle,ticket,refused,compact,alarm,supervisor,devices}.png.
+Writes docs/screenshots/counter-{idle,ticket,refused,compact,alerts,alarm,supervisor,devices}.png.
 """
 
 from __future__ import annotations
@@ -74,12 +74,15 @@ def counter_app(url: str, folder: Path, user: str, counter: str) -> CounterApp:
 
 @dataclass
 class Office:
-    """The example office served by a real hub, with a kiosk, a display and two users."""
+    """The example office served by a real hub, with two kiosks, a display and two users."""
 
     url: str
     thread: ServerThread
     engine: Engine
     display: ClientConnection
+    kiosk: ClientConnection
+    upstairs: str
+    """The token of a second kiosk, not in the site file: watched once it reports."""
 
 
 def serve_office(folder: Path) -> Office:
@@ -90,10 +93,12 @@ def serve_office(folder: Path) -> Office:
     migrate(engine)
     store = Store(engine, site, SystemClock())
     kiosk, kiosk_token = store.add_device("Kiosk Eingang", DeviceRole.KIOSK)
+    upstairs = store.add_device("Kiosk Obergeschoss", DeviceRole.KIOSK)[1]
     _, display_token = store.add_device("Anzeige Wartebereich EG", DeviceRole.DISPLAY)
     store.add_user("mueller", PASSWORD, UserRole.CLERK, "A. Müller")
     store.add_user("yilmaz", PASSWORD, UserRole.SUPERVISOR, "S. Yılmaz")
-    options = ServerOptions(tickets_per_minute_per_kiosk=None)
+    # A kiosk out of contact for 3 s is an office alert (30 s in an office).
+    options = ServerOptions(tickets_per_minute_per_kiosk=None, device_alert_seconds=3)
     thread = ServerThread(
         create_app(store, site=site, config=config, clock=SystemClock(), options=options)
     )
@@ -108,14 +113,12 @@ def serve_office(folder: Path) -> Office:
             idempotency_key=uuid.uuid4().hex,
             issuer_id=kiosk.id,
         )
+    events = f"ws://{url.removeprefix('http://')}/api/v1/events"
+    entrance = connect(events, additional_headers=_bearer(kiosk_token), legacy=True)
     with httpx.Client(base_url=f"{url}/api/v1", headers=_bearer(kiosk_token)) as http:
         http.put("/devices/current/status", json={"printer": "paper_near_end"})
-    display = connect(
-        f"ws://{url.removeprefix('http://')}/api/v1/events",
-        additional_headers=_bearer(display_token),
-        legacy=True,
-    )
-    return Office(url, thread, engine, display)
+    display = connect(events, additional_headers=_bearer(display_token), legacy=True)
+    return Office(url, thread, engine, display, entrance, upstairs)
 
 
 def _bearer(token: str) -> dict[str, str]:
@@ -189,6 +192,12 @@ def main(out: Path) -> None:
     shoot(clerk.window.compact, out / "counter-compact.png")
     clerk.window.compact.hide()
 
+    # The kiosk upstairs reports once, then is switched off: no stream, no request.
+    with httpx.Client(base_url=f"{url}/api/v1", headers=_bearer(office.upstairs)) as http:
+        http.put("/devices/current/status", json={"printer": "ok"})
+    wait_until(lambda: len(clerk.model.view_state().alerts) == 2)
+    shoot(clerk.window, out / "counter-alerts.png")
+
     clerk.model.raise_alarm()
     wait_until(lambda: any(a.alarm_id for a in boss.model.view_state().alerts))
     shoot(boss.window, out / "counter-alarm.png")
@@ -200,6 +209,7 @@ def main(out: Path) -> None:
 
     shoot_devices(out / "counter-devices.png")
     office.display.close()
+    office.kiosk.close()
     for app in (clerk, boss):
         app.stop()
     office.thread.stop()

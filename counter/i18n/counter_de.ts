@@ -391,8 +391,12 @@
             <translation>Anzeige {name} antwortet nicht.</translation>
         </message>
         <message>
-            <source>Kiosk {name} is offline.</source>
-            <translation>Kiosk {name} ist offline.</translation>
+            <source>Kiosk offline: {name}</source>
+            <translation>Kiosk offline: {name}</translation>
+        </message>
+        <message>
+            <source>{ago} – no connection</source>
+            <translation>{ago} – keine Verbindung</translation>
         </message>
         <message>
             <source>due in {n} min</source>

@@ -391,8 +391,12 @@
             <translation>Display {name} is not answering.</translation>
         </message>
         <message>
-            <source>Kiosk {name} is offline.</source>
-            <translation>Kiosk {name} is offline.</translation>
+            <source>Kiosk offline: {name}</source>
+            <translation>Kiosk offline: {name}</translation>
+        </message>
+        <message>
+            <source>{ago} – no connection</source>
+            <translation>{ago} – no connection</translation>
         </message>
         <message>
             <source>due in {n} min</source>

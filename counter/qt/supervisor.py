@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 from counter.model import CounterModel
 from counter.qt import texts
 from counter.qt.texts import translate
-from counter.state import ViewState
+from counter.state import AlertKind, ViewState
 from shared.domain import CounterState
+
+OUT_OF_CONTACT = frozenset({AlertKind.KIOSK, AlertKind.DISPLAY})
 
 
 def _role(role: str) -> str:
@@ -67,6 +69,13 @@ def _ago(stamp: Any, now: datetime) -> str:
     if seconds < 60:
         return translate("counter", "just now")
     return translate("counter", "{minutes} ago").format(minutes=texts.minutes(seconds // 60))
+
+
+def _contact(ago: str, *, lost: bool) -> str:
+    """The last contact, and whether the hub reports the device out of contact now."""
+    if not lost:
+        return ago
+    return translate("counter", "{ago} – no connection").format(ago=ago)
 
 
 def _minutes(value: Any) -> str:
@@ -215,11 +224,12 @@ class QtSupervisorView(QWidget):
         self._render_alerts(state)
         overview: Mapping[str, Any] = state.overview or {}
         now = datetime.fromisoformat(str(overview["at"])) if "at" in overview else None
+        gone = {a.device_id for a in state.alerts if a.kind in OUT_OF_CONTACT}
         rows = [
             [
                 d["name"],
                 _role(d["role"]),
-                _ago(d["last_seen"], now),
+                _contact(_ago(d["last_seen"], now), lost=d["id"] in gone),
                 texts.printer(state.printers[d["id"]]) if d["id"] in state.printers else "–",
             ]
             for d in overview.get("devices", [])

@@ -131,7 +131,7 @@ def alert(found: Alert) -> str:
             name=found.subject, state=state
         )
     if found.kind is AlertKind.KIOSK:
-        return translate("counter", "Kiosk {name} is offline.").format(name=found.subject)
+        return translate("counter", "Kiosk offline: {name}").format(name=found.subject)
     return translate("counter", "Display {name} is not answering.").format(name=found.subject)
 
 

@@ -30,7 +30,7 @@ pytestmark = pytest.mark.qt_log_ignore(QT_NOISE)
 OPTIONS = ServerOptions(
     tickets_per_minute_per_kiosk=600, heartbeat_seconds=0.3, device_check_seconds=0.05
 )
-OFFLINE = "Kiosk test kiosk ist offline."
+OFFLINE = "Kiosk offline: test kiosk"
 
 
 @pytest.fixture
@@ -78,6 +78,13 @@ def _lines(app: Any) -> list[str]:
     return [desk.alerts.item(i).text() for i in range(desk.alerts.count())]
 
 
+def _contact(overview: Any, device: str) -> str:
+    """The supervisor view's "last contact" of a device."""
+    table = overview.devices
+    rows = [r for r in range(table.rowCount()) if table.item(r, 0).text() == device]
+    return str(table.item(rows[0], 2).text()) if rows else ""
+
+
 def _heard(app: Any) -> list[Alert]:
     heard: list[Alert] = []
     app.model.alert_raised.connect(heard.append)
@@ -100,6 +107,8 @@ def test_a_kiosk_offline_is_shown_once_on_every_counter_and_the_overview_until_i
     qtbot.waitUntil(lambda: overview.alerts.count() == 1)
     assert overview.alerts.item(0).text() == OFFLINE
     assert overview.alerts.isVisible()
+    qtbot.waitUntil(lambda: _contact(overview, "test kiosk").endswith("– keine Verbindung"))
+    assert not _contact(overview, "test display").endswith("keine Verbindung")
     assert [a.kind for a in heard["clerk"]] == [AlertKind.KIOSK]
     assert [a.kind for a in heard["boss"]] == [AlertKind.KIOSK]
 
@@ -115,6 +124,7 @@ def test_a_kiosk_offline_is_shown_once_on_every_counter_and_the_overview_until_i
             qtbot.waitUntil(lambda a=app: _lines(a) == [], timeout=5000)
         qtbot.waitUntil(lambda: overview.alerts.count() == 0)
         assert not overview.alerts.isVisible()
+        assert not _contact(overview, "test kiosk").endswith("keine Verbindung")
         assert not clerk.window.desk.alerts.isVisible()
     _until(qtbot, clock, lambda: _lines(clerk) == [OFFLINE])  # gone again: a new alert
     qtbot.waitUntil(lambda: _lines(boss) == [OFFLINE])
