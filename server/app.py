@@ -194,7 +194,13 @@ def create_app(
     ctx.broadcaster.read_gaps_from(store.events_since)
     ctx.broadcaster.recheck_tokens_with(store.principals.verify_many, store.refusal)
     housekeeper = Housekeeper(store, clock, opts.housekeeping())
-    trust_watch = TrustWatch(store, broadcaster.recheck_tokens_now, opts.trust_poll_seconds)
+
+    async def recheck_trust() -> None:
+        """A user disabled or a device revoked: streams re-checked, revoked devices unwatched."""
+        await broadcaster.recheck_tokens_now()
+        watch.retire_revoked(await run_in_threadpool(store.list_devices))
+
+    trust_watch = TrustWatch(store, recheck_trust, opts.trust_poll_seconds)
     login_guard = LoginGuard(opts.logins)
 
     @asynccontextmanager

@@ -6,6 +6,8 @@ The hub watches a device of one of these kinds once it is known to matter:
 - a kiosk that is configured (a `[[kiosks]]` id or name), that has ever reported its
   printer's state (`PUT /devices/current/status`), or reports it now;
 - any device with an alert still open in the database when the hub starts (`restore`).
+A device revoked (at start, or later: the trust watch tells) is no longer watched and its
+open alert is cleared.
 
 A display is in contact while it holds an event stream and acknowledges each call it was
 sent; a kiosk while it holds its stream or makes requests. A watched device out of contact
@@ -26,6 +28,7 @@ import asyncio
 import contextlib
 import logging
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -34,7 +37,7 @@ from server.db.outcomes import AlertChange
 from server.mutation import mutate
 from server.store import Store
 from shared.clock import Clock
-from shared.domain import DeviceRole
+from shared.domain import Device, DeviceRole
 from shared.protocol import DeviceAlert, DeviceProblem
 
 log = logging.getLogger(__name__)
@@ -108,6 +111,13 @@ class DeviceWatch:
         device = self._devices.get(device_id)
         if device is not None:
             device.retired = True
+
+    def retire_revoked(self, devices: Iterable[Device]) -> None:
+        """Retire every watched device that is revoked or no longer paired."""
+        active = {d.id for d in devices if not d.revoked}
+        for device_id, device in self._devices.items():
+            if device_id not in active and not device.retired:
+                device.retired = True
 
     def connected(self, device_id: str, name: str, role: DeviceRole) -> None:
         """A device's stream opened."""

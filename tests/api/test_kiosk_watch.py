@@ -332,3 +332,17 @@ def test_a_display_whose_stream_drops_keeps_its_alert_until_it_is_no_stream(
         ("og1", "display", "no_ack", False),
         ("og1", "display", "no_stream", True),
     ]
+
+
+def test_a_kiosk_revoked_while_the_hub_runs_has_its_alert_cleared(hub: WatchHub) -> None:
+    with hub.stream("clerk") as staff, hub.stream("og1"):
+        hub.clock.advance(STEP)
+        raised = _alerts(staff, 1)[0]
+        hub.store.revoke_device(raised["device_id"])  # as `aufruf device revoke` does
+        cleared = _alerts(staff, 1)[0]  # the trust watch (1 s) tells the device watch
+        assert (cleared["device_id"], cleared["raised"]) == (raised["device_id"], False)
+        hub.clock.advance(STEP)
+        hub.clock.advance(STEP)
+        with hub.stream("clerk") as fresh:
+            assert _next(fresh, lambda f: f["type"] == "snapshot")["alerts"] == []
+    assert hub.store.open_device_alerts() == ()
