@@ -138,7 +138,13 @@ class QtEventStream(QObject):
         self._deadline.stop()
         socket, self._socket = self._socket, None
         if socket is not None:
-            socket.close()
+            # A closing handshake only on an open socket: QWebSocket.close() writes its close
+            # frame also while TCP is still connecting, and Qt warns ("QNativeSocketEngine::
+            # write() was not called in QAbstractSocket::ConnectedState"): abort that one.
+            if socket.state() is QAbstractSocket.SocketState.ConnectedState:
+                socket.close()
+            else:
+                socket.abort()
             socket.deleteLater()
 
     def _open(self) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import socket
 
 import pytest
 
@@ -240,3 +242,26 @@ def test_a_new_token_on_a_closed_stream_waits_for_connect(qtbot, hub, served, ma
     client.connect_events()
     qtbot.wait_until(lambda: len(hub.connections) == 1)
     assert hub.connections[0].authorization == "Bearer other"
+
+
+def test_close_while_the_connection_is_being_made_is_quiet(qtbot, make_client):
+    """Closed before TCP is even connected (a kiosk's PIN exit on a busy box, a counter
+    restarted): the socket is aborted; a close frame written there makes Qt warn
+    ("QNativeSocketEngine::write() was not called in ConnectedState"; pytest-qt fails on it)."""
+    with socket.create_server(("127.0.0.1", 0), backlog=0) as listener:
+        port = listener.getsockname()[1]
+        # A full accept queue: the kernel drops the client's SYN, its connect stays pending.
+        fillers = [socket.create_connection(("127.0.0.1", port), timeout=5)]
+        for _ in range(2):
+            filler = socket.socket()
+            filler.settimeout(0)
+            with contextlib.suppress(BlockingIOError):
+                filler.connect(("127.0.0.1", port))
+            fillers.append(filler)
+        client = make_client(f"http://127.0.0.1:{port}")
+        client.connect_events()
+        qtbot.wait_until(lambda: client.state is ConnectionState.CONNECTING)
+        client.close()
+        assert client.state is ConnectionState.DISCONNECTED
+        for filler in fillers:
+            filler.close()
