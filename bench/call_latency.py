@@ -59,14 +59,20 @@ class Desks:
         ]
         self.kind = kind
 
-    async def run(self, counts: list[int], pause: float) -> list[Calls]:
+    async def run(self, counts: list[int], pause: float, jitter: float = 0.0) -> list[Calls]:
         """Desk k runs `counts[k]` cycles (call, start, finish), all desks at once."""
         if self.kind == "raw":
             return await asyncio.gather(
-                *(raw_desk(d, f"c{k}", counts[k], pause) for k, d in enumerate(self.raw))
+                *(
+                    raw_desk(d, f"c{k}", counts[k], pause, jitter=jitter)
+                    for k, d in enumerate(self.raw)
+                )
             )
         return await asyncio.gather(
-            *(desk(c, f"c{k}", self.tokens[k], counts[k], pause) for k, c in enumerate(self.httpx))
+            *(
+                desk(c, f"c{k}", self.tokens[k], counts[k], pause, jitter=jitter)
+                for k, c in enumerate(self.httpx)
+            )
         )
 
     async def close(self) -> None:
@@ -97,7 +103,8 @@ async def run_load(base: str, setup: Setup, args: argparse.Namespace, hub_pid: i
     began, hub_cpu, own_cpu = time.perf_counter(), cpu_seconds(hub_pid), own_cpu_seconds()
     share, extra = divmod(args.calls, args.counters)
     try:
-        results = await desks.run([share + (k < extra) for k in range(args.counters)], args.pause)
+        counts = [share + (k < extra) for k in range(args.counters)]
+        results = await desks.run(counts, args.pause, args.pause_jitter)
     finally:
         gc.enable()
         await desks.close()
@@ -151,7 +158,9 @@ def report(tally: Tally, args: argparse.Namespace, backend: str, displays: int) 
     rate = len(tally.sent) / tally.elapsed if tally.elapsed else 0.0
     head = (
         f"call latency: {args.subscribers} subscribers, {args.counters} counters, "
-        f"{len(tally.sent)} calls, pause {args.pause} s, {backend}, {displays} display tokens, "
+        f"{len(tally.sent)} calls, pause {args.pause} s"
+        + (f" + up to {args.pause_jitter} s" if args.pause_jitter else "")
+        + f", {backend}, {displays} display tokens, "
         f"{args.client} sockets, {args.desk} desks, "
         f"nproc {os.cpu_count()} "
         + (
@@ -183,6 +192,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--counters", type=int, default=4, choices=range(1, len(SERVICES) + 1))
     parser.add_argument("--calls", type=int, default=400, help="calls in all (at most 900)")
     parser.add_argument("--pause", type=float, default=0.0, help="seconds a desk waits per call")
+    parser.add_argument(
+        "--pause-jitter",
+        type=float,
+        default=0.0,
+        help="plus up to this many seconds (uniform, seeded): calls meet periodic work anywhere",
+    )
     parser.add_argument(
         "--client",
         choices=("websockets", "raw"),

@@ -13,6 +13,7 @@ import asyncio
 import base64
 import json
 import os
+import random
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -58,9 +59,19 @@ async def subscriber(ws: ClientConnection, tally: Tally) -> None:
 
 
 async def desk(
-    client: httpx.AsyncClient, counter: str, token: str, calls: int, pause: float
+    client: httpx.AsyncClient,
+    counter: str,
+    token: str,
+    calls: int,
+    pause: float,
+    *,
+    jitter: float = 0.0,
 ) -> list[tuple[str, float, float]]:
-    """Call, start and finish `calls` tickets; (number, sent, answered) per call."""
+    """Call, start and finish `calls` tickets; (number, sent, answered) per call.
+
+    Between cycles the desk waits `pause` plus up to `jitter` seconds (uniform, seeded).
+    """
+    rng = random.Random(counter)  # the same pauses in every run
     auth = {"Authorization": f"Bearer {token}"}
     done: list[tuple[str, float, float]] = []
     for _ in range(calls):
@@ -74,8 +85,8 @@ async def desk(
         done.append((ticket["number"], start, end))
         for step in ("start", "finish"):
             (await client.post(f"/tickets/{ticket['id']}/{step}", headers=auth)).raise_for_status()
-        if pause:
-            await asyncio.sleep(pause)
+        if pause or jitter:
+            await asyncio.sleep(pause + rng.uniform(0.0, jitter))
     return done
 
 
@@ -232,9 +243,10 @@ class RawDesk:
 
 
 async def raw_desk(
-    client: RawDesk, counter: str, calls: int, pause: float
+    client: RawDesk, counter: str, calls: int, pause: float, *, jitter: float = 0.0
 ) -> list[tuple[str, float, float]]:
     """`desk` over a `RawDesk`: call, start and finish `calls` tickets."""
+    rng = random.Random(counter)  # the same pauses in every run
     done: list[tuple[str, float, float]] = []
     for _ in range(calls):
         status, body, start = await client.post(f"/counters/{counter}/call-next")
@@ -249,6 +261,6 @@ async def raw_desk(
             status, body, _ = await client.post(f"/tickets/{ticket['id']}/{step}")
             if status != 200:
                 raise RuntimeError(f"{step} answered {status}: {body[:200]!r}")
-        if pause:
-            await asyncio.sleep(pause)
+        if pause or jitter:
+            await asyncio.sleep(pause + rng.uniform(0.0, jitter))
     return done
