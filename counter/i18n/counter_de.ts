@@ -387,8 +387,8 @@
             <translation>{name}: Drucker – {state}.</translation>
         </message>
         <message>
-            <source>Display {name} is not answering.</source>
-            <translation>Anzeige {name} antwortet nicht.</translation>
+            <source>Display offline: {name}</source>
+            <translation>Anzeige offline: {name}</translation>
         </message>
         <message>
             <source>Kiosk offline: {name}</source>

@@ -387,8 +387,8 @@
             <translation>{name}: printer – {state}.</translation>
         </message>
         <message>
-            <source>Display {name} is not answering.</source>
-            <translation>Display {name} is not answering.</translation>
+            <source>Display offline: {name}</source>
+            <translation>Display offline: {name}</translation>
         </message>
         <message>
             <source>Kiosk offline: {name}</source>

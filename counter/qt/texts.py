@@ -132,7 +132,7 @@ def alert(found: Alert) -> str:
         )
     if found.kind is AlertKind.KIOSK:
         return translate("counter", "Kiosk offline: {name}").format(name=found.subject)
-    return translate("counter", "Display {name} is not answering.").format(name=found.subject)
+    return translate("counter", "Display offline: {name}").format(name=found.subject)
 
 
 def _due(due_in: int | None) -> str:

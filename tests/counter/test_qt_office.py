@@ -189,7 +189,7 @@ def test_a_silent_display_is_an_office_alert_until_it_is_back(
         display.send(encode_ack(DisplayAck(seq=board["seq"])))  # now the hub watches it
     desk = app.window.desk
     qtbot.waitUntil(lambda: desk.alerts.count() == 1, timeout=5000)
-    assert desk.alerts.item(0).text() == "Anzeige test display antwortet nicht."
+    assert desk.alerts.item(0).text() == "Anzeige offline: test display"
     assert [a.kind for a in heard] == [AlertKind.DISPLAY]
     with connect(hub.ws_url(), additional_headers=headers, open_timeout=5):
         qtbot.waitUntil(lambda: desk.alerts.count() == 0, timeout=5000)
