@@ -138,12 +138,15 @@ TICKETS = [
 
 
 def shoot_devices(path: Path) -> None:
-    """The devices view: the sign on its pty is ready, the printer's address answers nobody."""
-    with SignEmulator() as sign:
+    """The devices view: the sign is ready on a pty picked on this PC (over the site's), the
+    printer's address answers nobody."""
+    with SignEmulator() as site_sign, SignEmulator() as sign:
         dead = NetworkPrinter(transport=PrinterTransport.NETWORK, host="127.0.0.1", port=9)
         devices = QtDeskDevices(
-            CounterSign(SerialSettings(sign.port), "3"), EscposPrinter(dead), check_ms=500
+            CounterSign(SerialSettings(site_sign.port), "3"), EscposPrinter(dead), check_ms=500
         )
+        devices.apply_local({DeviceKind.SIGN: sign.port})
+        devices.start()
         view = QtDevicesView(devices)
         view.resize(QSize(820, 380))
         view.show()

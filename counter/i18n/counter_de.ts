@@ -547,6 +547,14 @@
             <translation>Jetzt prüfen</translation>
         </message>
         <message>
+            <source>Back to the site's setting</source>
+            <translation>Zurück zur Einstellung des Standorts</translation>
+        </message>
+        <message>
+            <source>Set on this PC; the site's setting is {where}.</source>
+            <translation>Auf diesem PC gewählt; die Einstellung des Standorts ist {where}.</translation>
+        </message>
+        <message>
             <source>This address does not fit: {error}</source>
             <translation>Diese Adresse passt nicht: {error}</translation>
         </message>

@@ -547,6 +547,14 @@
             <translation>Check now</translation>
         </message>
         <message>
+            <source>Back to the site's setting</source>
+            <translation>Back to the site's setting</translation>
+        </message>
+        <message>
+            <source>Set on this PC; the site's setting is {where}.</source>
+            <translation>Set on this PC; the site's setting is {where}.</translation>
+        </message>
+        <message>
             <source>This address does not fit: {error}</source>
             <translation>This address does not fit: {error}</translation>
         </message>

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 
+from counter.desk_devices import DeviceKind
 from counter.model import CounterModel
 from counter.qt.alert_sounds import QtAlertSounds, SoundQueue
 from counter.qt.bridge import QtHubBridge
@@ -24,6 +25,11 @@ log = logging.getLogger(__name__)
 
 COUNTER_KEY = "counter/id"
 LANGUAGE_KEY = "counter/language"
+LOCAL_DEVICE_KEYS = {
+    DeviceKind.SIGN: "counter/sign_port",
+    DeviceKind.PRINTER: "counter/printer_address",
+}
+"""Where this PC keeps a sign port or printer address picked over the site file's."""
 I18N_DIR = Path(__file__).resolve().parents[1] / "i18n"
 """Where `counter_<lang>.qm` are (compiled from the `.ts` files at install, see setup.py)."""
 DEFAULT_LANGUAGE = "de"
@@ -59,6 +65,9 @@ class CounterApp(QObject):
         self.settings = settings
         remembered = settings.value(COUNTER_KEY)
         self.devices = devices or QtDeskDevices.none()
+        self.devices.apply_local(
+            {kind: str(v) for kind, key in LOCAL_DEVICE_KEYS.items() if (v := settings.value(key))}
+        )
         self.translations = QtTranslations(I18N_DIR, "counter")
         lang = options.language or str(settings.value(LANGUAGE_KEY) or DEFAULT_LANGUAGE)
         self.translations.switch(lang)
@@ -90,6 +99,7 @@ class CounterApp(QObject):
         self.devices.problem.connect(self.window.statusBar().showMessage)
         self.ticker.timeout.connect(self.model.tick)
         self.window.language_chosen.connect(self.set_language)
+        self.devices.local_changed.connect(self._remember_devices)
 
     def set_language(self, lang: str) -> None:
         """Switch every window to the clerk's language now; remembered on this PC."""
@@ -102,6 +112,7 @@ class CounterApp(QObject):
         """Find the hub and show the window."""
         self.locator.start()
         self.ticker.start()
+        self.devices.start()
         self.window.show()
 
     def stop(self) -> None:
@@ -132,6 +143,15 @@ class CounterApp(QObject):
     def _early_request(self, request: HubRequest) -> None:
         """A request made before the hub was found waits for it."""
         self._waiting.append(request)
+
+    def _remember_devices(self) -> None:
+        """This PC's own sign port and printer address, or none: the site file's."""
+        for kind, key in LOCAL_DEVICE_KEYS.items():
+            if kind in self.devices.local:
+                self.settings.setValue(key, self.devices.local[kind])
+            else:
+                self.settings.remove(key)
+        self.settings.sync()
 
     def _remember_counter(self, counter_id: str) -> None:
         self.settings.setValue(COUNTER_KEY, counter_id)

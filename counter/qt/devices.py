@@ -5,14 +5,17 @@ dead printer never delays the sign). Every `CHECK_MS` both are checked: a sign w
 vanished (unplugged) is closed and opened again once it is back, then shows the current
 number again; the printer is asked for its status. Each change comes back as a
 `DeviceReport`; the devices view shows them and lets the clerk pick another port or address
-(`use_sign`, `use_printer`) without restarting. A desk without devices gets
-`QtDeskDevices.none()`.
+(`use_sign`, `use_printer`) without restarting. A pick that differs from the site file's is
+this PC's own (`local`, kept by the app in the PC's settings and applied again at start, before
+the devices are first opened) until the clerk goes back to the site's (`use_site`). A desk
+without devices gets `QtDeskDevices.none()`.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
@@ -182,13 +185,17 @@ class _PrinterWorker(QObject):
 class QtDeskDevices(QObject):
     """Sign and printer of one desk, each on its own thread, checked every `CHECK_MS`.
 
+    Built idle: `start` opens them (after any `apply_local`).
+
     Signals: ``problem(str)`` (a device failed; for the status bar), ``printed(str)``,
-    ``reported(DeviceReport)`` (a device's state changed).
+    ``reported(DeviceReport)`` (a device's state changed), ``local_changed()`` (a port or
+    address of this PC's own was picked, or the site's taken back).
     """
 
     problem = Signal(str)
     printed = Signal(str)
     reported = Signal(object)
+    local_changed = Signal()
     _show = Signal(str)
     _print = Signal(object)
     _check = Signal()
@@ -208,7 +215,15 @@ class QtDeskDevices(QObject):
         self.can_print = printer is not None
         self.has_sign = sign is not None
         self.printer_site = printer.site if printer is not None else None
-        """The printer's site entry (another address is put into a copy of it)."""
+        """The printer's entry now (another address is put into a copy of it)."""
+        self._site_printer = self.printer_site
+        self.site = {
+            DeviceKind.SIGN: sign.port if sign else "",
+            DeviceKind.PRINTER: printer_address(printer.site) if printer else "",
+        }
+        """Where the site file puts each device ("": none)."""
+        self.local: dict[DeviceKind, str] = {}
+        """Ports and addresses picked on this PC over the site file's."""
         self.reports = {
             DeviceKind.SIGN: DeviceReport(
                 kind=DeviceKind.SIGN,
@@ -240,7 +255,10 @@ class QtDeskDevices(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(check_ms)
         self.timer.timeout.connect(self.check_now)
-        if sign is not None or printer is not None:
+
+    def start(self) -> None:
+        """Open the devices and check them every `check_ms` (nothing for a desk without)."""
+        if self.has_sign or self.can_print:
             for thread in self._threads:
                 thread.start()
             self.timer.start()
@@ -274,6 +292,7 @@ class QtDeskDevices(QObject):
         """Drive the sign on another serial device from now on."""
         if self.has_sign:
             self._use_sign.emit(port)
+            self._picked(DeviceKind.SIGN, port)
 
     def use_printer(self, address: str) -> None:
         """Print receipts at another address from now on; ValueError when it does not fit."""
@@ -282,6 +301,40 @@ class QtDeskDevices(QObject):
         site = with_address(self.printer_site, address)
         self.printer_site = site
         self._use_printer.emit(EscposPrinter(site))
+        self._picked(DeviceKind.PRINTER, printer_address(site))
+
+    def use_site(self, kind: DeviceKind) -> None:
+        """Back to the port or address the site file names."""
+        if kind is DeviceKind.SIGN:
+            self.use_sign(self.site[kind])
+        elif self._site_printer is not None:
+            self.printer_site = self._site_printer
+            self._use_printer.emit(EscposPrinter(self._site_printer))
+            self._picked(kind, self.site[kind])
+
+    def apply_local(self, local: Mapping[DeviceKind, str]) -> None:
+        """Use this PC's own picks (before `start`: the site's are never opened)."""
+        for kind, where in local.items():
+            if kind is DeviceKind.SIGN:
+                self.use_sign(where)
+                continue
+            try:
+                self.use_printer(where)
+            except ValueError as exc:
+                log.warning("this PC's printer address %r is not used: %s", where, exc)
+
+    def where(self, kind: DeviceKind) -> str:
+        """Where a device is used: this PC's pick, else the site file's."""
+        return self.local.get(kind, self.site[kind])
+
+    def _picked(self, kind: DeviceKind, where: str) -> None:
+        before = self.local.get(kind)
+        if where == self.site[kind]:
+            self.local.pop(kind, None)
+        else:
+            self.local[kind] = where
+        if self.local.get(kind) != before:
+            self.local_changed.emit()
 
     def stop(self) -> None:
         """Release the devices and end the threads."""

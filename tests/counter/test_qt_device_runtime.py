@@ -169,3 +169,80 @@ def test_the_printer_is_moved_to_another_address_in_the_devices_view(
         assert new.wait_for_jobs(1)
         assert old.jobs == []
         app.stop()
+
+
+def _local(tmp_path: Path) -> dict[str, str]:
+    """What this PC's settings file (the apps' `app.ini`) keeps of the devices."""
+    from PySide6.QtCore import QSettings  # noqa: PLC0415 (Qt only where a test uses it)
+
+    settings = QSettings(str(tmp_path / "app.ini"), QSettings.Format.IniFormat)
+    keys = ("counter/sign_port", "counter/printer_address")
+    return {key: str(settings.value(key)) for key in keys if settings.contains(key)}
+
+
+def test_a_port_and_address_picked_on_this_pc_outlive_a_restart_until_the_site_is_taken_back(
+    qtbot: QtBot, hub: Hub, tmp_path: Path
+) -> None:
+    with (
+        SignEmulator(link=tmp_path / "ttySite") as site_sign,
+        SignEmulator() as new_sign,
+        NetworkPrinterEmulator() as site_printer,
+        NetworkPrinterEmulator() as new_printer,
+    ):
+
+        def site_devices() -> QtDeskDevices:
+            sign = CounterSign(SerialSettings(site_sign.port), "1")
+            return QtDeskDevices(sign, _printer(site_printer.port), check_ms=CHECK_MS)
+
+        app = start_app(qtbot, hub.base, tmp_path, devices=site_devices())
+        view = app.window.devices
+        app.window.show_devices()
+        assert all(view.local[kind].isHidden() for kind in DeviceKind)
+        view.sign_port.setEditText(new_sign.port)
+        view.use[DeviceKind.SIGN].click()
+        view.printer_address.setText(f"127.0.0.1:{new_printer.port}")
+        view.use[DeviceKind.PRINTER].click()
+        assert _local(tmp_path) == {
+            "counter/sign_port": new_sign.port,
+            "counter/printer_address": f"127.0.0.1:{new_printer.port}",
+        }
+        app.stop()
+        app.window.close()
+
+        again = start_app(qtbot, hub.base, tmp_path, devices=site_devices())  # the same PC
+        view = again.window.devices
+        again.window.show_devices()
+        qtbot.waitUntil(lambda: _health(again, DeviceKind.SIGN) is Health.READY)
+        qtbot.waitUntil(lambda: _health(again, DeviceKind.PRINTER) is Health.READY)
+        assert again.devices.reports[DeviceKind.SIGN].where == new_sign.port
+        assert view.sign_port.currentText() == new_sign.port
+        assert view.printer_address.text() == f"127.0.0.1:{new_printer.port}"
+        assert view.local[DeviceKind.SIGN].isVisible()
+        assert view.local[DeviceKind.SIGN].text() == (
+            f"Auf diesem PC gewählt; die Einstellung des Standorts ist {site_sign.port}."
+        )
+        assert view.back[DeviceKind.PRINTER].isVisible()
+        _serve_receipt(qtbot, again, hub)
+        qtbot.waitUntil(lambda: new_sign.shown == "A001", timeout=5000)
+        with qtbot.waitSignal(again.devices.printed, timeout=10000):
+            again.model.print_receipt()
+        assert new_printer.wait_for_jobs(1)
+        assert site_sign.frames == []  # the site's port was never driven
+        assert site_printer.jobs == []
+
+        for kind in DeviceKind:
+            view.back[kind].click()
+        assert _local(tmp_path) == {}
+        assert not view.local[DeviceKind.SIGN].isVisible()
+        assert not view.back[DeviceKind.PRINTER].isVisible()
+        assert view.printer_address.text() == f"127.0.0.1:{site_printer.port}"
+        qtbot.waitUntil(lambda: site_sign.shown == "A001", timeout=5000)  # the current number
+        qtbot.waitUntil(
+            lambda: (
+                again.devices.reports[DeviceKind.PRINTER].where == f"127.0.0.1:{site_printer.port}"
+            )
+        )
+        with qtbot.waitSignal(again.devices.printed, timeout=10000):
+            again.model.print_receipt()
+        assert site_printer.wait_for_jobs(1)
+        again.stop()
