@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PIL import Image
+
 from tests.processes import popen_with_sigint_ignored
 
 REPO = Path(__file__).resolve().parents[1]
@@ -68,6 +70,18 @@ class Demo:
         match = next(iter(self.matches(PLACED)), None)
         assert match is not None, self.log()
         return float(match[1])
+
+
+def blank_shots(out: Path) -> list[str]:
+    """The windows' screenshots under `out` that are blank: ten colours or fewer (a window
+    shot half way through switching screens is one)."""
+    blank = []
+    for shot in sorted((out / "screenshots").glob("*.png")):
+        with Image.open(shot) as image:
+            colours = image.convert("RGB").getcolors(maxcolors=1_000_000)
+        if colours is not None and len(colours) <= 10:
+            blank.append(shot.name)
+    return blank
 
 
 def _rect(spec: str) -> tuple[int, int, int, int]:

@@ -126,13 +126,26 @@ class Showcase(QObject):
 def stop_on_signals(
     app: QApplication, stop: Callable[[], None], showcase: Showcase | None = None
 ) -> QTimer:
-    """SIGINT and SIGTERM take a last screenshot and call `stop`; a timer lets Python run its
-    handlers during Qt's loop."""
+    """SIGINT and SIGTERM take a last screenshot and call `stop`, once (a Ctrl-C reaches the
+    window and then the demo's SIGTERM: one last shot, one stop); a timer lets Python run its
+    handlers during Qt's loop.
 
-    def handle(*_: object) -> None:
+    The handler only asks the event loop to do it: Python runs a signal handler between any
+    two bytecodes, also inside an event filter while Qt is half way through switching a
+    stacked page (the old page hidden, the new one not yet shown), and a grab then is one
+    colour. From the loop's top the window is whole; after the loop ended nothing is shot.
+    """
+    stopping: list[bool] = []
+
+    def finish() -> None:
         if showcase is not None:
             showcase.shoot()
         stop()
+
+    def handle(*_: object) -> None:
+        if not stopping:
+            stopping.append(True)
+            QTimer.singleShot(0, app, finish)
 
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, handle)

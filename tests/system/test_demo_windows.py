@@ -11,10 +11,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from shared.speech import voice_for
-from tests.demo_office import SHOWN, Demo, demo
+from tests.demo_office import SHOWN, Demo, blank_shots, demo
 
 pytestmark = pytest.mark.slow
 
@@ -47,12 +46,6 @@ def _a_check_in_called(running: Demo) -> bool:
     return any(m[2] in called for m in running.matches(CHECKED_IN))
 
 
-def _not_blank(path: Path) -> bool:
-    with Image.open(path) as image:
-        colours = image.convert("RGB").getcolors(maxcolors=1_000_000)
-    return colours is None or len(colours) > 10
-
-
 def test_the_offscreen_office_runs_an_hour_calls_each_ticket_once_and_shows_every_call(
     tmp_path: Path,
 ) -> None:
@@ -69,7 +62,7 @@ def test_the_offscreen_office_runs_an_hour_calls_each_ticket_once_and_shows_ever
             "every call shown and announced on both displays",
             lambda: _every_call_shown_and_announced(running),
         )
-        # The half-hour shots; each window saves one more as it stops (not judged here).
+        # The half-hour shots; each window saves one more as it stops.
         timed = {Path(m[1]).name: int(m[2]) for m in running.matches(SHOT)}
     log = running.log()
     assert "Traceback" not in log, log
@@ -110,10 +103,12 @@ def test_the_offscreen_office_runs_an_hour_calls_each_ticket_once_and_shows_ever
         by_window.setdefault(shot.stem.rsplit("-", 1)[0], []).append(shot)
     assert len(by_window) == len(WINDOWS), sorted(by_window)
     pictures: set[bytes] = set()
+    # None is blank, the ones saved at the stop neither (one caught the kiosk half way
+    # through switching screens: one colour).
+    assert blank_shots(tmp_path / "out") == []
     for window, files in by_window.items():
         shots_of_hour = [f for f in files if int(f.stem.rsplit("-", 1)[1]) <= timed[window]]
         assert len(shots_of_hour) >= 2, window
-        assert all(_not_blank(f) for f in shots_of_hour), window
         mine = {f.read_bytes() for f in shots_of_hour}
         # A wall display shows the time and the calls; a counter or the kiosk may rightly be
         # idle at both half hours (a counter that served someone in between, the start page).

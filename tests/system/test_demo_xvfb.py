@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.demo_office import SHOWN, Demo, demo
+from tests.demo_office import SHOWN, Demo, blank_shots, demo
 from tests.xserver import XWindow, drawn, mapped, missing_xvfb, screenshot, xvfb
 
 pytestmark = pytest.mark.slow
@@ -100,3 +100,4 @@ def test_the_demo_maps_and_draws_every_window_side_by_side_on_a_real_x_server(
         )
         assert apart, (one, a, other, b)
     assert "Traceback" not in running.log(), running.log()
+    assert blank_shots(tmp_path / "out") == []  # also those saved as the windows stopped
