@@ -80,8 +80,18 @@ class Desks:
         await asyncio.gather(*(d.close() for d in self.raw), *(c.aclose() for c in self.httpx))
 
 
-async def run_load(base: str, setup: Setup, args: argparse.Namespace, hub_pid: int) -> Tally:
-    """Subscribe, call, and wait until every call reached every subscriber (or time is up)."""
+async def run_load(
+    base: str,
+    setup: Setup,
+    args: argparse.Namespace,
+    hub_pid: int,
+    spies: list[subprocess.Popen[bytes]] | None = None,
+) -> Tally:
+    """Subscribe, call, and wait until every call reached every subscriber (or time is up).
+
+    With `--profile`, py-spy samples the hub during the measured phase only (appended to
+    `spies`, which the caller stops): not the sockets' and pages' set-up.
+    """
     tally = Tally(args.subscribers)
     ws_url = base.replace("http://", "ws://") + "/api/v1/events?since=0"
     sockets, raw = [], []
@@ -100,6 +110,8 @@ async def run_load(base: str, setup: Setup, args: argparse.Namespace, hub_pid: i
     gc.collect()
     gc.freeze()
     gc.disable()
+    if args.profile and spies is not None:
+        spies.append(profiler(hub_pid, args.profile))
     began, hub_cpu, own_cpu = time.perf_counter(), cpu_seconds(hub_pid), own_cpu_seconds()
     share, extra = divmod(args.calls, args.counters)
     try:
@@ -224,7 +236,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--database-url", default=None, help="default: SQLite in a temp dir")
     parser.add_argument("--drain-timeout", type=float, default=10.0, help="seconds")
     parser.add_argument(
-        "--profile", type=Path, default=None, help="py-spy the hub: .svg or raw stacks"
+        "--profile",
+        type=Path,
+        default=None,
+        help="py-spy the hub during the measured phase: .svg or raw stacks",
     )
     parser.add_argument("--timeout", type=float, default=600.0, help="the whole run, seconds")
     args = parser.parse_args(argv)
@@ -248,13 +263,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.pin:
             pin(hub.pid, {0})
             pin(os.getpid(), {1})
-        spy = profiler(hub.pid, args.profile) if args.profile else None
+        spies: list[subprocess.Popen[bytes]] = []
         try:
             tally = asyncio.run(
-                asyncio.wait_for(run_load(base, setup, args, hub.pid), args.timeout)
+                asyncio.wait_for(run_load(base, setup, args, hub.pid, spies), args.timeout)
             )
         finally:
-            if spy is not None:
+            for spy in spies:
                 spy.send_signal(signal.SIGINT)
                 spy.wait(60)
             hub.terminate()

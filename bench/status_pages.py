@@ -7,7 +7,8 @@ display sockets, one desk calling every ~0.5 s). Prints the call latency to the 
 and, for each called ticket, the time from the call request to its page's call message.
 
 Run: .venv/bin/python bench/status_pages.py [--pages 500] [call_latency options, e.g.
-     --calls 300 --counters 1 --pause 0.5 --client raw --desk raw; --profile hub.txt: py-spy]
+     --calls 300 --counters 1 --pause 0.5 --client raw --desk raw;
+     --profile hub.txt: py-spy on the hub during the calls]
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from urllib.parse import urlsplit
 
 from call_latency import figures, parse_args, report, run_load
 from latency_clients import Tally
-from latency_setup import prepare, profiler, start_hub
+from latency_setup import prepare, start_hub
 from sqlalchemy import select
 
 from server.db.models import TicketRow
@@ -99,7 +100,11 @@ async def page(base: str, ticket: tuple[int, str, str], pages: Pages, ready: asy
 
 
 async def run(
-    base: str, tickets: list[tuple[int, str, str]], args: argparse.Namespace, hub_pid: int
+    base: str,
+    tickets: list[tuple[int, str, str]],
+    args: argparse.Namespace,
+    hub_pid: int,
+    spies: list[subprocess.Popen[bytes]],
 ) -> tuple[Tally, Pages]:
     """Open the pages (a few at a time), then the lone-call run; close the pages."""
     pages = Pages()
@@ -113,7 +118,7 @@ async def run(
     deadline = time.monotonic() + 60
     while pages.opened + pages.failed < len(tickets) and time.monotonic() < deadline:
         await asyncio.sleep(0.1)
-    tally = await run_load(base, args.setup, args, hub_pid)
+    tally = await run_load(base, args.setup, args, hub_pid, spies)
     await asyncio.sleep(1.0)  # the last calls' pages
     for task in tasks:
         task.cancel()
@@ -157,14 +162,14 @@ def main(argv: list[str] | None = None) -> int:
         args.setup = setup
         tickets = keys(setup.database_url, workdir, own.pages)
         hub, base = start_hub(setup, workdir / "hub.log")
-        spy = profiler(hub.pid, args.profile) if args.profile else None
+        spies: list[subprocess.Popen[bytes]] = []  # py-spy, started for the measured phase
         load = os.getloadavg()
         try:
             tally, pages = asyncio.run(
-                asyncio.wait_for(run(base, tickets, args, hub.pid), args.timeout)
+                asyncio.wait_for(run(base, tickets, args, hub.pid, spies), args.timeout)
             )
         finally:
-            if spy is not None:
+            for spy in spies:
                 spy.send_signal(signal.SIGINT)
                 spy.wait(60)
             hub.terminate()
