@@ -285,9 +285,12 @@ class Store(TrustStore, AlertStore):
         self,
         key: StepKey | None,
         work: Callable[[Desk], R],
-        answer: Callable[[R], StepAnswer],
+        answer: Callable[[R, int], StepAnswer],
     ) -> Performed[R]:
         """Do a clerk's step at most once per key: `work` on the desk, `answer` its HTTP answer.
+
+        `answer` gets the outcome and its stream position: the seq of the last event the step
+        committed, or the newest seq when it committed none (see `shared.wire.SteppedTicket`).
 
         With a key: a key seen before returns its first answer (nothing done, no events); a
         new one does the step and keeps its answer, a refusal included, in the same
@@ -297,7 +300,7 @@ class Store(TrustStore, AlertStore):
             if key is not None and (known := step_keys.find(desk.session, key)) is not None:
                 return Performed(None, known.status, known.body, replayed=True, events=())
             if key is None:
-                return _performed(work(desk), answer)
+                return _performed(work(desk), answer, desk.session)
             try:
                 with desk.session.begin_nested():
                     outcome = work(desk)
@@ -306,7 +309,7 @@ class Store(TrustStore, AlertStore):
                 step_keys.keep(desk.session, key, StepAnswer(refused.status_code, body), desk.now)
                 failure = refused
             else:
-                done = _performed(outcome, answer)
+                done = _performed(outcome, answer, desk.session)
                 step_keys.keep(desk.session, key, StepAnswer(done.status, done.body), desk.now)
                 return done
         raise failure
@@ -381,8 +384,11 @@ class Store(TrustStore, AlertStore):
             return day_figures(session, local_day(now, self._site.timezone))
 
 
-def _performed(outcome: R, answer: Callable[[R], StepAnswer]) -> Performed[R]:
-    """A step just done: its outcome, its answer and its events."""
-    sent = answer(outcome)
+def _performed(
+    outcome: R, answer: Callable[[R, int], StepAnswer], session: Session
+) -> Performed[R]:
+    """A step just done: its outcome, its answer (with the seq it reached) and its events."""
     events = tuple(getattr(outcome, "events", ()))
+    seq = max(e.seq for e in events) if events else eventlog.last_seq(session)
+    sent = answer(outcome, seq)
     return Performed(outcome, sent.status, sent.body, replayed=False, events=events)

@@ -16,7 +16,7 @@ from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, with_confi
 
 from shared.devices import PrinterStatus
 from shared.domain import DeviceRole, Site, TicketStatus, UserRole
-from shared.protocol import CallReason, TicketInfo
+from shared.protocol import AlarmInfo, CallReason, CounterInfo, TicketInfo
 from shared.text import Line, Lines, Secret
 
 T = TypeVar("T")
@@ -158,6 +158,41 @@ class CalledTicket:
     """The policy's explanation in English, e.g. ``walk-in, waiting 25 min, weight 1``."""
     why: CallReason | None = None
     """The same as data, for the counter app to word in its own language."""
+    seq: int | None = None
+    """The stream position of this answer (see `SteppedTicket.seq`)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SteppedTicket(TicketInfo):
+    """A ticket after a clerk's step (recall, start, finish, no-show, park, cancel, transfer),
+    with the stream position of the state it shows.
+
+    `seq` is the seq of the last event the step committed; for a step that committed none
+    (nothing changed) it is the hub's newest seq at the step's commit, so the answer shows
+    the state after every event up to `seq` and before any later one. A client whose staff
+    stream already reached `seq` holds this state or a later one and keeps its own. A retry
+    with the same ``Idempotency-Key`` gets the first answer, with its first `seq`. None only
+    in a replayed answer that a hub before this field kept (apply it as newest).
+    """
+
+    seq: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CounterAnswer(CounterInfo):
+    """A counter after a clerk's open, pause or close, with the stream position of the state
+    it shows: `seq` as in `SteppedTicket` (a verb that changed nothing commits no event and
+    answers with the hub's newest seq)."""
+
+    seq: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlarmAnswer(AlarmInfo):
+    """A staff alarm after it was raised or acknowledged, with `seq` as in `SteppedTicket`
+    (an alarm already open, raised again, commits no event)."""
+
+    seq: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -365,11 +400,13 @@ class Answer(Generic[T]):
 
 
 __all__ = [
+    "AlarmAnswer",
     "Answer",
     "AnswerError",
     "CallRequest",
     "CalledTicket",
     "CheckInRequest",
+    "CounterAnswer",
     "DayFigures",
     "DeviceContact",
     "DeviceStatusReport",
@@ -391,6 +428,7 @@ __all__ = [
     "SiteService",
     "StaffContact",
     "StepRequest",
+    "SteppedTicket",
     "TicketId",
     "TicketStatusAnswer",
     "TransferRequest",

@@ -13,12 +13,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Response
 
 from server.api.models import error_responses, step_refusal_responses
-from server.api.once import StepCall, json_answer, step_call
+from server.api.once import StepCall, json_answer, stamped, step_call
 from server.auth import Endpoint
 from server.db.desk import Desk
 from server.store import AlarmUpdate, StepAnswer
-from shared.protocol import AlarmInfo
-from shared.wire import RaiseAlarmRequest, TicketId
+from shared.wire import AlarmAnswer, RaiseAlarmRequest, TicketId
 
 log = logging.getLogger(__name__)
 router = APIRouter(responses=error_responses(401, 403) | step_refusal_responses(400, 404, 409))
@@ -26,7 +25,7 @@ router = APIRouter(responses=error_responses(401, 403) | step_refusal_responses(
 Staff = Annotated[StepCall, Depends(step_call(Endpoint.ALARM))]
 
 
-@router.post("/alarms", response_model=AlarmInfo)
+@router.post("/alarms", response_model=AlarmAnswer)
 async def raise_alarm(body: RaiseAlarmRequest, step: Staff) -> Response:
     """A colleague at this counter needs help (an open alarm there is answered again)."""
     work = partial(Desk.raise_alarm, counter_id=body.counter_id, who=step.principal.id)
@@ -37,7 +36,7 @@ async def raise_alarm(body: RaiseAlarmRequest, step: Staff) -> Response:
     return answer
 
 
-@router.post("/alarms/{alarm_id}/acknowledge", response_model=AlarmInfo)
+@router.post("/alarms/{alarm_id}/acknowledge", response_model=AlarmAnswer)
 async def acknowledge_alarm(alarm_id: Annotated[TicketId, Path()], step: Staff) -> Response:
     """Someone came to help: the alarm is closed for everyone."""
     work = partial(Desk.acknowledge_alarm, alarm_id=alarm_id, who=step.principal.id)
@@ -48,5 +47,5 @@ async def acknowledge_alarm(alarm_id: Annotated[TicketId, Path()], step: Staff) 
     return answer
 
 
-def _alarm(update: AlarmUpdate) -> StepAnswer:
-    return json_answer(update.alarm)
+def _alarm(update: AlarmUpdate, seq: int) -> StepAnswer:
+    return json_answer(stamped(AlarmAnswer, update.alarm, seq))

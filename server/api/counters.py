@@ -12,19 +12,21 @@ from starlette.concurrency import run_in_threadpool
 
 from server.api.context import AppContext, context
 from server.api.models import error_responses, step_refusal_responses
-from server.api.once import NO_CONTENT, StepCall, json_answer, step_call
+from server.api.once import NO_CONTENT, StepCall, json_answer, stamped, step_call
 from server.auth import Endpoint, require
 from server.db.desk import Desk
 from server.store import Called, Changed, CounterUpdate, Principal, StepAnswer
 from shared.domain import CounterState
 from shared.lifecycle import TicketAction
-from shared.protocol import CounterInfo, Snapshot, TicketInfo
+from shared.protocol import Snapshot
 from shared.text import refusal
 from shared.wire import (
     CalledTicket,
     CallRequest,
+    CounterAnswer,
     Identifier,
     ImportAnswer,
+    SteppedTicket,
     StepRequest,
     TicketId,
     TransferRequest,
@@ -68,44 +70,44 @@ async def call_ticket(counter_id: CounterId, body: CallRequest, step: Caller) ->
 
 
 # The six steps take the same optional body (`note`, `at_counter`); only park keeps the note.
-@router.post("/tickets/{ticket_id}/recall", response_model=TicketInfo)
+@router.post("/tickets/{ticket_id}/recall", response_model=SteppedTicket)
 async def ticket_recall(ticket_id: TicketPath, step: Stepper, body: StepBody = None) -> Response:
     """Take the step `recall` for a ticket."""
     work = partial(Desk.recall, ticket_id=ticket_id, at_counter=_at(body))
     return await step.run(work, _ticket)
 
 
-@router.post("/tickets/{ticket_id}/start", response_model=TicketInfo)
+@router.post("/tickets/{ticket_id}/start", response_model=SteppedTicket)
 async def ticket_start(ticket_id: TicketPath, step: Stepper, body: StepBody = None) -> Response:
     """Take the step `start` for a ticket."""
     return await step.run(_change(ticket_id, TicketAction.START, body), _ticket)
 
 
-@router.post("/tickets/{ticket_id}/finish", response_model=TicketInfo)
+@router.post("/tickets/{ticket_id}/finish", response_model=SteppedTicket)
 async def ticket_finish(ticket_id: TicketPath, step: Stepper, body: StepBody = None) -> Response:
     """Take the step `finish` for a ticket."""
     return await step.run(_change(ticket_id, TicketAction.FINISH, body), _ticket)
 
 
-@router.post("/tickets/{ticket_id}/no-show", response_model=TicketInfo)
+@router.post("/tickets/{ticket_id}/no-show", response_model=SteppedTicket)
 async def ticket_no_show(ticket_id: TicketPath, step: Stepper, body: StepBody = None) -> Response:
     """Take the step `no-show` for a ticket."""
     return await step.run(_change(ticket_id, TicketAction.NO_SHOW, body), _ticket)
 
 
-@router.post("/tickets/{ticket_id}/park", response_model=TicketInfo)
+@router.post("/tickets/{ticket_id}/park", response_model=SteppedTicket)
 async def ticket_park(ticket_id: TicketPath, step: Stepper, body: StepBody = None) -> Response:
     """Take the step `park` for a ticket (the note says why)."""
     return await step.run(_change(ticket_id, TicketAction.PARK, body), _ticket)
 
 
-@router.post("/tickets/{ticket_id}/cancel", response_model=TicketInfo)
+@router.post("/tickets/{ticket_id}/cancel", response_model=SteppedTicket)
 async def ticket_cancel(ticket_id: TicketPath, step: Stepper, body: StepBody = None) -> Response:
     """Take the step `cancel` for a ticket."""
     return await step.run(_change(ticket_id, TicketAction.CANCEL, body), _ticket)
 
 
-@router.post("/tickets/{ticket_id}/transfer", response_model=TicketInfo)
+@router.post("/tickets/{ticket_id}/transfer", response_model=SteppedTicket)
 async def transfer(ticket_id: TicketPath, body: TransferRequest, step: Stepper) -> Response:
     """Send a ticket back to the queue for another service and/or a named counter."""
     work = partial(
@@ -119,19 +121,19 @@ async def transfer(ticket_id: TicketPath, body: TransferRequest, step: Stepper) 
     return await step.run(work, _ticket)
 
 
-@router.post("/counters/{counter_id}/open", response_model=CounterInfo)
+@router.post("/counters/{counter_id}/open", response_model=CounterAnswer)
 async def counter_open(counter_id: CounterId, step: CounterKeeper) -> Response:
     """Set a counter's state to open."""
     return await step.run(_set_state(step, counter_id, CounterState.OPEN), _counter)
 
 
-@router.post("/counters/{counter_id}/pause", response_model=CounterInfo)
+@router.post("/counters/{counter_id}/pause", response_model=CounterAnswer)
 async def counter_paused(counter_id: CounterId, step: CounterKeeper) -> Response:
     """Set a counter's state to paused."""
     return await step.run(_set_state(step, counter_id, CounterState.PAUSED), _counter)
 
 
-@router.post("/counters/{counter_id}/close", response_model=CounterInfo)
+@router.post("/counters/{counter_id}/close", response_model=CounterAnswer)
 async def counter_closed(counter_id: CounterId, step: CounterKeeper) -> Response:
     """Set a counter's state to closed."""
     return await step.run(_set_state(step, counter_id, CounterState.CLOSED), _counter)
@@ -157,18 +159,19 @@ def _set_state(
     return partial(Desk.set_state, counter_id=counter_id, state=state, clerk=clerk)
 
 
-def _called(called: Called | None) -> StepAnswer:
+def _called(called: Called | None, seq: int) -> StepAnswer:
     if called is None:
         return NO_CONTENT
-    return json_answer(CalledTicket(ticket=called.ticket, reason=called.reason, why=called.why))
+    answer = CalledTicket(ticket=called.ticket, reason=called.reason, why=called.why, seq=seq)
+    return json_answer(answer)
 
 
-def _ticket(changed: Changed | Called) -> StepAnswer:
-    return json_answer(changed.ticket)
+def _ticket(changed: Changed | Called, seq: int) -> StepAnswer:
+    return json_answer(stamped(SteppedTicket, changed.ticket, seq))
 
 
-def _counter(update: CounterUpdate) -> StepAnswer:
-    return json_answer(update.counter)
+def _counter(update: CounterUpdate, seq: int) -> StepAnswer:
+    return json_answer(stamped(CounterAnswer, update.counter, seq))
 
 
 @router.post(

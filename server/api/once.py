@@ -10,8 +10,8 @@ answer of a replay carries ``Idempotent-Replayed: true``.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from typing import Annotated, Any, TypeVar
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from fastapi import Depends, Header, Request, Response
 from pydantic import TypeAdapter
@@ -24,7 +24,11 @@ from server.db.step_keys import fingerprint
 from server.store import Principal, StepAnswer, StepKey
 from shared.wire import IdempotencyKey
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 R = TypeVar("R")
+A = TypeVar("A")
 
 KeyHeader = Annotated[
     IdempotencyKey | SkipJsonSchema[None],  # optional, but documented as a plain string
@@ -50,6 +54,11 @@ def json_answer(value: object, status: int = 200) -> StepAnswer:
 NO_CONTENT = StepAnswer(204, b"")
 
 
+def stamped(kind: Callable[..., A], record: DataclassInstance, seq: int) -> A:
+    """`record` as its answer type `kind` (a `shared.wire` subclass adding the step's `seq`)."""
+    return kind(**{f.name: getattr(record, f.name) for f in fields(record)}, seq=seq)
+
+
 @dataclass(frozen=True)
 class StepCall:
     """One clerk's step request: who, under which key (FastAPI dependency `step_call`)."""
@@ -59,12 +68,14 @@ class StepCall:
     principal: Principal
     key: str | None
 
-    async def run(self, work: Callable[[Desk], R], answer: Callable[[R], StepAnswer]) -> Response:
+    async def run(
+        self, work: Callable[[Desk], R], answer: Callable[[R, int], StepAnswer]
+    ) -> Response:
         """Do the step (or replay the first answer of its key) and answer."""
         return (await self.outcome(work, answer))[1]
 
     async def outcome(
-        self, work: Callable[[Desk], R], answer: Callable[[R], StepAnswer]
+        self, work: Callable[[Desk], R], answer: Callable[[R, int], StepAnswer]
     ) -> tuple[R | None, Response]:
         """`run`, and the step's outcome too (None when the first answer was replayed)."""
         step_key = None

@@ -72,3 +72,25 @@ def test_bad_and_reused_keys_are_refused(hub: Hub) -> None:
         assert state == "open"  # the reused key did nothing
         with hub.client("supervisor") as boss:  # keys are per caller
             assert boss.post("/counters/c1/close", headers=key).is_success
+
+
+def test_every_step_answers_with_the_seq_it_committed_and_a_replay_with_the_first(
+    hub: Hub,
+) -> None:
+    hub.issue("general")
+    key = {"Idempotency-Key": "seq-of-next-1"}
+    with hub.client("clerk") as clerk, hub.client("supervisor") as boss:
+        opened = clerk.post("/counters/c1/open").json()
+        assert opened["seq"] == hub.store.last_seq()
+        called = clerk.post("/counters/c1/call-next", headers=key).json()
+        assert called["seq"] == hub.store.last_seq()
+        ticket_id = called["ticket"]["id"]
+        started = clerk.post(f"/tickets/{ticket_id}/start", json={}).json()
+        assert (started["status"], started["seq"]) == ("serving", hub.store.last_seq())
+        paused = boss.post("/counters/c2/pause").json()
+        assert paused["seq"] == hub.store.last_seq() > called["seq"]
+        again = clerk.post("/counters/c1/call-next", headers=key)
+        assert again.headers["idempotent-replayed"] == "true"
+        assert again.json()["seq"] == called["seq"]  # the first answer, with its first seq
+        unchanged = clerk.post("/counters/c1/open").json()  # open already: no event
+        assert unchanged["seq"] == hub.store.last_seq() == paused["seq"]

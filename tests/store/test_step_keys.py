@@ -21,10 +21,10 @@ def _issue(store: Store, key: str) -> None:
     store.issue_ticket(service_id="general", language="de", idempotency_key=key, issuer_id="k")
 
 
-def _answer(called: Called | None) -> StepAnswer:
+def _answer(called: Called | None, seq: int) -> StepAnswer:
     if called is None:
         return StepAnswer(204, b"")
-    return StepAnswer(200, json.dumps({"number": called.ticket.number}).encode())
+    return StepAnswer(200, json.dumps({"number": called.ticket.number, "seq": seq}).encode())
 
 
 def _next(counter_id: str) -> Callable[[Desk], Called | None]:
@@ -48,8 +48,9 @@ def open_store(store: Store) -> Store:
 def test_the_same_key_twice_calls_once_and_answers_the_same(open_store: Store) -> None:
     first = open_store.perform(_key("click-0001"), _next("c1"), _answer)
     again = open_store.perform(_key("click-0001"), _next("c1"), _answer)
-    assert (first.status, first.body, first.replayed) == (200, b'{"number": "A001"}', False)
-    assert (again.status, again.body, again.replayed) == (200, b'{"number": "A001"}', True)
+    assert (first.status, first.replayed, again.status, again.replayed) == (200, False, 200, True)
+    assert json.loads(first.body)["number"] == "A001"
+    assert again.body == first.body
     assert len(first.events) == 1
     assert again.events == ()
     assert again.outcome is None
@@ -58,7 +59,29 @@ def test_the_same_key_twice_calls_once_and_answers_the_same(open_store: Store) -
     other = open_store.perform(
         _key("click-0001", owner="ben", path="/counters/c2/call-next"), _next("c2"), _answer
     )
-    assert (other.body, other.replayed) == (b'{"number": "A002"}', False)  # keys are per caller
+    assert (json.loads(other.body)["number"], other.replayed) == ("A002", False)  # per caller
+
+
+def test_an_answer_carries_the_seq_of_its_event_and_a_replay_the_first_seq(
+    open_store: Store,
+) -> None:
+    first = open_store.perform(_key("click-0010"), _next("c1"), _answer)
+    assert json.loads(first.body)["seq"] == first.events[-1].seq == open_store.last_seq()
+    open_store.call_next("c2")  # the hub moves on
+    assert open_store.last_seq() > first.events[-1].seq
+    again = open_store.perform(_key("click-0010"), _next("c1"), _answer)
+    assert (again.replayed, again.body) == (True, first.body)  # the first seq, not the newest
+
+
+def test_a_step_that_commits_no_event_answers_the_newest_seq(open_store: Store) -> None:
+    newest = open_store.last_seq()
+    still_open = open_store.perform(
+        _key("click-0011", path="/counters/c1/open"),
+        lambda desk: desk.set_state("c1", CounterState.OPEN, "anna"),
+        lambda update, seq: StepAnswer(200, json.dumps({"seq": seq}).encode()),
+    )
+    assert still_open.events == ()
+    assert json.loads(still_open.body) == {"seq": newest}
 
 
 def test_a_refusal_is_the_first_answer_too(open_store: Store) -> None:
@@ -94,7 +117,8 @@ def test_racing_retries_of_one_key_call_one_ticket(open_store: Store) -> None:
         thread.start()
     for thread in threads:
         thread.join(timeout=30)
-    assert answers == [b'{"number": "A001"}'] * 4
+    assert len(set(answers)) == 1
+    assert json.loads(answers[0])["number"] == "A001"
     called = [t.number for t in open_store.snapshot().tickets if t.status.value == "called"]
     assert called == ["A001"]
 
@@ -105,7 +129,7 @@ def test_old_keys_are_pruned(open_store: Store, clock: FakeClock) -> None:
     open_store.perform(
         _key("click-0006"),
         lambda desk: desk.set_state("c2", CounterState.PAUSED, "ben"),
-        lambda update: StepAnswer(200, b"{}"),
+        lambda update, seq: StepAnswer(200, b"{}"),
     )
     assert open_store.prune_step_keys(clock.now() - timedelta(days=1)) == 1
     with pytest.raises(ConflictError, match="still has A001"):  # forgotten: done anew
