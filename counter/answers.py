@@ -3,7 +3,9 @@
 A refused step (409) shows the hub's reason and reloads the queue; a request that never
 reached the hub is sent again, the same request with the same key (the hub answers a repeat
 with its first answer), after growing pauses, then reported; a 401 — or the staff stream
-closed by the hub — leads back to login with the hub's reason code.
+closed by the hub — leads back to login with the hub's reason code. A step's answer carries
+the `seq` it reached; the queue takes its ticket or counter only when the staff stream has not
+brought that event or a later one already (`StaffQueue.fresher`).
 """
 
 from __future__ import annotations
@@ -150,32 +152,36 @@ class HubAnswers(ModelCore):
         if result is None:
             return
         ticket = _TICKET.validate_python(result["ticket"])
-        self.queue.remember_why(ticket, _WHY.validate_python(result.get("why")))
+        why = _WHY.validate_python(result.get("why"))
+        self.queue.answered_ticket(ticket, why, _seq(result))
         self.called.emit(ticket.number)
 
     def _recalled(self, result: Any) -> None:
         ticket = _TICKET.validate_python(result)
-        self.queue.remember_why(ticket, None)
+        self.queue.answered_ticket(ticket, None, _seq(result))
         self.called.emit(ticket.number)
 
     def _stepped(self, result: Any) -> None:
-        self.queue.remember_why(_TICKET.validate_python(result), None)
+        self.queue.answered_ticket(_TICKET.validate_python(result), None, _seq(result))
 
     def _counter_changed(self, result: Any) -> None:
-        counter = _COUNTER.validate_python(result)
-        self.queue.counters[counter.id] = counter
+        self.queue.answered_counter(_COUNTER.validate_python(result), _seq(result))
 
     def _alarm_changed(self, result: Any) -> None:
         alarm = _ALARM.validate_python(result)
+        self.queue.answered_alarm(alarm, _seq(result))
         if alarm.acknowledged_at is None:
-            self.queue.alarms[alarm.id] = alarm
             self._announced.add(f"alarm:{alarm.id}")  # mine: no alert at my own desk
             self._update(message=Message(note=Note.ALARM_RAISED))
-        else:
-            self.queue.alarms.pop(alarm.id, None)
 
     def _overview_loaded(self, result: Any) -> None:
         self._update(overview=result)
 
     def _logged_out(self, _: Any) -> None:
         self._end_session("", login=None)
+
+
+def _seq(result: Any) -> int | None:
+    """A step answer's stream position (`shared.wire.SteppedTicket.seq`; None from an older hub)."""
+    seq = result.get("seq")
+    return seq if isinstance(seq, int) else None

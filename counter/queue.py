@@ -1,7 +1,8 @@
 """The clerk's copy of the hub's live state, folded from the staff snapshot and events.
 
 Qt-free. Every field is what the hub said last; nothing is guessed. A `Snapshot` replaces
-everything; each event replaces the one ticket, counter or alarm it carries.
+everything; each event replaces the one ticket, counter or alarm it carries. The answer to a
+clerk's own step replaces them too, unless its `seq` shows the stream got there first.
 """
 
 from __future__ import annotations
@@ -105,11 +106,37 @@ class StaffQueue:
             return False
         return True
 
-    def remember_why(self, ticket: TicketInfo, why: CallReason | None) -> None:
-        """Keep the reason a call's answer gave (it may come before the event)."""
-        self._ticket(ticket)
-        if why is not None:
+    def fresher(self, seq: int | None) -> bool:
+        """Whether a step's answer at stream position `seq` is newer than this queue.
+
+        The hub stamps each step's answer with the seq of the event it committed; when the
+        stream has brought that event or a later one, the answer is old news. None (a replay
+        an older hub kept) counts as newer, as before answers carried a seq.
+        """
+        return seq is None or seq > self.seq
+
+    def answered_ticket(self, ticket: TicketInfo, why: CallReason | None, seq: int | None) -> None:
+        """A step's answer: its ticket unless the stream is as new; a call's reason is kept
+        for a live ticket either way (the stream's own reason wins when it has one)."""
+        fresh = self.fresher(seq)
+        if fresh:
+            self._ticket(ticket)
+        if why is not None and ticket.id in self.tickets and (fresh or ticket.id not in self.why):
             self.why[ticket.id] = why
+
+    def answered_counter(self, counter: CounterInfo, seq: int | None) -> None:
+        """A counter verb's answer: the counter unless the stream is as new."""
+        if self.fresher(seq):
+            self.counters[counter.id] = counter
+
+    def answered_alarm(self, alarm: AlarmInfo, seq: int | None) -> None:
+        """An alarm's answer (raised or acknowledged) unless the stream is as new."""
+        if not self.fresher(seq):
+            return
+        if alarm.acknowledged_at is None:
+            self.alarms[alarm.id] = alarm
+        else:
+            self.alarms.pop(alarm.id, None)
 
     def _ticket(self, ticket: TicketInfo) -> None:
         if ticket.status in LIVE:
