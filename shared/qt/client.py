@@ -20,14 +20,16 @@ from shared.client_state import Backoff, ConnectionState
 from shared.devices import PrinterStatus
 from shared.display_setup import DisplaySetup
 from shared.domain import CounterState
-from shared.protocol import AlarmInfo, CounterInfo, DeviceInfo, Snapshot, TicketInfo
+from shared.protocol import DeviceInfo, Snapshot
 from shared.qt.rest import ApiError, QtReply, QtRest
 from shared.qt.stream import QtEventStream
 from shared.wire import (
+    AlarmAnswer,
     Answer,
     CalledTicket,
     CallRequest,
     CheckInRequest,
+    CounterAnswer,
     DeviceStatusReport,
     Health,
     ImportAnswer,
@@ -39,6 +41,7 @@ from shared.wire import (
     RaiseAlarmRequest,
     SessionAnswer,
     SiteAnswer,
+    SteppedTicket,
     StepRequest,
     TicketStatusAnswer,
     TransferRequest,
@@ -60,10 +63,10 @@ _CALLED = Answer.of(CalledTicket)
 _CALLED_OR_NONE: Answer[CalledTicket | None] = Answer(
     TypeAdapter(CalledTicket | None), "CalledTicket or nothing"
 )
-_TICKET = Answer.of(TicketInfo)
-_COUNTER = Answer.of(CounterInfo)
+_TICKET = Answer.of(SteppedTicket)
+_COUNTER = Answer.of(CounterAnswer)
 _IMPORT = Answer.of(ImportAnswer)
-_ALARM = Answer.of(AlarmInfo)
+_ALARM = Answer.of(AlarmAnswer)
 _POLICY = Answer.of(PolicyAnswer)
 _OVERVIEW = Answer.of(Overview)
 _DISPLAY = Answer.of(DisplaySetup)
@@ -291,37 +294,37 @@ class QtHubClient(QObject):
 
     def recall(
         self, ticket_id: int, note: str = "", *, at_counter: str | None = None, key: Key = None
-    ) -> QtReply[TicketInfo]:
+    ) -> QtReply[SteppedTicket]:
         """Call the ticket again (`at_counter`: refused if another counter holds it now)."""
         return self._step(ticket_id, "recall", note, at_counter=at_counter, key=key)
 
     def start(
         self, ticket_id: int, note: str = "", *, at_counter: str | None = None, key: Key = None
-    ) -> QtReply[TicketInfo]:
+    ) -> QtReply[SteppedTicket]:
         """The visitor arrived at the counter."""
         return self._step(ticket_id, "start", note, at_counter=at_counter, key=key)
 
     def finish(
         self, ticket_id: int, note: str = "", *, at_counter: str | None = None, key: Key = None
-    ) -> QtReply[TicketInfo]:
+    ) -> QtReply[SteppedTicket]:
         """The visit is done."""
         return self._step(ticket_id, "finish", note, at_counter=at_counter, key=key)
 
     def no_show(
         self, ticket_id: int, note: str = "", *, at_counter: str | None = None, key: Key = None
-    ) -> QtReply[TicketInfo]:
+    ) -> QtReply[SteppedTicket]:
         """The visitor did not come."""
         return self._step(ticket_id, "no-show", note, at_counter=at_counter, key=key)
 
     def park(
         self, ticket_id: int, note: str = "", *, at_counter: str | None = None, key: Key = None
-    ) -> QtReply[TicketInfo]:
+    ) -> QtReply[SteppedTicket]:
         """Set the ticket aside (visitor must fetch a document); the note says why."""
         return self._step(ticket_id, "park", note, at_counter=at_counter, key=key)
 
     def cancel(
         self, ticket_id: int, note: str = "", *, at_counter: str | None = None, key: Key = None
-    ) -> QtReply[TicketInfo]:
+    ) -> QtReply[SteppedTicket]:
         """Cancel the ticket."""
         return self._step(ticket_id, "cancel", note, at_counter=at_counter, key=key)
 
@@ -334,7 +337,7 @@ class QtHubClient(QObject):
         note: str = "",
         at_counter: str | None = None,
         key: Key = None,
-    ) -> QtReply[TicketInfo]:
+    ) -> QtReply[SteppedTicket]:
         """``POST /tickets/{id}/transfer`` to another service and/or a named counter."""
         body = TransferRequest(
             service_id=service_id, counter_id=counter_id, note=note, at_counter=at_counter
@@ -344,17 +347,17 @@ class QtHubClient(QObject):
 
     def set_counter_state(
         self, counter_id: str, state: CounterState, *, key: Key = None
-    ) -> QtReply[CounterInfo]:
+    ) -> QtReply[CounterAnswer]:
         """``POST /counters/{id}/open|pause|close``: the counter as it is now."""
         path = f"/counters/{counter_id}/{_COUNTER_VERBS[state]}"
         return self._rest.request("POST", path, _COUNTER, headers=_keyed(key))
 
-    def raise_alarm(self, counter_id: str, *, key: Key = None) -> QtReply[AlarmInfo]:
+    def raise_alarm(self, counter_id: str, *, key: Key = None) -> QtReply[AlarmAnswer]:
         """``POST /alarms``: a colleague at this counter needs help (staff stream only)."""
         body = body_of(RaiseAlarmRequest(counter_id=counter_id))
         return self._rest.request("POST", "/alarms", _ALARM, body, headers=_keyed(key))
 
-    def acknowledge_alarm(self, alarm_id: int, *, key: Key = None) -> QtReply[AlarmInfo]:
+    def acknowledge_alarm(self, alarm_id: int, *, key: Key = None) -> QtReply[AlarmAnswer]:
         """``POST /alarms/{id}/acknowledge``: someone came to help."""
         path = f"/alarms/{alarm_id}/acknowledge"
         return self._rest.request("POST", path, _ALARM, headers=_keyed(key))
@@ -377,7 +380,7 @@ class QtHubClient(QObject):
         *,
         at_counter: str | None = None,
         key: Key = None,
-    ) -> QtReply[TicketInfo]:
+    ) -> QtReply[SteppedTicket]:
         body = body_of(StepRequest(note=note, at_counter=at_counter))
         path = f"/tickets/{ticket_id}/{verb}"
         return self._rest.request("POST", path, _TICKET, body, headers=_keyed(key))

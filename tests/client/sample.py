@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import UTC, datetime
+from typing import Any
 
 from pydantic import TypeAdapter
 
@@ -18,7 +20,9 @@ from shared.protocol import (
     TicketIssued,
 )
 from shared.wire import (
+    AlarmAnswer,
     CalledTicket,
+    CounterAnswer,
     DayFigures,
     DeviceContact,
     Health,
@@ -31,6 +35,7 @@ from shared.wire import (
     SiteCounter,
     SiteService,
     StaffContact,
+    SteppedTicket,
     TicketStatusAnswer,
 )
 
@@ -58,6 +63,7 @@ CALLED = CalledTicket(
     ticket=TICKET,
     reason="walk-in, waiting 3 min",
     why=CallReason(code=CallReasonCode.WALK_IN, waited_minutes=3, weight=1.0, score=1.3),
+    seq=10,
 )
 ISSUED = IssuedTicket(
     ticket=TICKET,
@@ -84,6 +90,15 @@ SITE = SiteAnswer(
     counters=(SiteCounter(id="c3", name="Schalter 3", location="", weights={"pass": 1.0}),),
 )
 ALARM = AlarmInfo(id=7, counter_id="c3", counter_name="Schalter 3", raised_by="mia", raised_at=AT)
+
+
+def _fields(record: TicketInfo | CounterInfo | AlarmInfo) -> dict[str, Any]:
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
+STEPPED = SteppedTicket(**_fields(TICKET), seq=11)
+COUNTER_ANSWER = CounterAnswer(**_fields(COUNTER), seq=12)
+ALARM_ANSWER = AlarmAnswer(**_fields(ALARM), seq=13)
 ANSWERS = {
     "health": Health(status="ok", site="amt", api=1),
     "site": SITE,
@@ -98,9 +113,9 @@ ANSWERS = {
     "session": SessionAnswer(token="sess-42", role=UserRole.CLERK, username="mia"),
     "snapshot": Snapshot(seq=9, at=AT, tickets=(TICKET,), counters=(COUNTER,)),
     "called": CALLED,
-    "ticket": TICKET,
-    "counter": COUNTER,
-    "alarm": ALARM,
+    "ticket": STEPPED,
+    "counter": COUNTER_ANSWER,
+    "alarm": ALARM_ANSWER,
     "policy": PolicyAnswer(
         appointment_window_minutes=15.0, ageing_per_minute=0.1, max_wait_minutes=60.0
     ),

@@ -211,7 +211,7 @@ def test_no_content_succeeds_with_none(qtbot, hub, served, make_client):
             "/counters/c1/open",
             {"id": "c1", "name": "1", "location": "", "state": "asleep"},
             (
-                "the hub's answer does not fit CounterInfo: state: "
+                "the hub's answer does not fit CounterAnswer: state: "
                 "Input should be 'open', 'paused' or 'closed'"
             ),
         ),
