@@ -1,4 +1,4 @@
-"""The store's device alerts: log those the device watch raised or cleared, read the open ones.
+"""The store's view of kiosks and displays at work: printer reports, alerts when silent.
 
 A part of `server.store.Store` (a base class of it): each method is one transaction.
 """
@@ -7,21 +7,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Engine
-
-from server.db import device_alerts
+from server.db import device_alerts, kiosk
 from server.db.engine import read_session, write_session
-from server.db.outcomes import AlertChange, Logged
-from shared.clock import Clock
+from server.db.outcomes import AlertChange, DeviceReport, Logged
+from server.store.base import StoreBase
+from shared.devices import PrinterStatus
 from shared.protocol import DeviceAlert
 
 
-class AlertStore:
-    """Device alerts (the `Store` sets the engines and the clock)."""
+class DeviceStore(StoreBase):
+    """Devices' printer reports and device alerts."""
 
-    _engine: Engine
-    _reader: Engine
-    _clock: Clock
+    def report_device_status(self, device_id: str, printer: PrinterStatus) -> DeviceReport:
+        """Keep a device's printer state and last contact; a change gives an event."""
+        with write_session(self._engine) as session:
+            return kiosk.report_status(session, device_id, printer, self._clock.now())
 
     def log_device_alerts(self, changes: Sequence[AlertChange]) -> Logged:
         """Log that kiosks or displays stopped answering, or are back (for the staff stream)."""

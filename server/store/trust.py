@@ -5,22 +5,15 @@ A part of `server.store.Store` (a base class of it): each method is one transact
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
-
 from server.db import trust, trust_changes, users
 from server.db.engine import read_session, write_session
 from server.db.outcomes import Principal
-from shared.clock import Clock
+from server.store.base import StoreBase
 from shared.domain import Clerk, Device, DeviceRole, UserRole
 
 
-class TrustStore:
-    """Devices, users and sessions (the `Store` sets the engines, the clock and the cache)."""
-
-    _engine: Engine
-    _reader: Engine
-    _clock: Clock
-    principals: trust.PrincipalCache
+class TrustStore(StoreBase):
+    """Devices, users and sessions (`principals` caches who a token is)."""
 
     def add_device(self, name: str, role: DeviceRole) -> tuple[Device, str]:
         """Pair a device; the token is shown once and stored hashed."""
