@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import socket
+import time
 import uuid
 
 import pytest
@@ -165,3 +167,28 @@ def test_the_text_rule() -> None:
         assert refusal(f"ok{bad}", lines=True) == (
             f"holds U+{ord(bad):04X} at position 2, which is not accepted"
         )
+
+
+def test_a_clerk_gone_mid_step_is_one_info_line_not_a_traceback(
+    hostile_hub: HostileHub,
+) -> None:
+    """A counter PC shut down mid-step (its keyed request's body never came): the hub logs
+    it, does nothing, and serves on. (A body FastAPI reads itself is its own 400.)"""
+    head = (
+        "POST /api/v1/counters/t01/call-next HTTP/1.1\r\nHost: hub\r\n"
+        f"Authorization: Bearer {hostile_hub.tokens['clerk']}\r\n"
+        f"Idempotency-Key: {uuid.uuid4().hex}\r\n"
+        "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"
+    )
+    said = len(hostile_hub.process.lines)
+    with socket.create_connection(("127.0.0.1", hostile_hub.port), timeout=10) as sock:
+        sock.sendall(head.encode())  # then gone, 999 bytes short
+    deadline = time.monotonic() + 30
+    wanted = "POST /api/v1/counters/t01/call-next: the client went away before its request"
+    while not any(wanted in line for line in hostile_hub.process.lines[said:]):
+        assert time.monotonic() < deadline, "".join(hostile_hub.process.lines[said:])
+        time.sleep(0.05)
+    hostile_hub.assert_healthy()
+    with hostile_hub.client("clerk") as http:
+        queue = http.get("/queue").json()
+    assert all(t["counter_id"] != "t01" for t in queue["tickets"])  # nothing was called
