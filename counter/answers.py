@@ -1,11 +1,12 @@
 """The hub's answers folded into the counter model (Qt-free): results, refusals, retries.
 
 A refused step (409) shows the hub's reason and reloads the queue; a request that never
-reached the hub is sent again, the same request with the same key (the hub answers a repeat
-with its first answer), after growing pauses, then reported; a 401 — or the staff stream
-closed by the hub — leads back to login with the hub's reason code. A step's answer carries
-the `seq` it reached; the queue takes its ticket or counter only when the staff stream has not
-brought that event or a later one already (`StaffQueue.fresher`).
+reached the hub, or was answered 502/503/504 (a proxy, or the hub restarting), is sent again,
+the same request with the same key (the hub answers a repeat with its first answer), after
+growing pauses, then reported as no connection; a 401 — or the staff stream closed by the hub
+— leads back to login with the hub's reason code. A step's answer carries the `seq` it
+reached; the queue takes its ticket or counter only when the staff stream has not brought
+that event or a later one already (`StaffQueue.fresher`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ __all__ = ["MAX_ATTEMPTS", "HubAnswers"]
 _FIRST = frozenset({Action.LOGIN, Action.LOAD_SITE, Action.LOAD_POLICY})
 """Answers that come while the login screen still shows."""
 MAX_ATTEMPTS = 4
-"""A request that did not reach the hub is sent this often in all, then reported."""
+"""A request that did not reach the hub (`Failure.passing`) is sent this often in all, then
+reported."""
 RETRY_DELAYS = (0.5, 1.0, 2.0)
 """Seconds before the 2nd, 3rd and 4th try (3.5 s in all, then the clerk is told)."""
 
@@ -82,21 +84,27 @@ class HubAnswers(ModelCore):
 
     def failed(self, request: HubRequest, failure: Failure) -> None:
         """A request failed: sent again (same key, after a pause) while the hub was not
-        reached, at most `MAX_ATTEMPTS` times in all; else the hub's reason is shown."""
+        reached or a gateway answered for it (`Failure.passing`), at most `MAX_ATTEMPTS`
+        times in all; else the hub's reason is shown."""
         if self._state.phase is Phase.LOGIN and request.action is not Action.LOGIN:
             return  # left over from an ended session
         if request is self._pending:
             self._pending = None
         if failure.status == 401:
             self._end_session(failure.reason or "unknown_token", login=request.action)
-        elif failure.status == 0 and request.attempt < MAX_ATTEMPTS:
+        elif failure.passing and request.attempt < MAX_ATTEMPTS:
             delay = RETRY_DELAYS[min(request.attempt, len(RETRY_DELAYS)) - 1]
-            log.info("%s did not reach the hub; sending it again in %.1f s", request.action, delay)
+            log.info(
+                "%s did not reach the hub (%s); sending it again in %.1f s",
+                request.action,
+                failure.status or "no answer",
+                delay,
+            )
             again = replace(request, attempt=request.attempt + 1, delay=delay)
             if request.action not in LOADS:
                 self._pending = again
             self.request_ready.emit(again)
-        elif failure.status == 0:
+        elif failure.passing:
             self._update(message=Message(note=Note.UNREACHABLE, error=True))
         else:
             refused = Message(

@@ -88,6 +88,17 @@ class Failure:
     step: StepRefused | None = None
     """A refused step: the hub's reason and the true state it refused in."""
 
+    @property
+    def passing(self) -> bool:
+        """Worth sending again with the same key: no answer came (0), or a proxy in front of
+        the hub or a hub restarting answered (502, 503, 504); the key keeps a step that did
+        reach the hub from being done twice. Any other status (500: a bug) is final."""
+        return self.status in PASSING
+
+
+PASSING = frozenset({0, 502, 503, 504})
+"""Statuses after which a request is sent again (see `Failure.passing`)."""
+
 
 class AlertKind(StrEnum):
     """What an office alert is about."""

@@ -39,6 +39,8 @@ class Driver:
         self.down = False
         self.lose_answers = 0
         """How many of the next answers are lost after the hub acted (reported as status 0)."""
+        self.gateway: list[int] = []
+        """Statuses a proxy in front of the hub answers instead of it, one per next request."""
         self.ws: ClientConnection | None = None
         self._stack = ExitStack()
         model.request_ready.connect(self.outbox.append)
@@ -54,6 +56,10 @@ class Driver:
             self.sent.append(request)
             if self.down:
                 self.model.failed(request, Failure(status=0, detail="hub not reachable"))
+                continue
+            if self.gateway:
+                status = self.gateway.pop(0)
+                self.model.failed(request, Failure(status=status, detail="from the proxy"))
                 continue
             headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
             if request.keyed:

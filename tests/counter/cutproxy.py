@@ -1,8 +1,11 @@
-"""A TCP proxy in front of the hub that lets a request through and cuts its answer.
+"""A TCP proxy in front of the hub that lets a request through and cuts its answer, or
+answers one itself as a gateway does.
 
 `cut_answer_to(marker)` arms it: the next request whose bytes contain `marker` (e.g.
 ``b"POST /api/v1/counters/c1/call-next"``) reaches the hub unchanged — the hub acts on it —
 but the connection is reset as the answer comes back, so the client never hears it.
+`answer_instead(marker, status)`: the next such request never reaches the hub; the proxy
+answers it with `status` (503: the hub restarting; 500 stands in for a bug) and closes.
 Everything else passes both ways untouched (REST and the event stream).
 """
 
@@ -24,6 +27,9 @@ class CuttingProxy:
         self.seen: list[bytes] = []
         """Every request head that matched an armed or passed marker (for the test to read)."""
         self._marker: bytes | None = None
+        self._instead: tuple[bytes, int] | None = None
+        self.answered = 0
+        """How many requests the proxy answered itself."""
         self._watch: bytes | None = None
         self._lock = threading.Lock()
         self._server = socket.create_server(("127.0.0.1", 0))
@@ -43,6 +49,13 @@ class CuttingProxy:
         """Cut the answer of the next request containing `marker`; remember every such one."""
         with self._lock:
             self._marker = self._watch = marker
+
+    def answer_instead(self, marker: bytes, status: int) -> None:
+        """Answer the next request containing `marker` with `status` (the hub never sees it);
+        remember every such one."""
+        with self._lock:
+            self._instead = (marker, status)
+            self._watch = marker
 
     def _spawn(self, target: object, *args: object) -> None:
         thread = threading.Thread(target=target, args=args, daemon=True)  # type: ignore[arg-type]
@@ -75,12 +88,25 @@ class CuttingProxy:
                     if self._marker is not None and self._marker in data:
                         self._marker = None
                         doomed.set()
+                    status = self._answer_here(data)
+                if status:
+                    source.sendall(_gateway_answer(status))
+                    break
                 target.sendall(data)
         if doomed.is_set():  # cut: the client's socket lingers 0, so closing it resets it
             for sock in (source, target):
                 sock.close()
             return
         _close(source, target)
+
+    def _answer_here(self, data: bytes) -> int:
+        """The status to answer `data` with here (0: pass it on); the lock is held."""
+        if self._instead is None or self._instead[0] not in data:
+            return 0
+        status = self._instead[1]
+        self._instead = None
+        self.answered += 1
+        return status
 
     def _answers(
         self, source: socket.socket, target: socket.socket, doomed: threading.Event
@@ -105,6 +131,14 @@ class CuttingProxy:
             sock.close()
         for thread in self._threads:
             thread.join(timeout=5)
+
+
+def _gateway_answer(status: int) -> bytes:
+    """A gateway's own short answer that closes the connection."""
+    body = b"the proxy answered"
+    head = f"HTTP/1.1 {status} Proxy\r\nContent-Type: text/plain\r\n"
+    head += f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    return head.encode("ascii") + body
 
 
 def _reset(sock: socket.socket) -> None:

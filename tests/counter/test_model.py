@@ -192,6 +192,45 @@ def test_a_click_that_does_not_reach_the_hub_is_sent_again_then_reported(
     assert driver.model.view_state().current is not None
 
 
+def test_a_gateway_answer_is_asked_again_with_the_same_key_like_no_answer(
+    hub: Hub, driver: Driver
+) -> None:
+    first = hub.issue("general")
+    driver.sync()
+    driver.gateway = [502, 503, 504]  # a proxy, then a hub restarting: none reached it
+    driver.model.call_next()
+    driver.pump()
+    tries = [r for r in driver.sent if r.action is Action.NEXT]
+    assert [(r.attempt, r.delay) for r in tries] == [(1, 0.0), (2, 0.5), (3, 1.0), (4, 2.0)]
+    assert len({r.key for r in tries}) == 1
+    driver.sync()
+    state = driver.model.view_state()
+    assert state.message is None
+    assert state.current is not None
+    assert state.current.number == first["ticket"]["number"]
+    hub.issue("general")
+    driver.sync()
+    driver.gateway = [503] * 4
+    driver.model.finish()
+    driver.pump()
+    assert [r.attempt for r in driver.sent if r.action is Action.FINISH] == [1, 2, 3, 4]
+    assert driver.model.view_state().message == Message(note=Note.UNREACHABLE, error=True)
+
+
+def test_a_500_is_shown_at_once_not_sent_again(hub: Hub, driver: Driver) -> None:
+    hub.issue("general")
+    driver.sync()
+    driver.gateway = [500]  # a bug in the hub: asking again would not help
+    driver.model.call_next()
+    driver.pump()
+    assert [r.attempt for r in driver.sent if r.action is Action.NEXT] == [1]
+    state = driver.model.view_state()
+    assert state.message is not None
+    assert (state.message.note, state.message.detail) == (Note.REFUSED, "from the proxy")
+    assert state.error
+    assert not state.busy
+
+
 def test_the_alarm_reaches_another_counter_once_until_acknowledged(
     hub: Hub, driver: Driver
 ) -> None:
