@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def colours(path: Path) -> int:
@@ -33,15 +31,6 @@ def colours(path: Path) -> int:
     with Image.open(path) as image:
         found = image.convert("RGB").getcolors(maxcolors=1_000_000)
     return 1_000_000 if found is None else len(found)
-
-
-@pytest.fixture
-def handlers() -> Iterator[None]:
-    """The test process's own SIGINT and SIGTERM handlers, back after the test."""
-    before = {sig: signal.getsignal(sig) for sig in STOP_SIGNALS}
-    yield
-    for sig, handler in before.items():
-        signal.signal(sig, handler)
 
 
 class _StopMidSwitch(QObject):
@@ -62,7 +51,7 @@ class _StopMidSwitch(QObject):
         return False
 
 
-@pytest.mark.usefixtures("handlers")
+@pytest.mark.usefixtures("handlers_kept")
 def test_a_stop_during_a_screen_switch_saves_the_whole_next_screen_once(
     qtbot: QtBot, tmp_path: Path
 ) -> None:

@@ -5,20 +5,10 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-from collections.abc import Iterator
 
 import pytest
 
 from shared.shutdown import STOP_SIGNALS, interrupt_on_stop_signals, run_until_stopped
-
-
-@pytest.fixture
-def handlers_kept() -> Iterator[None]:
-    """The test process's own handlers, as they were, after the test."""
-    before = {sig: signal.getsignal(sig) for sig in STOP_SIGNALS}
-    yield
-    for sig, handler in before.items():
-        signal.signal(sig, handler)
 
 
 @pytest.mark.usefixtures("handlers_kept")
