@@ -4,8 +4,6 @@ the late answer does not put the call back on screen."""
 
 from __future__ import annotations
 
-import contextlib
-import socket
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +13,7 @@ import pytest
 from counter.actions import Verb
 from shared.domain import TicketStatus
 from tests.counter.conftest import QT_NOISE, start_app
-from tests.counter.slowproxy import SlowProxy
+from tests.tcpproxy import Link, TcpProxy
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -25,7 +23,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.qt_log_ignore(QT_NOISE)
 
 
-class HoldingProxy(SlowProxy):
+class HoldingProxy(TcpProxy):
     """While `holding` is set, answers on connections that sent a POST wait for `released`
     (`held` tells one is waiting); the staff stream (a GET upgrade) flows on."""
 
@@ -33,28 +31,19 @@ class HoldingProxy(SlowProxy):
         self.holding = threading.Event()
         self.held = threading.Event()
         self.released = threading.Event()
-        self._posting: set[socket.socket] = set()
+        self._posting: set[Link] = set()
         super().__init__(upstream_port)
 
-    def _pump(self, source: socket.socket, target: socket.socket) -> None:
-        with contextlib.suppress(OSError):
-            while data := source.recv(65536):
-                if data.startswith(b"POST "):
-                    self._posting.add(target)  # before the hub can answer it
-                target.sendall(data)
-        for sock in (source, target):
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
+    def on_request(self, data: bytes, link: Link) -> None:
+        """A POST: this connection's answers may be held (noted before the hub can answer)."""
+        if data.startswith(b"POST "):
+            self._posting.add(link)
 
-    def _answers(self, source: socket.socket, target: socket.socket) -> None:
-        with contextlib.suppress(OSError):
-            while data := source.recv(65536):
-                if source in self._posting and self.holding.is_set():
-                    self.held.set()
-                    self.released.wait(timeout=20)
-                target.sendall(data)
-        with contextlib.suppress(OSError):
-            target.shutdown(socket.SHUT_RDWR)
+    def on_answer(self, data: bytes, link: Link) -> None:
+        """Hold an answer to a POST while `holding` is set, until `released`."""
+        if link in self._posting and self.holding.is_set():
+            self.held.set()
+            self.released.wait(timeout=20)
 
 
 def test_a_call_answered_after_the_streamed_transfer_keeps_showing_the_transfer(

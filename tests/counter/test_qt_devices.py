@@ -21,7 +21,7 @@ from hardware.sign import CounterSign
 from shared.config.printer import NetworkPrinter, PrinterTransport
 from shared.domain import TicketStatus
 from tests.counter.conftest import QT_NOISE, start_app
-from tests.counter.slowproxy import SlowProxy
+from tests.tcpproxy import TcpProxy
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -86,7 +86,7 @@ def test_the_receipt_prints_in_the_visitors_language_and_german(
 def test_the_window_answers_within_50_ms_while_the_hub_takes_2_s(
     qtbot: QtBot, hub: Hub, tmp_path: Path
 ) -> None:
-    proxy = SlowProxy(hub.port)
+    proxy = TcpProxy(hub.port)
     try:
         app = start_app(qtbot, proxy.url, tmp_path)
         hub.issue("general")

@@ -13,7 +13,7 @@ import pytest
 from counter.actions import Verb
 from counter.state import Note
 from tests.counter.conftest import QT_NOISE, start_app
-from tests.counter.cutproxy import CuttingProxy
+from tests.tcpproxy import TcpProxy
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -42,15 +42,15 @@ def _answered(app: object) -> bool:
 
 
 @pytest.fixture
-def proxy(hub: Hub) -> Iterator[CuttingProxy]:
-    """The cutting proxy in front of the test's hub."""
-    running = CuttingProxy(hub.port)
+def proxy(hub: Hub) -> Iterator[TcpProxy]:
+    """The TCP proxy in front of the test's hub."""
+    running = TcpProxy(hub.port)
     yield running
     running.close()
 
 
 def _working(
-    qtbot: QtBot, proxy: CuttingProxy, hub: Hub, tmp_path: Path, waiting: int
+    qtbot: QtBot, proxy: TcpProxy, hub: Hub, tmp_path: Path, waiting: int
 ) -> tuple[Any, list[str]]:
     """A counter app behind the proxy, and the numbers of the `waiting` tickets in its list."""
     app = start_app(qtbot, proxy.url, tmp_path)
@@ -60,7 +60,7 @@ def _working(
 
 
 def test_next_whose_answer_is_cut_calls_one_ticket_and_shows_it(
-    qtbot: QtBot, hub: Hub, proxy: CuttingProxy, tmp_path: Path
+    qtbot: QtBot, hub: Hub, proxy: TcpProxy, tmp_path: Path
 ) -> None:
     app, (first, second) = _working(qtbot, proxy, hub, tmp_path, 2)
     proxy.cut_answer_to(NEXT)
@@ -83,7 +83,7 @@ def test_next_whose_answer_is_cut_calls_one_ticket_and_shows_it(
 
 
 def test_next_answered_503_by_the_proxy_is_sent_again_calls_one_ticket_and_shows_it(
-    qtbot: QtBot, hub: Hub, proxy: CuttingProxy, tmp_path: Path
+    qtbot: QtBot, hub: Hub, proxy: TcpProxy, tmp_path: Path
 ) -> None:
     app, (first, _) = _working(qtbot, proxy, hub, tmp_path, 2)
     proxy.answer_instead(NEXT, 503)  # the hub restarting behind its reverse proxy
@@ -102,7 +102,7 @@ def test_next_answered_503_by_the_proxy_is_sent_again_calls_one_ticket_and_shows
 
 
 def test_a_500_is_shown_at_once_and_not_sent_again(
-    qtbot: QtBot, hub: Hub, proxy: CuttingProxy, tmp_path: Path
+    qtbot: QtBot, hub: Hub, proxy: TcpProxy, tmp_path: Path
 ) -> None:
     app, _ = _working(qtbot, proxy, hub, tmp_path, 1)
     proxy.answer_instead(NEXT, 500)  # a bug in the hub: asking again would not help
