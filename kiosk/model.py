@@ -28,7 +28,6 @@ from kiosk.way import (
     Failure,
     Issued,
     IssueRequest,
-    Refusal,
     Request,
     Screen,
     Timings,
@@ -36,6 +35,7 @@ from kiosk.way import (
 )
 from shared.clock import Clock
 from shared.languages import language as language_info
+from shared.refusal import Refusal
 
 log = logging.getLogger(__name__)
 
@@ -279,7 +279,7 @@ class KioskModel:
         self._go(Screen.WAIT, deadline=self._after(self.timings.request), busy=True)
         self.request_ready.emit(request)
 
-    def _refuse(self, refusal: Refusal, *, concern: Concern | None) -> None:
+    def _refuse(self, refusal: Refusal | None, *, concern: Concern | None) -> None:
         self._go(
             Screen.REFUSED,
             refusal=refusal,

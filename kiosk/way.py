@@ -10,6 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from hardware.printer import PrinterStatus
+from shared.refusal import Refusal
 
 __all__ = [
     "CheckInRequest",
@@ -17,7 +18,6 @@ __all__ = [
     "Failure",
     "IssueRequest",
     "Issued",
-    "Refusal",
     "Request",
     "Screen",
     "Timings",
@@ -48,19 +48,6 @@ class Screen(StrEnum):
     """The hub refused (check-in too early, quota used up, ...): what to do instead."""
     RECEPTION = "reception"
     """The hub cannot be reached: "please go to the reception"."""
-
-
-class Refusal(StrEnum):
-    """Why the hub refused a check-in or a walk-in ticket (the hub's ``reason``)."""
-
-    TOO_EARLY = "too_early"
-    TOO_LATE = "too_late"
-    UNKNOWN = "unknown"
-    ALREADY_CHECKED_IN = "already_checked_in"
-    OTHER_DAY = "other_day"
-    QUOTA_USED_UP = "quota_used_up"
-    OTHER = "other"
-    """Any other refusal (a reason this kiosk does not know)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,18 +110,21 @@ class Failure:
         """True when the hub may or may not have acted: retry with the same key."""
         return self.status in {0, 429} or self.status >= 500
 
-    def refusal(self, *, walk_in: bool) -> Refusal:
-        """The refusal this failure stands for (``walk_in``: it answered ``POST /tickets``)."""
+    def refusal(self, *, walk_in: bool) -> Refusal | None:
+        """The refusal this failure stands for (``walk_in``: it answered ``POST /tickets``).
+
+        None: a refusal this kiosk cannot name (a reason it does not know, or none it can read).
+        """
         if self.reason is not None:
             try:
                 return Refusal(self.reason)
             except ValueError:
-                return Refusal.OTHER
+                return None
         if self.status == 404 and not walk_in:
             return Refusal.UNKNOWN
         if self.status == 409 and walk_in:
             return Refusal.QUOTA_USED_UP  # the only conflict a walk-in ticket meets
-        return Refusal.OTHER
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +160,7 @@ class ViewState:
     concern: Concern | None
     issued: Issued | None
     refusal: Refusal | None
+    """Why the hub refused (on `Screen.REFUSED`; None there: a refusal the kiosk cannot name)."""
     printing: bool
     printer_problem: PrinterStatus | None
     deadline: datetime | None

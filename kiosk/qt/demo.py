@@ -136,8 +136,9 @@ class Visitors(QObject):
             self._report(model)
             if state.printing:
                 return
-        elif self.scanned is not None and state.refusal is not None:
-            print(f"kiosk: check-in {self.scanned} refused ({state.refusal.value})", flush=True)
+        elif self.scanned is not None:
+            reason = state.refusal.value if state.refusal else "other"
+            print(f"kiosk: check-in {self.scanned} refused ({reason})", flush=True)
             self.scanned = None
         model.done()
         self._next()

@@ -8,7 +8,8 @@ from kiosk.model import KioskModel
 from kiosk.qt import texts
 from kiosk.qt.screen import QtScreen, Speaker
 from kiosk.qt.style import QtWrapButton
-from kiosk.way import Refusal, Screen, ViewState
+from kiosk.way import Screen, ViewState
+from shared.refusal import Refusal
 
 __all__ = ["QtRefusedScreen"]
 
@@ -37,7 +38,7 @@ class QtRefusedScreen(QtScreen):
 
     def show_state(self, state: ViewState) -> None:
         """The refusal's message and its buttons."""
-        refusal = state.refusal or Refusal.OTHER
+        refusal = state.refusal
         self.message.setText(texts.refusal_text(refusal))
         self.again.setText(texts.type_again())
         self.again.setVisible(refusal is Refusal.UNKNOWN)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.way import Refusal
+from shared.refusal import Refusal
 
 translate = QCoreApplication.translate
 
@@ -176,8 +176,11 @@ def normal_text() -> str:
     return translate("kiosk", "Normal text")
 
 
-def refusal_text(refusal: Refusal) -> str:
-    """What a refusal means and what to do instead."""
+def refusal_text(refusal: Refusal | None) -> str:
+    """What a refusal means and what to do instead (the reception, for one without words)."""
+    other = translate("kiosk", "This did not work. Please go to the reception.")
+    if refusal is None:
+        return other
     texts = {
         Refusal.TOO_EARLY: translate(
             "kiosk", "You are too early. Please come back shortly before your appointment."
@@ -197,6 +200,5 @@ def refusal_text(refusal: Refusal) -> str:
         Refusal.QUOTA_USED_UP: translate(
             "kiosk", "No more tickets for this today. Please go to the reception."
         ),
-        Refusal.OTHER: translate("kiosk", "This did not work. Please go to the reception."),
     }
-    return texts[refusal]
+    return texts.get(refusal, other)

@@ -11,8 +11,9 @@ from sqlalchemy import func, select
 
 from hardware.emulator import EmulatorState
 from hardware.printer import PrinterStatus
-from kiosk.way import Refusal, Screen
+from kiosk.way import Screen
 from server.db.models import TicketRow
+from shared.refusal import Refusal
 from tests.kiosk.conftest import FAST, PIN, Kiosk, MakeKiosk
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

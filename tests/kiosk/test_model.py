@@ -17,11 +17,11 @@ from kiosk.way import (
     Failure,
     Issued,
     IssueRequest,
-    Refusal,
     Screen,
     Timings,
 )
 from shared.clock import FakeClock
+from shared.refusal import Refusal
 
 T0 = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 
@@ -190,12 +190,13 @@ def test_no_answer_within_three_seconds_shows_reception(
         (Failure(404, "no appointment"), Refusal.UNKNOWN),
         (Failure(409, "x", "already_checked_in"), Refusal.ALREADY_CHECKED_IN),
         (Failure(409, "x", "other_day"), Refusal.OTHER_DAY),
-        (Failure(409, "x", "something_new"), Refusal.OTHER),
-        (Failure(400, "bad"), Refusal.OTHER),
+        (Failure(409, "x", "not_offered"), Refusal.NOT_OFFERED),
+        (Failure(409, "x", "something_new"), None),  # a reason this kiosk does not know
+        (Failure(400, "bad"), None),
     ],
 )
 def test_check_in_refusals(
-    model: KioskModel, seen: Recorder, failure: Failure, refusal: Refusal
+    model: KioskModel, seen: Recorder, failure: Failure, refusal: Refusal | None
 ) -> None:
     model.choose_language("de")
     model.choose_appointment()
@@ -225,7 +226,7 @@ def test_quota_used_up(model: KioskModel, seen: Recorder) -> None:
     assert model.view_state().refusal is Refusal.QUOTA_USED_UP
     walk_in(model)
     model.failed("k3", Failure(404, "no such service"))
-    assert model.view_state().refusal is Refusal.OTHER
+    assert model.view_state().refusal is None  # refused for a reason the kiosk cannot name
 
 
 @pytest.mark.parametrize(
