@@ -2,7 +2,9 @@
 
 Start-up needs nobody: the hub comes from `--server` or zeroconf, the token from the
 display's `TokenStore` (first start: the pairing screen), the display's counters, sounds
-and info texts from ``GET /display``. Then the public event stream: each event goes into the
+and info texts from ``GET /display`` (`QtHubClient.display_setup`, a typed `DisplaySetup`; an
+answer of another shape is logged, the calls are shown without it, and it is asked again).
+Then the public event stream: each event goes into the
 `DisplayModel`; each painted board is acknowledged to the hub (`DisplayAck`); each new call
 is chimed and announced.
 """
@@ -14,7 +16,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from platformdirs import user_cache_dir
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -26,7 +27,7 @@ from display.qt.window import QtDisplayWindow
 from shared.board import PublicBoardEvent
 from shared.client_state import ConnectionState
 from shared.clock import Clock, SystemClock
-from shared.display_setup import decode_setup
+from shared.display_setup import DisplaySetup
 from shared.pairing import TokenStore
 from shared.protocol import (
     DisplayAck,
@@ -98,6 +99,8 @@ class DisplayApp(QObject):
         self._retry.setSingleShot(True)
         self._retry.setInterval(RETRY_MS)
         self._streaming = False
+        self._malformed = False
+        """The last setup the hub answered was of another shape (warned once until a good one)."""
         self._closed = False
         self._stamps = options.paint_stamps.open("a", buffering=1) if options.paint_stamps else None
 
@@ -180,9 +183,7 @@ class DisplayApp(QObject):
 
     def _load_setup(self) -> None:
         assert self.client is not None
-        reply = self.client.request("GET", "/display")
-        reply.succeeded.connect(self._setup_loaded)
-        reply.failed.connect(self._setup_failed)
+        self.client.display_setup().then(self._setup_loaded, self._setup_failed)
 
     def _setup_failed(self, error: ApiError) -> None:
         if error.status in (401, 403):
@@ -190,16 +191,37 @@ class DisplayApp(QObject):
             self.options.token_store.forget()
             self._pair()
             return
+        if error.unreadable:
+            self._setup_malformed(error)
+            return
         log.info("no display setup yet (%s); trying again", error.detail)
         self.model.connection_changed(online=False, now=self.options.monotonic())
         self._retry.start()
 
-    def _setup_loaded(self, answer: Any) -> None:
-        setup = decode_setup(answer)
+    def _setup_malformed(self, error: ApiError) -> None:
+        """The hub answered, but not a `DisplaySetup`: show the calls without it, ask again."""
+        kept = "the last setup" if self.model.setup is not None else "no setup"
+        level = logging.INFO if self._malformed else logging.WARNING
+        log.log(
+            level,
+            "unreadable display setup: %s; showing the calls with %s, asking again in %g s",
+            error.detail,
+            kept,
+            RETRY_MS / 1000,
+        )
+        self._malformed = True
+        self._start_stream()
+        self._retry.start()
+
+    def _setup_loaded(self, setup: DisplaySetup) -> None:
+        self._malformed = False
         self.window.set_zone(setup.timezone)
         self.announcer.chime_on = setup.chime
         self.announcer.speak_on = setup.announce
         self.model.set_setup(setup)
+        self._start_stream()
+
+    def _start_stream(self) -> None:
         if not self._streaming and self.client is not None:
             self._streaming = True
             self.client.connect_events()
