@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 from call_latency import figures, parse_args, report, run_load
 from latency_clients import Tally
-from latency_setup import prepare, start_hub
+from latency_setup import pin, prepare, start_hub
 from sqlalchemy import select
 
 from server.db.models import TicketRow
@@ -162,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
         args.setup = setup
         tickets = keys(setup.database_url, workdir, own.pages)
         hub, base = start_hub(setup, workdir / "hub.log")
+        if args.pin:  # the hub on CPU 0; the displays, pages and desk (this process) on CPU 1
+            pin(hub.pid, {0})
+            pin(os.getpid(), {1})
         spies: list[subprocess.Popen[bytes]] = []  # py-spy, started for the measured phase
         load = os.getloadavg()
         try:
