@@ -201,7 +201,6 @@ class QtDeskDevices(QObject):
     _check = Signal()
     _use_sign = Signal(str)
     _use_printer = Signal(object)
-    _close = Signal()
 
     def __init__(
         self,
@@ -245,7 +244,6 @@ class QtDeskDevices(QObject):
             worker.report.connect(self._reported)
             worker.problem.connect(self.problem)
             self._check.connect(worker.check)
-            self._close.connect(worker.close)
             self._threads.append(thread)
         self._show.connect(self._sign.show)
         self._use_sign.connect(self._sign.use)
@@ -339,8 +337,14 @@ class QtDeskDevices(QObject):
     def stop(self) -> None:
         """Release the devices and end the threads."""
         self.timer.stop()
-        if any(thread.isRunning() for thread in self._threads):
-            self._close.emit()
-            for thread in self._threads:
-                thread.quit()
-                thread.wait(5000)
+        for thread in self._threads:
+            thread.quit()
+            thread.wait(5000)
+        # Closed here, once no thread uses them: a close queued to a thread that was busy
+        # when told to quit was dropped, and the sign's port stayed locked (exclusive) until
+        # the process ended. A thread still stuck after 5 s keeps its device.
+        sign_thread, printer_thread = self._threads
+        if not sign_thread.isRunning():
+            self._sign.close()
+        if not printer_thread.isRunning():
+            self._printer.close()

@@ -4,10 +4,13 @@ address), seen and re-picked in the devices view without restarting the app."""
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from PySide6.QtCore import QObject, Signal, Slot
 
 from counter.desk_devices import DeviceKind, Health
 from counter.qt.devices import QtDeskDevices
@@ -246,3 +249,44 @@ def test_a_port_and_address_picked_on_this_pc_outlive_a_restart_until_the_site_i
             again.model.print_receipt()
         assert site_printer.wait_for_jobs(1)
         again.stop()
+
+
+class _Busy(QObject):
+    """Keeps a device thread busy for a moment (a slow write to a sign or a printer)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = threading.Event()
+
+    @Slot()
+    def work(self) -> None:
+        self.started.set()
+        time.sleep(0.3)
+
+
+def test_stopping_while_a_device_thread_is_busy_still_releases_the_devices(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A close queued to a busy thread that is told to quit could be dropped: the sign's port
+    stayed locked (opened exclusively) until the process ended, and a restarted window could
+    not open it."""
+    with SignEmulator() as emulator, NetworkPrinterEmulator() as printer_emulator:
+        sign = CounterSign(SerialSettings(emulator.port), "1")
+        devices = QtDeskDevices(sign, _printer(printer_emulator.port), check_ms=CHECK_MS)
+        devices.start()
+        qtbot.waitUntil(lambda: sign.connected)
+        busy = _Busy()
+        busy.moveToThread(devices._threads[0])  # the sign's thread
+        kick = _Kick()
+        kick.fire.connect(busy.work)
+        kick.fire.emit()
+        assert busy.started.wait(5)
+        devices.stop()  # while the sign's thread sleeps in `work`
+        assert not sign.connected  # the port is released
+        again = CounterSign(SerialSettings(emulator.port), "1")
+        again.connect()  # opened exclusively: fails while the old one holds it
+        again.close()
+
+
+class _Kick(QObject):
+    fire = Signal()
