@@ -144,7 +144,7 @@ class OfficeWindows:
         self.started = [
             self._window(
                 "kiosk.qt.demo",
-                *("--server", office.base, "--token", office.kiosk_tokens[0]),
+                *("--server", office.base, f"--token={office.kiosk_tokens[0]}"),
                 *("--config", str(self.config_path), "--printer-port", printer),
                 *("--appointments", str(bookings), "--concerns", concerns, *common),
                 *("--place", KIOSK, *shots),
@@ -164,7 +164,7 @@ class OfficeWindows:
             self.started.append(
                 self._window(
                     *("display.qt.demo", "--server", office.base),
-                    *("--token", office.display_tokens[name], "--name", name),
+                    *(f"--token={office.display_tokens[name]}", "--name", name),
                     *("--clock", office.clock.spec(), "--place", name, *shots),
                     env=env,
                 )
