@@ -3,9 +3,9 @@
 One module per command group, each with its `cmd_…` functions and an `add_commands(sub)` that
 adds its sub-commands: `hub` (server), `config` (init, check-config), `device`, `user`,
 `appointments`, `backup` (backup, restore), `demo`, `apps` (kiosk, counter, display); `site`
-(the site file, `--config`/`--database-url`, the store) and `arguments` (value types, exit
-code 2) are what they share. Heavy modules (the server, the demo, the apps) load only inside
-the command that runs them.
+(the site file, `--config`/`--database-url`, the store), `arguments` (value types, exit
+code 2) and `table` (the tab-separated lists) are what they share. Heavy modules (the server,
+the demo, the apps) load only inside the command that runs them.
 """
 
 from __future__ import annotations

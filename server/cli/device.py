@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from server.cli.site import open_store, with_store
+from server.cli.table import print_rows
 from shared.domain import DeviceRole
 
 
@@ -19,9 +20,10 @@ def cmd_device_add(args: argparse.Namespace) -> int:
 
 def cmd_device_list(args: argparse.Namespace) -> int:
     """List paired devices."""
-    for device in open_store(args).list_devices():
-        state = "revoked" if device.revoked else "active"
-        print(f"{device.id}\t{device.role.value}\t{state}\t{device.name}")
+    print_rows(
+        (device.id, device.role.value, "revoked" if device.revoked else "active", device.name)
+        for device in open_store(args).list_devices()
+    )
     return 0
 
 

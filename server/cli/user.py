@@ -9,6 +9,7 @@ import time
 
 from server.cli.arguments import UsageError, seconds_to_wait
 from server.cli.site import open_store, with_store
+from server.cli.table import print_rows
 from server.store import Store
 from shared.domain import UserRole
 
@@ -37,9 +38,15 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 def cmd_user_list(args: argparse.Namespace) -> int:
     """List users: name, role, active or disabled, display name."""
-    for clerk in open_store(args).list_users():
-        state = "disabled" if clerk.disabled else "active"
-        print(f"{clerk.username}\t{clerk.role.value}\t{state}\t{clerk.display_name}")
+    print_rows(
+        (
+            clerk.username,
+            clerk.role.value,
+            "disabled" if clerk.disabled else "active",
+            clerk.display_name,
+        )
+        for clerk in open_store(args).list_users()
+    )
     return 0
 
 

@@ -149,3 +149,47 @@ def test_server_logs_its_port_and_stops_on_sigterm(site_file: Path) -> None:
             proc.wait()
         if proc.stderr is not None:
             proc.stderr.close()
+
+
+def test_device_and_user_lists_print_exact_rows(
+    site_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lists' bytes, pinned: a row a line, tab-separated, unpadded, UTF-8; none when empty."""
+    monkeypatch.setenv("AUFRUF_CONFIG", str(site_file))
+    assert aufruf(capsys, "device", "list") == (0, "", "")
+    assert aufruf(capsys, "user", "list") == (0, "", "")
+    ids = []
+    for role, name in [
+        ("kiosk", "Eingang"),
+        ("display", "Wartehalle Süd – Ost"),
+        ("kiosk", "مدخل"),
+    ]:
+        ids.append(aufruf(capsys, "device", "add", "--role", role, "--name", name)[1].split()[1])
+    assert aufruf(capsys, "device", "revoke", ids[1])[0] == 0
+    for username, role, shown in [("erika", "clerk", "Erika Müller"), ("ali", "supervisor", "علي")]:
+        monkeypatch.setattr("sys.stdin", io.StringIO("geheim-genug\n"))
+        added = ("user", "add", username, "--role", role, "--display-name", shown)
+        assert aufruf(capsys, *added, "--password-stdin")[0] == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("geheim-genug\n"))
+    assert aufruf(capsys, "user", "add", "root", "--role", "admin", "--password-stdin")[0] == 0
+    assert aufruf(capsys, "user", "disable", "ali", "--wait", "0")[0] == 0
+    devices = subprocess.run(
+        [AUFRUF, "device", "list"], capture_output=True, timeout=60, check=True
+    ).stdout
+    assert (
+        devices
+        == (
+            f"{ids[0]}\tkiosk\tactive\tEingang\n"
+            f"{ids[1]}\tdisplay\trevoked\tWartehalle Süd – Ost\n"
+            f"{ids[2]}\tkiosk\tactive\tمدخل\n"
+        ).encode()
+    )
+    users = subprocess.run([AUFRUF, "user", "list"], capture_output=True, timeout=60, check=True)
+    assert (
+        users.stdout
+        == (
+            "ali\tsupervisor\tdisabled\tعلي\n"
+            "erika\tclerk\tactive\tErika Müller\n"
+            "root\tadmin\tactive\troot\n"
+        ).encode()
+    )
