@@ -193,3 +193,27 @@ def test_device_and_user_lists_print_exact_rows(
             "root\tadmin\tactive\troot\n"
         ).encode()
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("server", "--port", "x"), "argument --port: invalid port 'x': a number from 0 to 65535"),
+        (("server", "--port", "70000"), "invalid port '70000': a number from 0 to 65535"),
+        (("demo", "f", "--port", "-1"), "invalid port '-1': a number from 0 to 65535"),
+        (("demo", "f", "--speed", "fast"), "invalid number 'fast': a number above 0, at most"),
+        (("demo", "f", "--duration", "0"), "invalid number '0': a number above 0, at most 10000"),
+        (("user", "disable", "u", "--wait", "soon"), "invalid seconds 'soon': a number from 0"),
+        (("user", "disable", "u", "--wait", "nan"), "invalid seconds 'nan': a number from 0 to"),
+    ],
+)
+def test_bad_numbers_are_worded_plainly(
+    args: tuple[str, ...], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bad number says what it should be, never argparse's "invalid _port value: 'x'"."""
+    with pytest.raises(SystemExit) as stopped:
+        build_parser().parse_args(args)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert said in err
+    assert "value:" not in err
