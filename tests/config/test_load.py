@@ -59,6 +59,16 @@ def test_every_example_service_has_documents_in_de_and_en() -> None:
         assert len(service.documents["de"]) == len(service.documents["en"]), service.id
 
 
+def test_every_example_service_speaks_every_site_language() -> None:
+    """A visitor reads their concern, its line and its documents in the language they chose."""
+    cfg = load_config(EXAMPLE)
+    for service in cfg.services:
+        for texts in (service.names, service.explanations, service.documents):
+            assert set(texts) == set(cfg.site.languages), service.id
+        lengths = {lang: len(docs) for lang, docs in service.documents.items()}
+        assert set(lengths.values()) == {len(service.documents["de"])}, (service.id, lengths)
+
+
 def test_to_site_builds_domain_objects() -> None:
     cfg = load_config(EXAMPLE)
     site = cfg.to_site()
@@ -68,7 +78,8 @@ def test_to_site_builds_domain_objects() -> None:
     blue = site.services["blue_card"]
     assert isinstance(blue, Service)
     assert blue.letter == "B"
-    assert blue.name("tr") == "EU Blue Card / skilled workers"  # falls back to English
+    assert blue.name("tr") == "AB Mavi Kart / nitelikli çalışanlar"
+    assert blue.name("fr") == "EU Blue Card / skilled workers"  # falls back to English
     assert blue.name("de") == "Blaue Karte EU / Fachkräfte"
     assert isinstance(blue.documents["en"], tuple)
     s06 = site.counters["s06"]
