@@ -7,14 +7,14 @@ and its line. No Qt, no I/O.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from shared.config.printer import NoPrinter, PrintMode
 
 if TYPE_CHECKING:
-    from shared.config.model import OfficeConfig
+    from shared.config.model import OfficeConfig, ServiceConfig
 
 Loc = tuple[str | int, ...]
 """A key path into the file: ('counters', 3, 'services', 'blue_card')."""
@@ -83,7 +83,7 @@ def _check_services(cfg: OfficeConfig) -> list[Problem]:
     problems += _duplicates("services", [s.letter for s in cfg.services], "letter")
     languages = cfg.site.languages
     for index, service in enumerate(cfg.services):
-        for key, by_language in (("names", service.names), ("documents", service.documents)):
+        for key, by_language in _texts(service):
             problems += [
                 Problem(
                     ("services", index, key),
@@ -94,6 +94,15 @@ def _check_services(cfg: OfficeConfig) -> list[Problem]:
                 if lang not in languages
             ]
     return problems
+
+
+def _texts(service: ServiceConfig) -> tuple[tuple[str, Mapping[str, object]], ...]:
+    """A service's texts per language, by key: names, explanations, documents (file order)."""
+    return (
+        ("names", service.names),
+        ("explanations", service.explanations),
+        ("documents", service.documents),
+    )
 
 
 def _check_counters(cfg: OfficeConfig) -> list[Problem]:
@@ -219,4 +228,32 @@ def advisories(cfg: OfficeConfig) -> list[Problem]:
                 'use mode = "raster" or limit the kiosk\'s languages'
             )
             problems.append(Problem(("kiosks", index, "printer", "mode"), message))
+    return problems
+
+
+_TEXT_WORDS = {"names": "name", "explanations": "explanation", "documents": "document list"}
+_LANGUAGE_NAMES = {"en": "English", "de": "German"}
+
+
+def translation_gaps(cfg: OfficeConfig) -> list[Problem]:
+    """Services whose name, explanation or documents lack a site language (one per text).
+
+    Visitors choosing that language read the English text instead (the kiosk, the ticket and
+    the status page fall back to English, then German). A text a service has in no language
+    at all (no explanation, no documents) is no gap: there is nothing to translate.
+    """
+    problems: list[Problem] = []
+    for index, service in enumerate(cfg.services):
+        for key, by_language in _texts(service):
+            missing = [lang for lang in cfg.site.languages if lang not in by_language]
+            if not by_language or not missing:
+                continue
+            shown = next((lang for lang in _LANGUAGE_NAMES if lang in by_language), None)
+            fallback = f"the {_LANGUAGE_NAMES[shown]} text" if shown else "another language's text"
+            message = (
+                f"{service.id!r} has no {_TEXT_WORDS[key]} in {', '.join(missing)}: visitors "
+                f"choosing {'this language' if len(missing) == 1 else 'these languages'} will read "
+                f"{fallback} instead"
+            )
+            problems.append(Problem(("services", index, key), message))
     return problems

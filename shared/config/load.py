@@ -16,7 +16,7 @@ import logging
 import re
 import stat
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -24,7 +24,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from shared.config.checks import Loc, Problem, advisories, cross_check, format_loc
+from shared.config.checks import (
+    Loc,
+    Problem,
+    advisories,
+    cross_check,
+    format_loc,
+    translation_gaps,
+)
 from shared.config.errors import problem_from_pydantic, relevant
 from shared.config.locate import key_lines, locate
 from shared.config.model import (
@@ -135,23 +142,31 @@ def load_config(path: Path) -> OfficeConfig:
 
 def parse_config(text: str, source: str = "<string>") -> OfficeConfig:
     """Parse and validate the text of a site file; raises ConfigError for any problem."""
-    cfg, advice = _parse(text, source)
+    cfg, advice, gaps = _parse(text, source)
     for issue in advice[:MAX_SHOWN]:
         log.warning("%s", issue)
     if len(advice) > MAX_SHOWN:
         log.warning("%s: … and %d more warnings", source, len(advice) - MAX_SHOWN)
+    # A text not yet translated is no fault of the setup (the visitor reads English): a note
+    # in the hub's log, a warning in check-config where the admin looks for such advice.
+    for issue in gaps[:MAX_SHOWN]:
+        log.info("%s", issue)
+    if len(gaps) > MAX_SHOWN:
+        log.info("%s: … and %d more texts not translated", source, len(gaps) - MAX_SHOWN)
     return cfg
 
 
 def check_config(path: Path) -> tuple[bool, str]:
     """The verdict for ``aufruf check-config FILE``: (True, 'OK: …') or (False, the errors).
 
-    A valid file's verdict lists, after the OK line, any advice ('warning: …' lines).
+    A valid file's verdict lists, after the OK line, any advice ('warning: …' lines, in file
+    order), the texts a site language lacks among them.
     """
     try:
-        cfg, advice = _parse(_read(path), str(path))
+        cfg, advice, gaps = _parse(_read(path), str(path))
     except ConfigError as exc:
         return False, str(exc)
+    advice = sorted([*advice, *gaps], key=lambda issue: issue.line or 0)
     verdict = (
         f"OK: {path} — {len(cfg.services)} services, {len(cfg.counters)} counters, "
         f"{len(cfg.displays)} displays, {len(cfg.kiosks)} kiosks"
@@ -186,8 +201,8 @@ def _read(path: Path) -> str:
         raise ConfigError.single(source, message, line) from None
 
 
-def _parse(text: str, source: str) -> tuple[OfficeConfig, list[ConfigIssue]]:
-    """The validated config and its advice; raises ConfigError."""
+def _parse(text: str, source: str) -> tuple[OfficeConfig, list[ConfigIssue], list[ConfigIssue]]:
+    """The validated config, its advice and its untranslated texts; raises ConfigError."""
     if len(text) > MAX_BYTES:
         raise ConfigError.single(source, f"text is larger than {MAX_BYTES // 1_000_000} MB")
     text = text.removeprefix("\ufeff")
@@ -205,7 +220,9 @@ def _parse(text: str, source: str) -> tuple[OfficeConfig, list[ConfigIssue]]:
     if problems:
         raise ConfigError(_issues(problems, text, source))
     log.debug("loaded %s: %d services, %d counters", source, len(cfg.services), len(cfg.counters))
-    return cfg, _issues(advisories(cfg), text, source)
+    advice, gaps = advisories(cfg), translation_gaps(cfg)
+    lines = key_lines(text) if advice or gaps else {}
+    return cfg, _issues(advice, text, source, lines), _issues(gaps, text, source, lines)
 
 
 def starter_config() -> str:
@@ -247,11 +264,17 @@ def _too_deep(data: dict[str, Any]) -> Loc | None:
     return None
 
 
-def _issues(problems: Sequence[Problem], text: str, source: str) -> list[ConfigIssue]:
-    """Problems with their lines, in file order."""
+def _issues(
+    problems: Sequence[Problem],
+    text: str,
+    source: str,
+    lines: Mapping[Loc, int] | None = None,
+) -> list[ConfigIssue]:
+    """Problems with their lines (of ``lines`` when given, else found), in file order."""
     if not problems:
         return []
-    lines = key_lines(text)
+    if lines is None:
+        lines = key_lines(text)
     issues = [
         ConfigIssue(
             source=source,

@@ -238,6 +238,10 @@ def test_check_config_lists_advice_after_ok(tmp_path: Path) -> None:
     assert ok
     assert verdict.splitlines() == [
         f"OK: {path} — 1 services, 2 counters, 1 displays, 1 kiosks",
+        (
+            f"warning: {path}:9: services[0].names: 'a' has no name in tr, ar, uk: visitors "
+            "choosing these languages will read the English text instead"
+        ),
         f"warning: {path}:17: counters[1].id: no display shows the calls of 'c2'",
         (
             f"warning: {path}:29: kiosks[0].printer.mode: text mode prints Latin script only, "
@@ -293,3 +297,82 @@ printer = { transport = "none" }
     assert problems(kiosk + "admin_pin = 1234\n") == [
         "t.toml:20: kiosks[0].admin_pin: expected text, got integer 1234"
     ]
+
+
+TRANSLATED = BASE.replace(
+    'names = { de = "A", en = "A" }',
+    """names.de = "A"
+names.en = "A"
+names.tr = "A"
+explanations.de = "Für A."
+explanations.en = "For A."
+documents.de = ["Pass"]
+documents.tr = ["Pasaport"]""",
+).replace('"tr"]', '"tr", "ar"]')
+
+
+GAPS = [
+    (
+        "t.toml:9: services[0].names: 'a' has no name in ar: "
+        "visitors choosing this language will read the English text instead"
+    ),
+    (
+        "t.toml:12: services[0].explanations: 'a' has no explanation in tr, ar: "
+        "visitors choosing these languages will read the English text instead"
+    ),
+    (
+        "t.toml:14: services[0].documents: 'a' has no document list in en, ar: "
+        "visitors choosing these languages will read the German text instead"
+    ),
+]
+"""The untranslated texts of TRANSLATED: one line per service and text, at its line."""
+
+
+def test_check_config_names_each_untranslated_text_once(tmp_path: Path) -> None:
+    """One warning per service and text, at its line, listing every language it lacks."""
+    path = tmp_path / "t.toml"
+    path.write_text(TRANSLATED, encoding="utf-8")
+    ok, verdict = check_config(path)
+    assert ok
+    assert verdict.splitlines()[1:] == [
+        f"warning: {gap.replace('t.toml', str(path), 1)}" for gap in GAPS
+    ]
+
+
+def test_a_complete_or_absent_text_is_no_gap(tmp_path: Path) -> None:
+    """Every language written, or a text the service has in none (no explanation): quiet."""
+    path = tmp_path / "t.toml"
+    complete = (
+        TRANSLATED.replace('"tr", "ar"]', '"tr"]')
+        .replace('explanations.en = "For A."', 'explanations.en = "For A."\nexplanations.tr = "A"')
+        .replace('documents.tr = ["Pasaport"]', 'documents.tr = ["Pasaport"]\ndocuments.en = ["P"]')
+    )
+    path.write_text(complete, encoding="utf-8")
+    assert check_config(path) == (
+        True,
+        f"OK: {path} — 1 services, 1 counters, 0 displays, 0 kiosks",
+    )
+    path.write_text(
+        BASE.replace('"tr"]', '"tr"]\n').replace('"en", "tr"', '"en"'), encoding="utf-8"
+    )
+    assert check_config(path)[1].splitlines()[1:] == []
+
+
+def test_an_untranslated_text_is_only_a_note_in_the_log(caplog: pytest.LogCaptureFixture) -> None:
+    """The hub starts on a file with gaps and says so at INFO (check-config is the warning)."""
+    with caplog.at_level(logging.INFO, logger="shared.config"):
+        parse_config(TRANSLATED, "t.toml")
+    assert [(r.levelno, r.getMessage()) for r in caplog.records] == [
+        (logging.INFO, gap) for gap in GAPS
+    ]
+
+
+def test_explanations_in_a_language_the_site_lacks() -> None:
+    text = BASE.replace(
+        'names = { de = "A", en = "A" }', 'names = { de = "A", en = "A" }\nexplanations.fr = "A"'
+    )
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, "t.toml")
+    assert str(info.value) == (
+        "t.toml:10: services[0].explanations: language 'fr' is not in site.languages"
+    )

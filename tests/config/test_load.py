@@ -19,6 +19,7 @@ from shared.config import (
     parse_config,
     starter_config,
 )
+from shared.config.checks import translation_gaps
 from shared.domain import Counter, Service, Site
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "office.toml"
@@ -67,6 +68,7 @@ def test_every_example_service_speaks_every_site_language() -> None:
             assert set(texts) == set(cfg.site.languages), service.id
         lengths = {lang: len(docs) for lang, docs in service.documents.items()}
         assert set(lengths.values()) == {len(service.documents["de"])}, (service.id, lengths)
+    assert translation_gaps(cfg) == []
 
 
 def test_to_site_builds_domain_objects() -> None:
