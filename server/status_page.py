@@ -172,7 +172,7 @@ def render_main(state: PageState, site: Site, lang: str) -> str:
             + f'<button id="ok" type="button">{escape(words[Text.OK])}</button></div>'
         )
     if state.status in (TicketStatus.WAITING, TicketStatus.PARKED) and service is not None:
-        documents = service.documents.get(lang) or service.documents.get("de") or ()
+        documents = service.documents_in(lang)
         if documents:
             items = "".join(f"<li>{escape(d)}</li>" for d in documents)
             parts.append(_para("l", words[Text.DOCUMENTS]) + f"<ul>{items}</ul>")

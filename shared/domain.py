@@ -74,6 +74,13 @@ class Service:
             self.names.get(language) or self.names.get(fallback) or next(iter(self.names.values()))
         )
 
+    def documents_in(self, language: str) -> tuple[str, ...]:
+        """What to have ready, in a language, else English, else German (as the kiosk shows)."""
+        for code in (language, "en", "de"):
+            if self.documents.get(code):
+                return self.documents[code]
+        return ()
+
 
 @dataclass(frozen=True, slots=True)
 class Counter:

@@ -44,6 +44,18 @@ def test_the_same_address_answers_json_to_apps_and_the_page_to_browsers(
     assert not re.search(r"(src|href)=\"https?://", page.text)  # nothing from elsewhere
 
 
+def test_documents_not_written_in_the_tickets_language_are_shown_in_english(
+    status_hub: StatusHub,
+) -> None:
+    """The site has no Farsi document list: a Farsi reader gets English, as on the kiosk."""
+    _, _, path = status_hub.issue("fa")
+    with httpx.Client(base_url=status_hub.base) as anon:
+        page = anon.get(path, headers=HTML).text
+    assert "اجازه اقامت" in page  # the concern's name in Farsi
+    assert "<li>Passport</li>" in page
+    assert "Reisepass" not in page
+
+
 def test_german_is_a_switch_away(status_hub: StatusHub) -> None:
     _, _, path = status_hub.issue("uk")
     with httpx.Client(base_url=status_hub.base) as anon:
