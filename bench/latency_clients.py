@@ -4,7 +4,9 @@ Two kinds of each. Display sockets: the `websockets` client, or `RawSubscriber`,
 reader that stamps each TCP read on arrival. Desks: `httpx`, or `RawDesk`, a minimal
 HTTP/1.1 keep-alive client that stamps the call when its bytes go to the socket. The raw
 kinds keep the load generator's own Python out of the figures as far as possible: on a
-2-core machine it shares the CPU with the hub.
+2-core machine it shares the CPU with the hub. Both desks send each step with an
+``Idempotency-Key`` of its own, as the counter app does (one key per click), so the hub
+takes its real path: the step and the keeping of its answer in one transaction.
 """
 
 from __future__ import annotations
@@ -15,12 +17,18 @@ import json
 import os
 import random
 import time
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
 import httpx
 from websockets.asyncio.client import ClientConnection, connect
+
+
+def new_key() -> str:
+    """A step's ``Idempotency-Key``: a fresh one per click, as the counter app makes it."""
+    return uuid.uuid4().hex
 
 
 @dataclass
@@ -69,14 +77,16 @@ async def desk(
 ) -> list[tuple[str, float, float]]:
     """Call, start and finish `calls` tickets; (number, sent, answered) per call.
 
-    Between cycles the desk waits `pause` plus up to `jitter` seconds (uniform, seeded).
+    Between cycles the desk waits `pause` plus up to `jitter` seconds (uniform, seeded). Each
+    step goes out with an ``Idempotency-Key`` of its own, as the counter app sends it.
     """
     rng = random.Random(counter)  # the same pauses in every run
     auth = {"Authorization": f"Bearer {token}"}
     done: list[tuple[str, float, float]] = []
     for _ in range(calls):
+        keyed = auth | {"Idempotency-Key": new_key()}
         start = time.perf_counter()
-        answer = await client.post(f"/counters/{counter}/call-next", headers=auth)
+        answer = await client.post(f"/counters/{counter}/call-next", headers=keyed)
         end = time.perf_counter()
         if answer.status_code == 204:
             break
@@ -84,7 +94,8 @@ async def desk(
         ticket = answer.json()["ticket"]
         done.append((ticket["number"], start, end))
         for step in ("start", "finish"):
-            (await client.post(f"/tickets/{ticket['id']}/{step}", headers=auth)).raise_for_status()
+            keyed = auth | {"Idempotency-Key": new_key()}
+            (await client.post(f"/tickets/{ticket['id']}/{step}", headers=keyed)).raise_for_status()
         if pause or jitter:
             await asyncio.sleep(pause + rng.uniform(0.0, jitter))
     return done
@@ -209,6 +220,7 @@ class RawDesk:
     `httpx` spends ~1-2 ms of Python on each side of a request; on a 2-core machine shared with
     the hub that is part of every figure. This writes the request bytes and reads the answer
     by `Content-Length`, nothing else; the call is stamped when its bytes go to the socket.
+    Each request carries an ``Idempotency-Key``, as the counter app's steps do.
     """
 
     def __init__(self, host: str, port: int, prefix: str, token: str) -> None:
@@ -217,11 +229,15 @@ class RawDesk:
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
 
-    async def post(self, path: str) -> tuple[int, bytes, float]:
-        """POST with an empty body: (status, body, time the request was written)."""
+    async def post(self, path: str, key: str | None = None) -> tuple[int, bytes, float]:
+        """POST with an empty body: (status, body, time the request was written).
+
+        `key` goes out as ``Idempotency-Key``; None: a fresh one (a click of its own).
+        """
         if self.writer is None or self.reader is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        request = f"POST {self.prefix}{path} HTTP/1.1\r\n{self.head}Content-Length: 0\r\n\r\n"
+        head = f"{self.head}Idempotency-Key: {key or new_key()}\r\n"
+        request = f"POST {self.prefix}{path} HTTP/1.1\r\n{head}Content-Length: 0\r\n\r\n"
         sent = time.perf_counter()
         self.writer.write(request.encode())
         head = await self.reader.readuntil(b"\r\n\r\n")
