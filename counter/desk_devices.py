@@ -2,11 +2,13 @@
 the clerk can do about it, where another one can be picked.
 
 The Qt worker (`counter.qt.devices`) checks the devices off the GUI thread and reports
-`DeviceReport`s; the devices view words them (`counter.qt.texts`).
+`DeviceReport`s; the devices view words them (`counter.qt.texts`). `DevicePicks` holds which
+port or address each device is used at: the site file's, or this PC's own pick over it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -22,6 +24,7 @@ from shared.config.printer import (
 
 __all__ = [
     "DeviceKind",
+    "DevicePicks",
     "DeviceReport",
     "Health",
     "Remedy",
@@ -145,3 +148,60 @@ def with_address(site: AttachedPrinter, address: str) -> AttachedPrinter:
             except ValueError:
                 raise ValueError(f"{text!r} is not vendor:product (hex)") from None
             return site.model_copy(update={"vendor_id": ids[0], "product_id": ids[1]})
+
+
+class DevicePicks:
+    """Where the desk's sign and printer are used: the site file's port and address, or the one
+    picked on this PC over it.
+
+    A pick that differs from the site file's is this PC's own (`local`; the app keeps it in
+    the PC's settings) and wins; a pick equal to the site's is no pick of its own: it is
+    dropped and the site's applies, as after `back_to_site`. A printer picked at another
+    address is a copy of its entry with that address (`printer`); back at the site's, the
+    site's entry itself is used again. Each change says whether this PC's picks changed.
+    """
+
+    def __init__(self, sign_port: str = "", printer: AttachedPrinter | None = None) -> None:
+        self.site: Mapping[DeviceKind, str] = {
+            DeviceKind.SIGN: sign_port,
+            DeviceKind.PRINTER: printer_address(printer) if printer is not None else "",
+        }
+        """Where the site file puts each device ("": none)."""
+        self.site_printer = printer
+        """The site file's printer entry (None: no printer)."""
+        self.printer = printer
+        """The printer's entry now (another address is put into a copy of it)."""
+        self._local: dict[DeviceKind, str] = {}
+
+    @property
+    def local(self) -> Mapping[DeviceKind, str]:
+        """The ports and addresses picked on this PC over the site file's."""
+        return self._local
+
+    def where(self, kind: DeviceKind) -> str:
+        """Where a device is used: this PC's pick, else the site file's."""
+        return self._local.get(kind, self.site[kind])
+
+    def pick(self, kind: DeviceKind, where: str) -> bool:
+        """Use `where` for `kind` from now on; whether this PC's picks changed."""
+        before = self._local.get(kind)
+        if where == self.site[kind]:
+            self._local.pop(kind, None)
+        else:
+            self._local[kind] = where
+        return self._local.get(kind) != before
+
+    def pick_printer(self, address: str) -> bool:
+        """Print at `address` from now on (`printer` is its entry); whether this PC's picks
+        changed. ValueError when the address does not fit the entry, or there is no printer.
+        """
+        if self.printer is None:
+            raise ValueError("this desk has no receipt printer")
+        self.printer = with_address(self.printer, address)
+        return self.pick(DeviceKind.PRINTER, printer_address(self.printer))
+
+    def back_to_site(self, kind: DeviceKind) -> bool:
+        """Back to the port or address the site file names; whether this PC's picks changed."""
+        if kind is DeviceKind.PRINTER:
+            self.printer = self.site_printer
+        return self.pick(kind, self.site[kind])

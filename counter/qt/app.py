@@ -147,8 +147,8 @@ class CounterApp(QObject):
     def _remember_devices(self) -> None:
         """This PC's own sign port and printer address, or none: the site file's."""
         for kind, key in LOCAL_DEVICE_KEYS.items():
-            if kind in self.devices.local:
-                self.settings.setValue(key, self.devices.local[kind])
+            if (picked := self.devices.picks.local.get(kind)) is not None:
+                self.settings.setValue(key, picked)
             else:
                 self.settings.remove(key)
         self.settings.sync()

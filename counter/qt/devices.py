@@ -5,8 +5,9 @@ dead printer never delays the sign). Every `CHECK_MS` both are checked: a sign w
 vanished (unplugged) is closed and opened again once it is back, then shows the current
 number again; the printer is asked for its status. Each change comes back as a
 `DeviceReport`; the devices view shows them and lets the clerk pick another port or address
-(`use_sign`, `use_printer`) without restarting. A pick that differs from the site file's is
-this PC's own (`local`, kept by the app in the PC's settings and applied again at start, before
+(`use_sign`, `use_printer`) without restarting. Which port or address wins is
+`counter.desk_devices.DevicePicks` (`picks`): a pick that differs from the site file's is this
+PC's own (`picks.local`, kept by the app in the PC's settings and applied again at start, before
 the devices are first opened) until the clerk goes back to the site's (`use_site`). A desk
 without devices gets `QtDeskDevices.none()`.
 """
@@ -22,11 +23,11 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from counter.desk_devices import (
     DeviceKind,
+    DevicePicks,
     DeviceReport,
     Health,
     printer_address,
     printer_report,
-    with_address,
 )
 from counter.qt import texts
 from counter.qt.receipt import encode_receipt
@@ -213,16 +214,8 @@ class QtDeskDevices(QObject):
         super().__init__(parent)
         self.can_print = printer is not None
         self.has_sign = sign is not None
-        self.printer_site = printer.site if printer is not None else None
-        """The printer's entry now (another address is put into a copy of it)."""
-        self._site_printer = self.printer_site
-        self.site = {
-            DeviceKind.SIGN: sign.port if sign else "",
-            DeviceKind.PRINTER: printer_address(printer.site) if printer else "",
-        }
-        """Where the site file puts each device ("": none)."""
-        self.local: dict[DeviceKind, str] = {}
-        """Ports and addresses picked on this PC over the site file's."""
+        self.picks = DevicePicks(sign.port if sign else "", printer.site if printer else None)
+        """Where each device is used: the site file's port or address, or this PC's pick."""
         self.reports = {
             DeviceKind.SIGN: DeviceReport(
                 kind=DeviceKind.SIGN,
@@ -290,25 +283,25 @@ class QtDeskDevices(QObject):
         """Drive the sign on another serial device from now on."""
         if self.has_sign:
             self._use_sign.emit(port)
-            self._picked(DeviceKind.SIGN, port)
+            self._picked(self.picks.pick(DeviceKind.SIGN, port))
 
     def use_printer(self, address: str) -> None:
         """Print receipts at another address from now on; ValueError when it does not fit."""
-        if self.printer_site is None:
-            return
-        site = with_address(self.printer_site, address)
-        self.printer_site = site
-        self._use_printer.emit(EscposPrinter(site))
-        self._picked(DeviceKind.PRINTER, printer_address(site))
+        if self.can_print:
+            self._printer_moved(self.picks.pick_printer(address))
 
     def use_site(self, kind: DeviceKind) -> None:
         """Back to the port or address the site file names."""
         if kind is DeviceKind.SIGN:
-            self.use_sign(self.site[kind])
-        elif self._site_printer is not None:
-            self.printer_site = self._site_printer
-            self._use_printer.emit(EscposPrinter(self._site_printer))
-            self._picked(kind, self.site[kind])
+            self.use_sign(self.picks.site[kind])
+        elif self.can_print:
+            self._printer_moved(self.picks.back_to_site(kind))
+
+    def _printer_moved(self, changed: bool) -> None:
+        """The printer's thread takes the entry `picks` has now."""
+        if self.picks.printer is not None:
+            self._use_printer.emit(EscposPrinter(self.picks.printer))
+        self._picked(changed)
 
     def apply_local(self, local: Mapping[DeviceKind, str]) -> None:
         """Use this PC's own picks (before `start`: the site's are never opened)."""
@@ -321,17 +314,8 @@ class QtDeskDevices(QObject):
             except ValueError as exc:
                 log.warning("this PC's printer address %r is not used: %s", where, exc)
 
-    def where(self, kind: DeviceKind) -> str:
-        """Where a device is used: this PC's pick, else the site file's."""
-        return self.local.get(kind, self.site[kind])
-
-    def _picked(self, kind: DeviceKind, where: str) -> None:
-        before = self.local.get(kind)
-        if where == self.site[kind]:
-            self.local.pop(kind, None)
-        else:
-            self.local[kind] = where
-        if self.local.get(kind) != before:
+    def _picked(self, changed: bool) -> None:
+        if changed:
             self.local_changed.emit()
 
     def stop(self) -> None:

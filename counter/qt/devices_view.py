@@ -98,7 +98,7 @@ class QtDevicesView(QWidget):
 
     def list_ports(self) -> None:
         """Offer the serial devices present now (the sign's own first)."""
-        current = self.devices.where(DeviceKind.SIGN)
+        current = self.devices.picks.where(DeviceKind.SIGN)
         ports = serial_ports()
         self.sign_port.clear()
         for port in [current, *ports] if current and current not in ports else ports:
@@ -120,18 +120,18 @@ class QtDevicesView(QWidget):
     def _render_local(self) -> None:
         """Which device this PC sets itself, and the fields at what is used now."""
         for kind in DeviceKind:
-            local = kind in self.devices.local
+            local = kind in self.devices.picks.local
             self.local[kind].setText(
                 translate("counter", "Set on this PC; the site's setting is {where}.").format(
-                    where=self.devices.site[kind]
+                    where=self.devices.picks.site[kind]
                 )
                 if local
                 else ""
             )
             self.local[kind].setVisible(local)
             self.back[kind].setVisible(local)
-        self.printer_address.setText(self.devices.where(DeviceKind.PRINTER))
-        self.sign_port.setEditText(self.devices.where(DeviceKind.SIGN))
+        self.printer_address.setText(self.devices.picks.where(DeviceKind.PRINTER))
+        self.sign_port.setEditText(self.devices.picks.where(DeviceKind.SIGN))
 
     def _use_sign(self) -> None:
         port = self.sign_port.currentText().strip()
