@@ -163,6 +163,10 @@
         <translation>لا توجد أرقام أخرى لهذا اليوم. يرجى الذهاب إلى الاستقبال.</translation>
     </message>
     <message>
+        <source>Your concern is not handled here today. Please ask at the reception. They will gladly help you.</source>
+        <translation>طلبك لا يُعالَج هنا اليوم. يرجى السؤال في الاستقبال. سيساعدونك بكل سرور.</translation>
+    </message>
+    <message>
         <source>This did not work. Please go to the reception.</source>
         <translation>لم ينجح ذلك. يرجى الذهاب إلى الاستقبال.</translation>
     </message>

@@ -163,6 +163,10 @@
         <translation>Dafür gibt es heute keine Nummern mehr. Bitte gehen Sie zum Empfang.</translation>
     </message>
     <message>
+        <source>Your concern is not handled here today. Please ask at the reception. They will gladly help you.</source>
+        <translation>Ihr Anliegen wird heute nicht hier bearbeitet. Bitte fragen Sie am Empfang. Dort hilft man Ihnen gern.</translation>
+    </message>
+    <message>
         <source>This did not work. Please go to the reception.</source>
         <translation>Das hat nicht geklappt. Bitte gehen Sie zum Empfang.</translation>
     </message>

@@ -163,6 +163,10 @@
         <translation>No more tickets for this today. Please go to the reception.</translation>
     </message>
     <message>
+        <source>Your concern is not handled here today. Please ask at the reception. They will gladly help you.</source>
+        <translation>Your concern is not handled here today. Please ask at the reception. They will gladly help you.</translation>
+    </message>
+    <message>
         <source>This did not work. Please go to the reception.</source>
         <translation>This did not work. Please go to the reception.</translation>
     </message>

@@ -163,6 +163,10 @@
         <translation>امروز برای این کار شماره‌ای نمانده است. لطفاً به پذیرش بروید.</translation>
     </message>
     <message>
+        <source>Your concern is not handled here today. Please ask at the reception. They will gladly help you.</source>
+        <translation>امروز به کار شما اینجا رسیدگی نمی‌شود. لطفاً از پذیرش بپرسید. با کمال میل به شما کمک می‌کنند.</translation>
+    </message>
+    <message>
         <source>This did not work. Please go to the reception.</source>
         <translation>این کار انجام نشد. لطفاً به پذیرش بروید.</translation>
     </message>

@@ -163,6 +163,10 @@
         <translation>Plus de tickets pour cela aujourd'hui. Veuillez aller à l'accueil.</translation>
     </message>
     <message>
+        <source>Your concern is not handled here today. Please ask at the reception. They will gladly help you.</source>
+        <translation>Votre démarche n'est pas traitée ici aujourd'hui. Veuillez demander à l'accueil. On vous y aidera volontiers.</translation>
+    </message>
+    <message>
         <source>This did not work. Please go to the reception.</source>
         <translation>Cela n'a pas fonctionné. Veuillez aller à l'accueil.</translation>
     </message>

@@ -163,6 +163,10 @@
         <translation>Îro ji bo vê hejmar nemane. Ji kerema xwe herin resepsiyonê.</translation>
     </message>
     <message>
+        <source>Your concern is not handled here today. Please ask at the reception. They will gladly help you.</source>
+        <translation>Karê we îro li vir nayê kirin. Ji kerema xwe li resepsiyonê bipirsin. Ew ê bi kêfxweşî alîkariya we bikin.</translation>
+    </message>
+    <message>
         <source>This did not work. Please go to the reception.</source>
         <translation>Ev nebû. Ji kerema xwe herin resepsiyonê.</translation>
     </message>

@@ -163,6 +163,10 @@
         <translation>نن د دې لپاره نورې شمېرې نشته. مهرباني وکړئ استقبال ته لاړ شئ.</translation>
     </message>
     <message>
+        <source>Your concern is not handled here today. Please ask at the reception. They will gladly help you.</source>
+        <translation>ستاسو کار نن دلته نه ترسره کېږي. مهرباني وکړئ له استقبال څخه وپوښتئ. هلته به په خوښۍ له تاسو سره مرسته وکړي.</translation>
+    </message>
+    <message>
         <source>This did not work. Please go to the reception.</source>
         <translation>دا کار ونه شو. مهرباني وکړئ استقبال ته لاړ شئ.</translation>
     </message>

@@ -163,6 +163,10 @@
         <translation>Astăzi nu mai sunt numere pentru asta. Vă rugăm să mergeți la recepție.</translation>
     </message>
     <message>
+        <source>Your concern is not handled here today. Please ask at the reception. They will gladly help you.</source>
+        <translation>Solicitarea dumneavoastră nu se rezolvă aici astăzi. Vă rugăm să întrebați la recepție. Acolo veți fi ajutat cu plăcere.</translation>
+    </message>
+    <message>
         <source>This did not work. Please go to the reception.</source>
         <translation>Nu a funcționat. Vă rugăm să mergeți la recepție.</translation>
     </message>

@@ -163,6 +163,10 @@
         <translation>На сегодня номеров для этого больше нет. Пожалуйста, подойдите к стойке регистрации.</translation>
     </message>
     <message>
+        <source>Your concern is not handled here today. Please ask at the reception. They will gladly help you.</source>
+        <translation>Ваш вопрос сегодня здесь не решается. Пожалуйста, спросите у стойки регистрации. Там вам охотно помогут.</translation>
+    </message>
+    <message>
         <source>This did not work. Please go to the reception.</source>
         <translation>Не получилось. Пожалуйста, подойдите к стойке регистрации.</translation>
     </message>

@@ -163,6 +163,10 @@
         <translation>Maanta lambar kale looma hayo tan. Fadlan u tag soo dhaweynta.</translation>
     </message>
     <message>
+        <source>Your concern is not handled here today. Please ask at the reception. They will gladly help you.</source>
+        <translation>Arrintaada maanta halkan lagama qabto. Fadlan weydii soo dhaweynta. Si farxad leh ayay kuu caawin doonaan.</translation>
+    </message>
+    <message>
         <source>This did not work. Please go to the reception.</source>
         <translation>Taasi ma shaqayn. Fadlan u tag soo dhaweynta.</translation>
     </message>

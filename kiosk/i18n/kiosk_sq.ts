@@ -163,6 +163,10 @@
         <translation>Sot nuk ka më numra për këtë. Ju lutemi shkoni te recepsioni.</translation>
     </message>
     <message>
+        <source>Your concern is not handled here today. Please ask at the reception. They will gladly help you.</source>
+        <translation>Çështja juaj nuk trajtohet këtu sot. Ju lutemi pyesni te recepsioni. Atje do t'ju ndihmojnë me kënaqësi.</translation>
+    </message>
+    <message>
         <source>This did not work. Please go to the reception.</source>
         <translation>Kjo nuk funksionoi. Ju lutemi shkoni te recepsioni.</translation>
     </message>

@@ -163,6 +163,10 @@
         <translation>ሎሚ ነዚ ተወሳኺ ቁጽሪ የለን። በጃኹም ናብ መቐበሊ ኪዱ።</translation>
     </message>
     <message>
+        <source>Your concern is not handled here today. Please ask at the reception. They will gladly help you.</source>
+        <translation>ጉዳይኩም ሎሚ ኣብዚ ኣይረአን እዩ። በጃኹም ኣብ መቐበሊ ሕተቱ። ብሓጎስ ክሕግዙኹም እዮም።</translation>
+    </message>
+    <message>
         <source>This did not work. Please go to the reception.</source>
         <translation>ኣይሰርሐን። በጃኹም ናብ መቐበሊ ኪዱ።</translation>
     </message>

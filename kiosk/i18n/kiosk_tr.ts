@@ -163,6 +163,10 @@
         <translation>Bugün bunun için başka numara yok. Lütfen danışmaya gidin.</translation>
     </message>
     <message>
+        <source>Your concern is not handled here today. Please ask at the reception. They will gladly help you.</source>
+        <translation>İşleminiz bugün burada yapılmıyor. Lütfen danışmaya sorun. Size memnuniyetle yardımcı olurlar.</translation>
+    </message>
+    <message>
         <source>This did not work. Please go to the reception.</source>
         <translation>Bu olmadı. Lütfen danışmaya gidin.</translation>
     </message>

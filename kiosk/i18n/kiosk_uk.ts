@@ -163,6 +163,10 @@
         <translation>На сьогодні номерів для цього більше немає. Будь ласка, підійдіть до рецепції.</translation>
     </message>
     <message>
+        <source>Your concern is not handled here today. Please ask at the reception. They will gladly help you.</source>
+        <translation>Ваше питання сьогодні тут не розглядають. Будь ласка, запитайте на рецепції. Там вам охоче допоможуть.</translation>
+    </message>
+    <message>
         <source>This did not work. Please go to the reception.</source>
         <translation>Не вдалося. Будь ласка, підійдіть до рецепції.</translation>
     </message>

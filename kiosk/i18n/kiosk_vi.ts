@@ -163,6 +163,10 @@
         <translation>Hôm nay đã hết số cho việc này. Xin vui lòng đến quầy tiếp tân.</translation>
     </message>
     <message>
+        <source>Your concern is not handled here today. Please ask at the reception. They will gladly help you.</source>
+        <translation>Hôm nay việc của bạn không được giải quyết ở đây. Xin vui lòng hỏi tại quầy tiếp tân. Họ sẽ sẵn lòng giúp bạn.</translation>
+    </message>
+    <message>
         <source>This did not work. Please go to the reception.</source>
         <translation>Không thành công. Xin vui lòng đến quầy tiếp tân.</translation>
     </message>

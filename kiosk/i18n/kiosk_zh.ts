@@ -163,6 +163,10 @@
         <translation>今天这项业务没有号码了。请去接待处。</translation>
     </message>
     <message>
+        <source>Your concern is not handled here today. Please ask at the reception. They will gladly help you.</source>
+        <translation>您的事项今天不在这里办理。请到接待处询问，那里的工作人员会乐意帮助您。</translation>
+    </message>
+    <message>
         <source>This did not work. Please go to the reception.</source>
         <translation>没有成功。请去接待处。</translation>
     </message>

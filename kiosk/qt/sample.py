@@ -163,6 +163,12 @@ def scenes(s: SampleKiosk, lang: str) -> dict[str, Callable[[], None]]:
         assert m.pending is not None
         m.failed(m.pending.key, Failure(409, "too early", "too_early"))
 
+    def not_offered() -> None:
+        appointment()
+        m.submit_number()
+        assert m.pending is not None
+        m.failed(m.pending.key, Failure(409, "no longer offered", "not_offered"))
+
     def quota() -> None:
         concerns()
         m.choose_concern("naturalisation")
@@ -182,6 +188,7 @@ def scenes(s: SampleKiosk, lang: str) -> dict[str, Callable[[], None]]:
         "checkin": checked_in,
         "note": note,
         "refused": refused,
+        "not-offered": not_offered,
         "quota": quota,
         "reception": reception,
     }

@@ -200,5 +200,10 @@ def refusal_text(refusal: Refusal | None) -> str:
         Refusal.QUOTA_USED_UP: translate(
             "kiosk", "No more tickets for this today. Please go to the reception."
         ),
+        Refusal.NOT_OFFERED: translate(
+            "kiosk",
+            "Your concern is not handled here today. Please ask at the reception. "
+            "They will gladly help you.",
+        ),
     }
     return texts.get(refusal, other)

@@ -12,6 +12,7 @@ from kiosk.qt import texts
 from kiosk.qt.app import I18N_DIR
 from shared.languages import KIOSK_LANGUAGES
 from shared.qt.translations import QtTranslations
+from shared.refusal import Refusal
 from tests.ts_files import assert_every_string_finished, extract
 
 SOURCES = ("kiosk/qt/texts.py", "shared/qt/banner.py")
@@ -43,6 +44,21 @@ def test_compiled_files_switch_language_and_direction(qapp: Any) -> None:
         assert texts.wait_minutes(35) == "وقت الانتظار: حوالي 35 دقيقة."
         assert not translations.switch("xx")  # no such file: the source texts
         assert QCoreApplication.translate("kiosk", "Print ticket") == "Print ticket"
+    finally:
+        translations.switch("en")
+        QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_refusal_has_its_own_words(qapp: Any, code: str) -> None:
+    """No known refusal falls back to the bare 'go to the reception' (not_offered did)."""
+    translations = QtTranslations(I18N_DIR, "kiosk")
+    try:
+        assert translations.switch(code)
+        generic = texts.refusal_text(None)
+        words = {refusal: texts.refusal_text(refusal) for refusal in Refusal}
+        assert generic not in words.values(), code
+        assert len(set(words.values())) == len(Refusal), code
     finally:
         translations.switch("en")
         QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
