@@ -19,6 +19,8 @@ BULLET = "-\u00a0"
 """A dash joined to the item's first word by a no-break space: never alone on a line."""
 HANGING = "  "
 """Continuation lines of a list item start under its text, not under the bullet."""
+SOFT_HYPHEN = "\u00ad"
+"""Where a long word may break, with a '-' ("Verpflichtungs-" / "erklärung")."""
 
 
 def columns(paper: int, width: int = 1) -> int:
@@ -29,34 +31,47 @@ def columns(paper: int, width: int = 1) -> int:
 def wrap_words(text: str, width: int, hanging: str = "") -> list[str]:
     """``text`` in lines of at most ``width`` characters, broken only at plain spaces.
 
-    A no-break space (U+00A0) keeps its neighbours together ("35 Min."); only a word longer
-    than a line is cut. Lines after the first start with ``hanging``.
+    A no-break space (U+00A0) keeps its neighbours together ("35 Min."); a soft hyphen (U+00AD)
+    is where a long word may break, with a '-' (it prints as nothing elsewhere); only a word
+    longer than a line without such a place is cut. Lines after the first start with ``hanging``.
     """
     if len(hanging) >= width:
         hanging = ""
     follow = width - len(hanging)
     lines: list[str] = []
     line = ""
-    for word in text.split(" "):
-        if not word:
-            continue
-        room = follow if lines else width
-        candidate = f"{line} {word}" if line else word
-        if len(candidate) <= room:
-            line = candidate
-            continue
-        if line:
-            lines.append(line)
-            room = follow
-        rest = word
-        while len(rest) > room:
-            lines.append(rest[:room])
-            rest = rest[room:]
-            room = follow
-        line = rest
+    for spaced in text.split(" "):
+        raw = spaced
+        while word := raw.replace(SOFT_HYPHEN, ""):
+            room = follow if lines else width
+            candidate = f"{line} {word}" if line else word
+            if len(candidate) <= room:
+                line = candidate
+                break
+            head, raw = _hyphenated(raw, room - len(line) - 1 if line else room)
+            if head:
+                lines.append(f"{line} {head}" if line else head)
+                line = ""
+            elif line:
+                lines.append(line)
+                line = ""
+            else:  # longer than a line, no place to break: cut
+                lines.append(word[:room])
+                raw = word[room:]
     if line or not lines:
         lines.append(line)
     return [lines[0], *(hanging + rest for rest in lines[1:])]
+
+
+def _hyphenated(word: str, room: int) -> tuple[str, str]:
+    """The longest head of ``word`` up to a soft hyphen that fits ``room`` with its '-', and
+    the rest; ("", word) when none fits."""
+    parts = word.split(SOFT_HYPHEN)
+    for cut in range(len(parts) - 1, 0, -1):
+        head = "".join(parts[:cut]) + "-"
+        if len(head) <= room:
+            return head, SOFT_HYPHEN.join(parts[cut:])
+    return "", word
 
 
 def _wrapped(line: TextLine, paper: int, hanging: str = "") -> list[TextLine]:

@@ -43,6 +43,30 @@ def test_words_wrap_at_spaces_and_the_no_break_space_holds() -> None:
     assert wrap_words("Bitte halten Sie bereit:", 16) == ["Bitte halten Sie", "bereit:"]
 
 
+def test_a_long_word_breaks_at_its_soft_hyphen() -> None:
+    """The site file marks where a German term may break; elsewhere the mark prints as nothing."""
+    shy = "\u00ad"
+    name = f"Ziyaret vizesi için taahhütname (Verpflichtungs{shy}erklärung)"
+    assert wrap_words(name, 32) == ["Ziyaret vizesi için taahhütname", "(Verpflichtungserklärung)"]
+    assert wrap_words(name, 16) == [
+        "Ziyaret vizesi",
+        "için taahhütname",
+        "(Verpflichtungs-",
+        "erklärung)",
+    ]
+    assert wrap_words(f"ab (Wohnungs{shy}geber{shy}bestätigung)", 20, "  ") == [
+        "ab (Wohnungsgeber-",
+        "  bestätigung)",
+    ]
+    assert wrap_words(f"Melde{shy}bescheinigung", 48) == ["Meldebescheinigung"]
+    assert wrap_words(f"Kranken{shy}versicherungsnachweis", 10) == [
+        "Kranken-",
+        "versicheru",
+        "ngsnachwei",
+        "s",
+    ]
+
+
 def test_only_words_longer_than_a_line_are_cut() -> None:
     assert wrap_words("ab Krankenversicherungsnachweis cd", 10) == [
         "ab",
@@ -71,7 +95,7 @@ def test_empty_and_odd_input() -> None:
     assert wrap_words("abc def", 1, "  ") == ["a", "b", "c", "d", "e", "f"]
 
 
-words = st.text(st.characters(codec="latin-1", exclude_characters=" \n\r"), min_size=1)
+words = st.text(st.characters(codec="latin-1", exclude_characters=" \n\r\xad"), min_size=1)
 
 
 @given(st.lists(words, max_size=12), st.integers(1, 48), st.sampled_from(["", "  "]))
@@ -86,6 +110,18 @@ def test_wrapping_keeps_every_word_and_every_line_fits(
     for part in parts:
         if len(part) <= width - len(indent):
             assert any(part in line.split(" ") for line in body), "a short word is never cut"
+
+
+@given(st.lists(st.lists(words, min_size=1, max_size=4), max_size=8), st.integers(1, 48))
+def test_soft_hyphens_break_or_vanish_and_every_line_fits(
+    syllables: list[list[str]], width: int
+) -> None:
+    """Words with soft hyphens: no line too long, no soft hyphen printed, no letter lost."""
+    text = " ".join("\xad".join(word) for word in syllables)
+    lines = wrap_words(text, width)
+    assert all(len(line) <= width and "\xad" not in line for line in lines)
+    printed = "".join(lines).replace(" ", "").replace("-", "")
+    assert printed == "".join("".join(word) for word in syllables).replace("-", "")
 
 
 def _ticket(**changes: object) -> TicketPrint:
