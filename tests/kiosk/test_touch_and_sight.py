@@ -5,10 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from kiosk.palette import COLOURS, PAIRS, Screen, contrast, min_target_px
+from kiosk.qt.concerns import QtConcernsScreen
+from kiosk.qt.sample import EXAMPLE, SampleKiosk, reset, scenes
 from kiosk.qt.style import style_sheet
+from kiosk.way import Screen as KioskScreen
+from shared.config import load_config
 from tests.kiosk.shots import every_screen
 
 
@@ -48,3 +52,43 @@ def test_every_touch_target_is_large_enough(qapp: Any, large: bool, lang: str) -
             label = f"{name}: {button.text()!r} is {size.width()}x{size.height()}"
             assert size.width() >= least, label
             assert size.height() >= least, label
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+@pytest.mark.parametrize("large", [False, True])
+def test_every_concern_and_its_documents_fit_in_every_site_language(qapp: Any, large: bool) -> None:
+    """The example office's names, explanations and documents, in each of its languages, in
+    normal and large text: no button or list cut (Russian and Ukrainian were, before shorter
+    explanations)."""
+    sample = SampleKiosk()
+    site = load_config(EXAMPLE)
+    try:
+        for lang in site.site.languages:
+            reset(sample)
+            if sample.model.view_state().large_text != large:
+                sample.model.toggle_large_text()
+            scenes(sample, lang)["concerns"]()
+            QApplication.processEvents()
+            concerns = sample.window.screens[KioskScreen.CONCERNS]
+            assert isinstance(concerns, QtConcernsScreen)
+            assert len(concerns.buttons) == 8, lang
+            for service_id, button in concerns.buttons.items():
+                label = button.label
+                needed = label.heightForWidth(label.width())
+                assert needed <= label.height(), (lang, service_id, label.text())
+            for service_id in list(concerns.buttons):
+                reset(sample)
+                if sample.model.view_state().large_text != large:
+                    sample.model.toggle_large_text()
+                scenes(sample, lang)["concerns"]()
+                sample.model.choose_concern(service_id)
+                QApplication.processEvents()
+                documents = sample.window.screens[KioskScreen.DOCUMENTS]
+                for label in documents.findChildren(QLabel):
+                    if label.isVisible() and label.wordWrap():
+                        needed = label.heightForWidth(label.width())
+                        assert needed <= label.height() + 1, (lang, service_id, label.text())
+    finally:
+        sample.translations.switch("en")
+        sample.window.close()
+        sample.window.deleteLater()
