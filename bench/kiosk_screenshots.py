@@ -1,4 +1,5 @@
-"""Screenshots of the kiosk: every screen in de, ar, ti, uk; the start screen in every language.
+"""Screenshots of the kiosk: every screen in de, ar, ti, uk; the concerns and their documents
+also in fa and zh; the start screen in every language.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/kiosk_screenshots.py [OUT_DIR]
 Writes docs/screenshots/kiosk-<screen>-<lang>.png at 1920 x 1080 (the default kiosk screen).
@@ -18,6 +19,8 @@ from shared.languages import KIOSK_LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 EVERY_SCREEN = ("de", "ar", "ti", "uk")
+CONCERN_SCREENS = {"fa": ("concerns", "documents"), "zh": ("concerns", "documents")}
+"""Languages shown only where the site file's texts are: the concern list and its documents."""
 
 
 def main(out: Path) -> None:
@@ -30,6 +33,11 @@ def main(out: Path) -> None:
         for name, drive in scenes(sample, lang).items():
             reset(sample)
             drive()
+            sample.shoot(out / f"kiosk-{name}-{lang}.png")
+    for lang, names in CONCERN_SCREENS.items():
+        for name in names:
+            reset(sample)
+            scenes(sample, lang)[name]()
             sample.shoot(out / f"kiosk-{name}-{lang}.png")
     reset(sample)
     start = sample.window.screens[sample.model.view_state().screen]
