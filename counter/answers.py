@@ -5,8 +5,9 @@ reached the hub, or was answered 502/503/504 (a proxy, or the hub restarting), i
 the same request with the same key (the hub answers a repeat with its first answer), after
 growing pauses, then reported as no connection; a 401 — or the staff stream closed by the hub
 — leads back to login with the hub's reason code. A step's answer carries the `seq` it
-reached; the queue takes its ticket or counter only when the staff stream has not brought
-that event or a later one already (`StaffQueue.fresher`).
+reached; the queue takes its ticket, counter or alarm only when the staff stream has not
+brought that event or a later one already (`StaffQueue.fresher`), and keeps it over the
+stream's older events about the same thing until the stream gets there (`StaffQueue.ahead`).
 """
 
 from __future__ import annotations

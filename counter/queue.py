@@ -2,13 +2,16 @@
 
 Qt-free. Every field is what the hub said last; nothing is guessed. A `Snapshot` replaces
 everything; each event replaces the one ticket, counter or alarm it carries. The answer to a
-clerk's own step replaces them too, unless its `seq` shows the stream got there first.
+clerk's own step replaces them too, unless its `seq` shows the stream got there first; one
+ahead of the stream is kept (`ahead`) until the stream reaches it, so the stream's older
+events about the same thing do not bring its older state back meanwhile.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from shared.domain import TicketStatus
 from shared.protocol import (
@@ -36,6 +39,11 @@ LIVE = frozenset(
 )
 IN_HAND = frozenset({TicketStatus.CALLED, TicketStatus.SERVING})
 
+Answered: TypeAlias = TicketInfo | CounterInfo | AlarmInfo
+"""What a step's answer carries (an acknowledged alarm too: it closes the alarm)."""
+Key: TypeAlias = tuple[str, int | str]
+"""One ticket, counter or alarm: ``("ticket", 17)``, ``("counter", "c1")``, ``("alarm", 3)``."""
+
 
 @dataclass
 class StaffQueue:
@@ -51,20 +59,44 @@ class StaffQueue:
     why: dict[int, CallReason] = field(default_factory=dict)
     """The reason of each ticket's latest call (from the call's answer or its event)."""
     seq: int = 0
+    """The stream's position: every event up to it is folded in (an answer does not move it)."""
+    ahead: dict[Key, tuple[int, Answered]] = field(default_factory=dict)
+    """What a step's answer showed ahead of the stream, with the answer's seq: a stream event
+    about the same thing at or below that seq is older and does not replace it. Forgotten
+    once the stream (or a snapshot) reaches that seq: it holds only what the clerk's steps
+    changed while the stream lagged behind them (usually nothing, else one or two)."""
 
     def apply(self, event: Event) -> bool:
         """Fold one stream event in; False when it changes nothing this queue keeps.
 
         The stream's snapshot replaces everything, whatever its seq (a hub that was reset
-        starts lower). An event the queue holds already (a loaded snapshot had it) is skipped.
+        starts lower, and what answers showed ahead of the old hub is forgotten); what an
+        answer showed ahead of the snapshot is put back over it. An event the queue holds
+        already (a loaded snapshot had it) is skipped; so is one about a ticket, counter or
+        alarm an answer showed at that seq or later (`ahead`), but it moves the stream on.
         """
         if isinstance(event, Snapshot):
+            if event.seq < self.seq:
+                self.ahead.clear()  # another hub, or one reset: its seqs start again
             self.seq = event.seq
             self._replace(event)
+            self._catch_up()
+            self.why = {k: v for k, v in self.why.items() if k in self.tickets}
             return True
         if event.type == "heartbeat" or event.seq <= self.seq:
             return False
         self.seq = event.seq
+        changed = self._fold(event)
+        self._catch_up()
+        return changed
+
+    def _fold(self, event: Event) -> bool:
+        """One event's ticket, counter or alarm, unless an answer showed a newer state."""
+        key = _about(event) if self.ahead else None
+        held = self.ahead.get(key) if key is not None else None
+        if held is not None and event.seq <= held[0]:
+            log.debug("%s #%d is older than the answer at %d", event.type, event.seq, held[0])
+            return False
         if isinstance(event, TicketIssued | TicketChanged):
             self._ticket(event.ticket)
         elif isinstance(event, TicketCalled):
@@ -88,7 +120,6 @@ class StaffQueue:
         self.alarms = {a.id: a for a in snapshot.alarms}
         self.device_alerts = {a.device_id: a for a in snapshot.alerts if a.raised}
         self.devices = {d.id: d for d in snapshot.devices}
-        self.why = {k: v for k, v in self.why.items() if k in self.tickets}
 
     def _office(self, event: Event) -> bool:
         """Alarms, device reports and device alerts; False for anything else."""
@@ -106,37 +137,67 @@ class StaffQueue:
             return False
         return True
 
-    def fresher(self, seq: int | None) -> bool:
-        """Whether a step's answer at stream position `seq` is newer than this queue.
+    def fresher(self, seq: int | None, key: Key | None = None) -> bool:
+        """Whether a step's answer at stream position `seq` is newer than this queue (and than
+        an earlier answer about the same `key`).
 
         The hub stamps each step's answer with the seq of the event it committed; when the
         stream has brought that event or a later one, the answer is old news. None (a replay
         an older hub kept) counts as newer, as before answers carried a seq.
         """
-        return seq is None or seq > self.seq
+        if seq is None:
+            return True
+        held = self.ahead.get(key) if key is not None else None
+        return seq > self.seq and (held is None or seq > held[0])
 
     def answered_ticket(self, ticket: TicketInfo, why: CallReason | None, seq: int | None) -> None:
         """A step's answer: its ticket unless the stream is as new; a call's reason is kept
         for a live ticket either way (the stream's own reason wins when it has one)."""
-        fresh = self.fresher(seq)
-        if fresh:
-            self._ticket(ticket)
+        fresh = self._answered(ticket, seq)
         if why is not None and ticket.id in self.tickets and (fresh or ticket.id not in self.why):
             self.why[ticket.id] = why
 
     def answered_counter(self, counter: CounterInfo, seq: int | None) -> None:
         """A counter verb's answer: the counter unless the stream is as new."""
-        if self.fresher(seq):
-            self.counters[counter.id] = counter
+        self._answered(counter, seq)
 
     def answered_alarm(self, alarm: AlarmInfo, seq: int | None) -> None:
         """An alarm's answer (raised or acknowledged) unless the stream is as new."""
-        if not self.fresher(seq):
-            return
-        if alarm.acknowledged_at is None:
-            self.alarms[alarm.id] = alarm
+        self._answered(alarm, seq)
+
+    def _answered(self, thing: Answered, seq: int | None) -> bool:
+        """Take an answer newer than the stream and keep it `ahead` until the stream is there;
+        False: the stream (or a later answer) is as new, the queue keeps its own."""
+        key = _key(thing)
+        if not self.fresher(seq, key):
+            return False
+        if seq is None:
+            self.ahead.pop(key, None)
+            self._take(thing)
         else:
-            self.alarms.pop(alarm.id, None)
+            self.ahead[key] = (seq, thing)
+        self._catch_up()
+        return True
+
+    def _catch_up(self) -> None:
+        """Forget what the stream has reached; put what answers showed ahead of it back over
+        the older state an event or a snapshot left (a counter's ticket number too), oldest
+        answer first."""
+        if not self.ahead:
+            return
+        self.ahead = {key: held for key, held in self.ahead.items() if held[0] > self.seq}
+        for _, thing in sorted(self.ahead.values(), key=lambda held: held[0]):
+            self._take(thing)
+
+    def _take(self, thing: Answered) -> None:
+        if isinstance(thing, TicketInfo):
+            self._ticket(thing)
+        elif isinstance(thing, CounterInfo):
+            self.counters[thing.id] = thing
+        elif thing.acknowledged_at is None:
+            self.alarms[thing.id] = thing
+        else:
+            self.alarms.pop(thing.id, None)
 
     def _ticket(self, ticket: TicketInfo) -> None:
         if ticket.status in LIVE:
@@ -166,6 +227,25 @@ class StaffQueue:
         """The live tickets in one state, oldest first."""
         found = [t for t in self.tickets.values() if t.status is status]
         return sorted(found, key=lambda t: (t.queued_at or t.created_at, t.id))
+
+
+def _key(thing: Answered) -> Key:
+    if isinstance(thing, TicketInfo):
+        return ("ticket", thing.id)
+    if isinstance(thing, CounterInfo):
+        return ("counter", thing.id)
+    return ("alarm", thing.id)
+
+
+def _about(event: Event) -> Key | None:
+    """The ticket, counter or alarm an event carries (None: something answers never carry)."""
+    if isinstance(event, TicketIssued | TicketChanged | TicketCalled):
+        return _key(event.ticket)
+    if isinstance(event, CounterChanged):
+        return _key(event.counter)
+    if isinstance(event, AlarmRaised | AlarmAcknowledged):
+        return _key(event.alarm)
+    return None
 
 
 def _with_number(counter: CounterInfo, number: str | None) -> CounterInfo:
