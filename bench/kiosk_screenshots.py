@@ -42,9 +42,11 @@ def main(out: Path) -> None:
     reset(sample)
     start = sample.window.screens[sample.model.view_state().screen]
     assert isinstance(start, QtStartScreen)
-    for index, lang in enumerate(KIOSK_LANGUAGES):
+    start.cycle.stop()  # each picture greets in its own language, not where the cycle is
+    codes = [offered.code for offered in start.languages]
+    for lang in KIOSK_LANGUAGES:
         sample.translations.switch(lang.code)
-        start._shown = index - 1
+        start._shown = codes.index(lang.code) - 1
         start.next_greeting()
         sample.shoot(out / f"kiosk-start-{lang.code}.png")
 
