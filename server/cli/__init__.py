@@ -2,21 +2,23 @@
 
 One module per command group, each with its `cmd_…` functions and an `add_commands(sub)` that
 adds its sub-commands: `hub` (server), `config` (init, check-config), `device`, `user`,
-`appointments`, `backup` (backup, restore), `demo`, `apps` (kiosk, counter, display); `site`
-(the site file, `--config`/`--database-url`, the store), `arguments` (value types, exit
-code 2) and `table` (the tab-separated lists) are what they share. Heavy modules (the server,
-the demo, the apps) load only inside the command that runs them.
+`appointments`, `report` (figures for the council), `backup` (backup, restore), `demo`, `apps`
+(kiosk, counter, display); `site` (the site file, `--config`/`--database-url`, the store),
+`arguments` (value types, exit code 2) and `table` (the tab-separated lists) are what they
+share. Heavy modules (the server, the demo, the apps) load only inside the command that runs
+them.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
 from server.backup import BackupError
-from server.cli import appointments, apps, backup, config, demo, device, hub, user
+from server.cli import appointments, apps, backup, config, demo, device, hub, report, user
 from server.cli.appointments import cmd_appointments_import
 from server.cli.apps import cmd_counter, cmd_display, cmd_kiosk
 from server.cli.arguments import USAGE_ERROR, UsageError
@@ -25,6 +27,7 @@ from server.cli.config import cmd_check_config, cmd_init
 from server.cli.demo import cmd_demo
 from server.cli.device import cmd_device_add, cmd_device_list, cmd_device_revoke
 from server.cli.hub import cmd_server
+from server.cli.report import cmd_report
 from server.cli.site import DEFAULT_CONFIG
 from server.cli.user import cmd_user_add, cmd_user_disable, cmd_user_enable, cmd_user_list
 from server.errors import StoreError
@@ -47,6 +50,7 @@ __all__ = [
     "cmd_display",
     "cmd_init",
     "cmd_kiosk",
+    "cmd_report",
     "cmd_restore",
     "cmd_server",
     "cmd_user_add",
@@ -63,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="aufruf", description="Aufruf call-up system hub")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for group in (hub, config, device, user, appointments, backup, demo, apps):
+    for group in (hub, config, device, user, appointments, report, backup, demo, apps):
         group.add_commands(sub)
     return parser
 
@@ -83,5 +87,8 @@ def execute(args: argparse.Namespace) -> int:
     except (BackupError, ConfigError, StoreError, UsageError) as exc:
         print(f"aufruf: error: {exc}", file=sys.stderr)
         return USAGE_ERROR
+    except BrokenPipeError:  # `aufruf report | head`: the reader has gone, nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except KeyboardInterrupt:
         return 130

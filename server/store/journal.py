@@ -1,18 +1,21 @@
 """The store's record of the day: the live snapshot, the event log since a seq, the figures.
 
+Also the tickets of a stretch of days as the council's report reads them (`ticket_times`).
+
 A part of `server.store.Store` (a base class of it): each method is one transaction.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from server.db import alarms, device_alerts, eventlog, kiosk
 from server.db.desk import counter_info
 from server.db.engine import read_session, write_session
-from server.db.figures import day_figures
+from server.db.figures import day_figures, ticket_times
 from server.db.models import CounterRow
 from server.db.tickets import LIVE, ticket_info, tickets_of_day
+from server.report import TicketTimes
 from server.store.base import StoreBase
 from shared.numbering import local_day
 from shared.protocol import Snapshot, StaffEvent
@@ -65,3 +68,12 @@ class JournalStore(StoreBase):
         now = self._clock.now()
         with read_session(self._reader) as session:
             return day_figures(session, local_day(now, self._site.timezone))
+
+    def today(self) -> date:
+        """The site-local day now."""
+        return local_day(self._clock.now(), self._site.timezone)
+
+    def ticket_times(self, first: date, last: date) -> list[TicketTimes]:
+        """The tickets of the site-local days `first`..`last`, times only (for the report)."""
+        with read_session(self._reader) as session:
+            return ticket_times(session, first, last)
