@@ -60,6 +60,7 @@ class ServerOptions:
     queue_bound: int = 1000
     reorder_wait: float = 0.5
     keep_events_days: int = 14
+    keep_personal_days: int = 14
     housekeeping_first_seconds: float = 60.0
     housekeeping_every_seconds: float = 6 * 3600.0
     announce_ticket_language: bool = True
@@ -83,6 +84,7 @@ class ServerOptions:
             tickets_per_minute_per_kiosk=config.server.tickets_per_minute_per_kiosk,
             status_base_url=(config.site.status_base_url or "").rstrip("/"),
             keep_events_days=config.server.keep_events_days,
+            keep_personal_days=config.server.keep_personal_days,
             announce_ticket_language=config.server.announce_ticket_language,
             device_alert_seconds=config.server.device_alert_seconds,
         )
@@ -91,6 +93,7 @@ class ServerOptions:
         """The housekeeping task's schedule."""
         return HousekeepingSchedule(
             keep_events=timedelta(days=self.keep_events_days),
+            keep_personal=timedelta(days=self.keep_personal_days),
             first_after=self.housekeeping_first_seconds,
             every=self.housekeeping_every_seconds,
         )

@@ -1,8 +1,11 @@
-"""Housekeeping of the hub: the event log is pruned so it does not grow without end.
+"""Housekeeping of the hub: the event log is pruned, old personal data is blanked.
 
 Each logged event holds ticket details (numbers, services, languages, counters). Reconnecting
 clients need minutes of it, debugging a complaint needs days; an Ausländerbehörde must not
 keep more than it needs, so the hub deletes events older than `[server] keep_events_days`.
+Tickets and appointments stay for the waiting-time figures, but their personal data (the
+booked name and number, the clerks' notes, the status page's key) is blanked once their
+site-local day is more than `[server] keep_personal_days` old (`server.db.personal`).
 
 One asyncio task per app, started and cancelled by the app's lifespan: a first round shortly
 after start (a hub that restarts every night still prunes), then one round every few hours.
@@ -16,12 +19,13 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from starlette.concurrency import run_in_threadpool
 
 from server.store import Store
 from shared.clock import Clock
+from shared.numbering import local_day
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +37,8 @@ class HousekeepingSchedule:
     keep_events: timedelta = timedelta(days=14)
     keep_step_keys: timedelta = timedelta(days=1)
     """The clerks' idempotency keys: a retry comes within seconds; a day is plenty."""
+    keep_personal: timedelta = timedelta(days=14)
+    """Whole days the personal data of a site-local day is kept (the days before are blanked)."""
     first_after: float = 60.0
     """Seconds from start to the first round: after start-up work, before the first day ends."""
     every: float = 6 * 3600.0
@@ -40,7 +46,8 @@ class HousekeepingSchedule:
 
 
 class Housekeeper:
-    """Prunes the event log of one store on a schedule; `start` and `stop` bracket the app."""
+    """Prunes the event log of one store and blanks its old personal data on a schedule;
+    `start` and `stop` bracket the app."""
 
     def __init__(self, store: Store, clock: Clock, schedule: HousekeepingSchedule) -> None:
         self._store = store
@@ -66,11 +73,15 @@ class Housekeeper:
             await task
 
     async def prune_once(self) -> int | None:
-        """One round: delete events older than the kept span; how many, or None on failure."""
+        """One round: blank old personal data, delete events older than the kept span;
+        how many events, or None when the prune failed."""
         now = self._clock.now()
         before = now - self._schedule.keep_events
         keys_before = now - self._schedule.keep_step_keys
-        work = asyncio.ensure_future(run_in_threadpool(self._prune, before, keys_before))
+        personal_before = local_day(now, self._store.site.timezone) - self._schedule.keep_personal
+        work = asyncio.ensure_future(
+            run_in_threadpool(self._prune, before, keys_before, personal_before)
+        )
         try:
             # shield: on shutdown the delete's transaction ends before the app (and its
             # engine) goes, instead of running on in an abandoned thread
@@ -86,13 +97,29 @@ class Housekeeper:
         log.info("pruned %d events logged before %s", pruned, before.isoformat())
         return pruned
 
-    def _prune(self, before: datetime, keys_before: datetime) -> int:
-        """Prune the event log, then the step keys (in the thread pool); the events pruned."""
+    def _prune(self, before: datetime, keys_before: datetime, personal_before: date) -> int:
+        """Blank old personal data, prune the event log, then the step keys (in the thread
+        pool); the events pruned."""
+        self._anonymise(personal_before)
         pruned = self._store.prune_events(before)
         keys = self._store.prune_step_keys(keys_before)
         if keys:
             log.info("forgot %d idempotency keys of steps before %s", keys, keys_before.isoformat())
         return pruned
+
+    def _anonymise(self, before: date) -> None:
+        """Blank the personal data of days before `before`; a failure does not stop the prune."""
+        try:
+            done = self._store.anonymise_personal(before)
+        except Exception:
+            log.exception("anonymising old personal data failed; trying again next round")
+            return
+        log.info(
+            "anonymised %d tickets and %d appointments of days before %s",
+            done.tickets,
+            done.appointments,
+            before.isoformat(),
+        )
 
     async def _run(self) -> None:
         await asyncio.sleep(self._schedule.first_after)

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from server.db.models import AppointmentRow
+from server.db.models import ANON_PREFIX, AppointmentRow
 from server.db.outcomes import ImportResult
 from server.errors import InvalidInputError
 from shared.domain import Site
@@ -63,6 +63,8 @@ def _parse(record: dict[str | None, str | None], site: Site) -> AppointmentRow:
             raise ValueError(f"{field} {reason}")
     if not number or len(number) > MAX_NUMBER:
         raise ValueError(f"number must be 1 to {MAX_NUMBER} characters")
+    if number.casefold().startswith(ANON_PREFIX):
+        raise ValueError(f"number {number!r}: {ANON_PREFIX!r} marks anonymised appointments")
     if service_id not in site.services:
         raise ValueError(f"unknown service {service_id!r}")
     if len(name) > MAX_NAME:

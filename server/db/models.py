@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -28,6 +29,15 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+ANON_PREFIX = "anon-"
+"""An anonymised appointment's number is this and the row's id; the import refuses numbers
+that start so, in any case (SQLite's LIKE in `NAMED` ignores case)."""
+KEYED = "status_key != ''"
+"""A ticket whose status key the housekeeping has not blanked yet (`server.db.personal`)."""
+NAMED = f"number NOT LIKE '{ANON_PREFIX}%'"
+"""An appointment the housekeeping has not anonymised yet (`server.db.personal`)."""
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -62,6 +72,14 @@ class AppointmentRow(Base):
     """A booked visit imported from the booking system."""
 
     __tablename__ = "appointments"
+    __table_args__ = (
+        Index(
+            "ix_appointments_scheduled_at_named",
+            "scheduled_at",
+            sqlite_where=text(NAMED),
+            postgresql_where=text(NAMED),
+        ),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(64), unique=True)
     service_id: Mapped[str] = mapped_column(String(64))
@@ -77,6 +95,9 @@ class TicketRow(Base):
     __table_args__ = (
         UniqueConstraint("day", "issued_service_id", "seq", name="uq_tickets_day_service_seq"),
         Index("ix_tickets_day_status", "day", "status"),
+        Index(
+            "ix_tickets_day_keyed", "day", sqlite_where=text(KEYED), postgresql_where=text(KEYED)
+        ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     day: Mapped[date] = mapped_column(Date)

@@ -150,3 +150,11 @@ class Performed(Generic[R]):
     body: bytes
     replayed: bool
     events: tuple[StaffEvent, ...]
+
+
+@dataclass(frozen=True)
+class Anonymised:
+    """Rows whose personal data one housekeeping round blanked (`server.db.personal`)."""
+
+    tickets: int
+    appointments: int

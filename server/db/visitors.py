@@ -244,7 +244,11 @@ class Visitors:
 def status_of(session: Session, ticket_id: int, key: str) -> tuple[Ticket, int | None]:
     """The ticket behind a status key and its place in the queue; NotFoundError on a bad key."""
     row = session.get(TicketRow, ticket_id)
-    if row is None or not hmac.compare_digest(row.status_key.encode(), key.encode()):
+    if (
+        row is None
+        or not row.status_key  # blanked by the housekeeping (server.db.personal): no key opens it
+        or not hmac.compare_digest(row.status_key.encode(), key.encode())
+    ):
         raise NotFoundError("no ticket with this id and key")
     ticket = to_ticket(row)
     place = position(session, ticket) if ticket.status is TicketStatus.WAITING else None

@@ -15,6 +15,7 @@ from __future__ import annotations
 from server.db.engine import create_engine_for, migrate
 from server.db.outcomes import (
     AlarmUpdate,
+    Anonymised,
     Called,
     Changed,
     CounterUpdate,
@@ -35,6 +36,7 @@ from shared.wire import DayFigures
 
 __all__ = [
     "AlarmUpdate",
+    "Anonymised",
     "Called",
     "Changed",
     "CounterUpdate",

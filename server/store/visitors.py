@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -14,7 +15,8 @@ from server.db import kiosk
 from server.db.appointments import import_csv
 from server.db.engine import read_session, write_session
 from server.db.kiosk import WalkInOffer
-from server.db.outcomes import ImportResult, Issued, TicketStatusView
+from server.db.outcomes import Anonymised, ImportResult, Issued, TicketStatusView
+from server.db.personal import anonymise
 from server.db.status import TicketPage, places, ticket_page
 from server.db.tickets import position, ticket_info
 from server.db.visitors import Handed, Visitors, status_of
@@ -135,3 +137,9 @@ class VisitorStore(StoreBase):
             result = import_csv(session, self._site, csv_text)
         log.info("imported %d appointments, skipped %d", result.imported, result.skipped)
         return result
+
+    def anonymise_personal(self, before: date) -> Anonymised:
+        """Blank names, appointment numbers, notes and status keys of site-local days before
+        `before` (housekeeping); the rows and what the figures read stay."""
+        with write_session(self._engine) as session:
+            return anonymise(session, before, self._site.timezone)

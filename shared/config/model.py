@@ -162,6 +162,9 @@ class ServerConfig(Section):
     keep_events_days: Annotated[StrictInt, Field(ge=1, le=3650)] = 14
     """Days the event log is kept: reconnecting clients need minutes, a complaint needs days;
     each event holds ticket details, so an office must not keep it longer than it needs."""
+    keep_personal_days: Annotated[StrictInt, Field(ge=1, le=3650)] = 14
+    """Days a visitor's personal data is kept: then the booked name, the appointment number,
+    the clerks' notes and the status page's key are blanked (the waiting-time figures stay)."""
     announce_ticket_language: StrictBool = True
     """Public calls carry the language chosen at the kiosk, so displays also speak it."""
     device_alert_seconds: Annotated[float, Strict(), Field(gt=0, le=3600)] = 30

@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
 
 from server.app import ServerOptions
+from server.db.models import TicketRow
 from server.housekeeping import Housekeeper, HousekeepingSchedule
 from server.store import Store, create_engine_for, migrate
 from shared.clock import FakeClock
@@ -64,6 +66,33 @@ def test_the_site_file_sets_how_long_events_are_kept() -> None:
     assert options.keep_events_days == 30
     assert options.housekeeping().keep_events == timedelta(days=30)
     assert ServerOptions.from_config(parse_config(site_toml())).keep_events_days == 14
+
+
+def test_the_site_file_sets_how_long_personal_data_is_kept() -> None:
+    text = site_toml().replace("zeroconf = false", "zeroconf = false\nkeep_personal_days = 90")
+    options = ServerOptions.from_config(parse_config(text))
+    assert options.keep_personal_days == 90
+    assert options.housekeeping().keep_personal == timedelta(days=90)
+    default = ServerOptions.from_config(parse_config(site_toml()))
+    assert default.housekeeping().keep_personal == timedelta(days=14)
+
+
+def test_the_served_hub_blanks_old_tickets_in_its_rounds(sqlite_hub: Hub, rounds: RoundLog) -> None:
+    hub = sqlite_hub
+    log_old_events(hub.store, hub.clock)  # two tickets 20 days before START
+    hub.store.issue_ticket(
+        service_id="general", language="de", idempotency_key="today", issuer_id="k"
+    )
+    hub.serve(first=0.0)
+    record = rounds.wait_for(lambda r: r.getMessage().startswith("anonymised"))
+    assert record.levelno == logging.INFO
+    assert record.getMessage() == (
+        "anonymised 2 tickets and 0 appointments of days before 2026-02-16"
+    )
+    with Session(hub.engine) as session:
+        keys = dict(session.execute(select(TicketRow.day, TicketRow.status_key)).all())
+    assert keys[START.date() - timedelta(days=20)] == ""
+    assert keys[START.date()]  # today's ticket keeps its key
 
 
 def test_first_round_after_start_prunes_old_events_and_seqs_go_on(
@@ -120,6 +149,25 @@ def test_a_database_error_is_logged_and_the_next_round_prunes(
         raw.close()
     rounds.pruned(3)
     assert hub.issue(1)  # the hub served on
+
+
+@pytest.mark.expect_log("server.housekeeping", "anonymising old personal data failed")
+def test_a_failed_anonymisation_is_logged_and_the_events_are_pruned_all_the_same(
+    sqlite_hub: Hub, tmp_path: Path, rounds: RoundLog
+) -> None:
+    hub = sqlite_hub
+    log_old_events(hub.store, hub.clock)
+    raw = sqlite3.connect(tmp_path / "hub.sqlite3", isolation_level=None)
+    try:
+        raw.execute("ALTER TABLE appointments RENAME TO appointments_away")
+        hub.serve(first=0.0, every=0.05)
+        failed = rounds.wait_for(lambda r: r.levelno == logging.ERROR)
+        assert failed.getMessage().startswith("anonymising old personal data failed")
+        rounds.pruned(3)
+        raw.execute("ALTER TABLE appointments_away RENAME TO appointments")
+    finally:
+        raw.close()
+    rounds.wait_for(lambda r: r.getMessage().startswith("anonymised 2 tickets"))
 
 
 def _other_tasks() -> set[asyncio.Task[Any]]:

@@ -3,6 +3,7 @@ public listener, texts and colours."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from datetime import timedelta
@@ -10,11 +11,12 @@ from datetime import timedelta
 import httpx
 import pytest
 
+from server.housekeeping import Housekeeper, HousekeepingSchedule
 from server.status_page import COLOURS
 from server.status_texts import TEXTS, Text
 from shared.config import ConfigError, parse_config
 from shared.languages import KIOSK_LANGUAGES
-from tests.status.hub import SITE_TOML, StatusHub
+from tests.status.hub import SITE_TOML, START, StatusHub
 
 HTML = {"Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"}
 
@@ -80,6 +82,27 @@ def test_a_wrong_key_an_old_ticket_and_a_missing_one_get_the_same_404(
         old_stream = anon.get(path.replace("/status?", "/status/events?"))
     assert wrong.status_code == missing.status_code == old.status_code == 404
     assert wrong.json() == missing.json() == old.json() == old_stream.json()
+
+
+def test_an_anonymised_tickets_qr_code_gets_the_same_404_as_a_wrong_key(
+    status_hub: StatusHub,
+) -> None:
+    """After the housekeeping blanked its key, an old QR code opens nothing, even on its day."""
+    tid, _, path = status_hub.issue()
+    status_hub.clock.advance(timedelta(days=15))
+    keeper = Housekeeper(status_hub.store, status_hub.clock, HousekeepingSchedule())
+    assert asyncio.run(keeper.prune_once()) is not None
+    status_hub.clock.set(START)  # back on the ticket's own day: only the key can refuse
+    with httpx.Client(base_url=status_hub.base) as anon:
+        wrong = anon.get(f"/api/v1/tickets/{tid}/status", params={"key": "wrong"})
+        old = anon.get(path)
+        old_page = anon.get(path, headers=HTML)
+        old_stream = anon.get(path.replace("/status?", "/status/events?"))
+        blank = anon.get(f"/api/v1/tickets/{tid}/status", params={"key": ""})
+    assert wrong.status_code == old.status_code == old_page.status_code == 404
+    assert old_stream.status_code == 404
+    assert wrong.json() == old.json() == old_page.json() == old_stream.json()
+    assert blank.status_code == 422  # an empty key never reaches the store
 
 
 @pytest.mark.expect_log("server.keyguard", "wrong ticket keys")

@@ -1,0 +1,224 @@
+"""Old personal data is blanked by the housekeeping round; recent days and the figures stay.
+
+A real store (SQLite file and PostgreSQL) with a day of tickets and appointments 15 days ago,
+one 5 days ago and today; a real `Housekeeper` round by the store's FakeClock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, event, select
+from sqlalchemy.orm import Session
+
+from server.db.figures import day_figures
+from server.db.models import AppointmentRow, TicketRow
+from server.errors import NotFoundError
+from server.housekeeping import Housekeeper, HousekeepingSchedule
+from server.store import Store, create_engine_for, migrate
+from shared.clock import FakeClock
+from shared.domain import CounterState, Site
+
+OLD = date(2026, 11, 23)  # the clock's START day (a Monday, 09:00 Berlin)
+RECENT = date(2026, 12, 3)
+TODAY = date(2026, 12, 8)  # 15 days after OLD: with 14 days kept, days before 11-24 are blanked
+CSV = (
+    "number,service_id,scheduled_at,name\n"
+    "O-1,general,2026-11-23T09:30,Ada Lovelace\n"
+    "O-2,passport,2026-11-23T23:30,Nadia Haddad\n"  # the last half hour of the old day
+    "E-1,general,2026-11-24T00:30,Emre Kaya\n"  # 11-23 in UTC, but 11-24 in Berlin: kept
+    "R-1,general,2026-12-03T09:30,Olena Shevchenko\n"
+)
+FIGURE_COLUMNS = (
+    TicketRow.id,
+    TicketRow.day,
+    TicketRow.service_id,
+    TicketRow.issued_service_id,
+    TicketRow.number,
+    TicketRow.origin,
+    TicketRow.status,
+    TicketRow.created_at,
+    TicketRow.queued_at,
+    TicketRow.called_at,
+    TicketRow.started_at,
+    TicketRow.finished_at,
+    TicketRow.due_at,
+    TicketRow.appointment_id,
+)
+
+
+def _walk_in(store: Store, key: str) -> int:
+    issued = store.issue_ticket(
+        service_id="general", language="de", idempotency_key=key, issuer_id="kiosk"
+    )
+    return issued.ticket.id
+
+
+def _a_day(store: Store, clock: FakeClock, booked: str, tag: str) -> dict[str, Any]:
+    """A morning: a checked-in appointment served, a walk-in parked with a note, one waiting."""
+    store.set_counter_state("c1", CounterState.OPEN, "anna")
+    booking = store.check_in(
+        appointment_number=booked, language="tr", idempotency_key=f"{tag}-b", issuer_id="kiosk"
+    )
+    walk_in = _walk_in(store, f"{tag}-w")
+    clock.advance(timedelta(minutes=12))
+    for _ in range(2):
+        called = store.call_next("c1")
+        assert called is not None
+        if called.ticket.id == walk_in:
+            store.park(walk_in, note=f"Pass fehlt, kommt mit Dolmetscher ({tag})")
+        else:
+            store.start(called.ticket.id)
+            clock.advance(timedelta(minutes=7))
+            store.finish(called.ticket.id)
+    waiting = _walk_in(store, f"{tag}-x")
+    store.set_counter_state("c1", CounterState.CLOSED, None)
+    return {"booking": booking, "walk_in": walk_in, "waiting": waiting}
+
+
+def _tickets(engine: Engine) -> dict[int, TicketRow]:
+    with Session(engine) as session:
+        return {row.id: row for row in session.scalars(select(TicketRow))}
+
+
+def _appointments(engine: Engine) -> dict[str, tuple[int, str]]:
+    """Imported number → (id, name), by the id's original number (ids never change)."""
+    with Session(engine) as session:
+        rows = session.execute(
+            select(AppointmentRow.id, AppointmentRow.number, AppointmentRow.name)
+        ).all()
+    return {number: (row_id, name) for row_id, number, name in rows}
+
+
+def _figures(store: Store, engine: Engine) -> tuple[Any, ...]:
+    """Day figures of both days, what `aufruf report` reads, and the columns figures need."""
+    report = sorted(store.ticket_times(OLD, TODAY), key=lambda t: (t.created_at, t.service_id))
+    with Session(engine) as session:
+        rows = session.execute(select(*FIGURE_COLUMNS).order_by(TicketRow.id)).all()
+        return (day_figures(session, OLD), day_figures(session, RECENT), report, rows)
+
+
+def _round(store: Store, clock: FakeClock, caplog: pytest.LogCaptureFixture) -> str:
+    """One housekeeping round; its anonymisation log line."""
+    caplog.clear()
+    keeper = Housekeeper(store, clock, HousekeepingSchedule())
+    with caplog.at_level(logging.INFO, logger="server.housekeeping"):
+        assert asyncio.run(keeper.prune_once()) is not None
+    [line] = [r for r in caplog.records if r.getMessage().startswith("anonymised")]
+    assert line.levelno == logging.INFO
+    return line.getMessage()
+
+
+@pytest.fixture
+def history(store: Store, clock: FakeClock) -> dict[str, dict[str, Any]]:
+    """Tickets and appointments on OLD (15 days before today), RECENT (5 days) and today."""
+    assert store.import_appointments(CSV).imported == 4
+    old = _a_day(store, clock, "O-1", "old")
+    clock.set(datetime(2026, 11, 23, 23, 0, tzinfo=UTC))  # 00:00 Berlin, 11-24
+    _walk_in(store, "early-bird")  # day 11-24: kept
+    clock.set(datetime(2026, 12, 3, 8, 0, tzinfo=UTC))
+    recent = _a_day(store, clock, "R-1", "recent")
+    clock.set(datetime(2026, 12, 8, 8, 0, tzinfo=UTC))
+    _walk_in(store, "today")
+    return {"old": old, "recent": recent}
+
+
+def test_a_round_blanks_old_personal_data_and_keeps_recent_days_and_figures(
+    store: Store,
+    engine: Engine,
+    clock: FakeClock,
+    history: dict[str, dict[str, Any]],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    before = _tickets(engine)
+    booked = _appointments(engine)
+    figures = _figures(store, engine)
+    old_ids = {row.id for row in before.values() if row.day == OLD}
+    assert len(old_ids) == 3
+    assert any(before[i].note for i in old_ids)
+
+    said = _round(store, clock, caplog)
+
+    assert said == "anonymised 3 tickets and 2 appointments of days before 2026-11-24"
+    after = _tickets(engine)
+    for ticket_id, row in after.items():
+        if ticket_id in old_ids:
+            assert (row.status_key, row.note) == ("", ""), ticket_id
+        else:  # 11-24, RECENT and today: untouched
+            was = before[ticket_id]
+            assert (row.status_key, row.note) == (was.status_key, was.note), ticket_id
+            assert row.status_key
+    assert any(after[i].note for i in after if after[i].day == RECENT)
+    assert _appointments(engine) == {
+        f"anon-{booked['O-1'][0]}": (booked["O-1"][0], ""),
+        f"anon-{booked['O-2'][0]}": (booked["O-2"][0], ""),
+        "E-1": booked["E-1"],
+        "R-1": booked["R-1"],
+    }
+    assert _figures(store, engine) == figures  # day figures, the report's rows, the columns
+
+    again = _round(store, clock, caplog)
+    assert again == "anonymised 0 tickets and 0 appointments of days before 2026-11-24"
+    assert _tickets(engine).keys() == after.keys()
+
+
+def test_an_old_ticket_key_opens_nothing_even_on_its_own_day(
+    store: Store,
+    engine: Engine,
+    clock: FakeClock,
+    history: dict[str, dict[str, Any]],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    issued = history["old"]["walk_in"]
+    key = _tickets(engine)[issued].status_key
+    _round(store, clock, caplog)
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))  # back on the ticket's day
+    for wrong in (key, "", "x"):
+        with pytest.raises(NotFoundError, match="no ticket with this id and key"):
+            store.ticket_page(issued, wrong)
+    recent = history["recent"]["walk_in"]
+    clock.set(datetime(2026, 12, 3, 12, 0, tzinfo=UTC))
+    assert store.ticket_page(recent, _tickets(engine)[recent].status_key).ticket.id == recent
+
+
+@pytest.mark.parametrize("number", ["anon-1", "ANON-2", "Anon-x"])
+def test_the_import_refuses_the_placeholder_of_anonymised_numbers(
+    store: Store, number: str
+) -> None:
+    """`anon-<id>` must stay unique: a booking numbered like a placeholder is refused."""
+    refused = store.import_appointments(
+        f"number,service_id,scheduled_at,name\n{number},general,2026-12-09T09:00,Mallory\n"
+    )
+    assert refused.errors == (f"line 2: number {number!r}: 'anon-' marks anonymised appointments",)
+    assert refused.imported == 0
+
+
+def test_a_round_with_nothing_to_blank_reads_only_the_partial_indexes(
+    tmp_path: Path, site: Site, clock: FakeClock
+) -> None:
+    """The statements repeat the partial indexes' conditions, so SQLite searches those."""
+    engine = create_engine_for(None, tmp_path)
+    migrate(engine)
+    statements: list[tuple[str, Any]] = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _record(*args: Any) -> None:
+        if args[2].lstrip().startswith("UPDATE"):
+            statements.append((args[2], args[3]))
+
+    Store(engine, site, clock).anonymise_personal(OLD)
+    with engine.connect() as conn:
+        plans = [
+            " ".join(row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params))
+            for sql, params in statements
+        ]
+    engine.dispose()
+    assert plans == [
+        "SEARCH tickets USING INDEX ix_tickets_day_keyed (day<?)",
+        "SEARCH appointments USING INDEX ix_appointments_scheduled_at_named (scheduled_at<?)",
+    ]
