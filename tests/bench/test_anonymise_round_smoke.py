@@ -1,0 +1,24 @@
+"""The anonymisation benchmark runs end to end on a tiny history and prints its three rounds."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "anonymise_round.py"
+
+
+def test_the_benchmark_times_the_first_the_next_day_and_an_idle_round() -> None:
+    command = [sys.executable, str(BENCH), "--days", "20", "--tickets", "5"]
+    command += ["--appointments", "2", "--repeat", "2"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "20 days x 5 tickets = 100 tickets, 40 appointments" in out, out
+    assert "anonymised 25 tickets and 10 appointments of days before 2026-11-23" in out, out
+    assert "anonymised 5 tickets and 2 appointments of days before 2026-11-25" in out, out
+    assert "idle (nothing to blank)" in out, out
+    assert out.rstrip().endswith(
+        "anonymised 0 tickets and 0 appointments of days before 2026-11-25"
+    )
