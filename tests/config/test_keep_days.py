@@ -43,7 +43,9 @@ def test_example_and_template_keep_two_weeks(example_text: str, key: str) -> Non
         ("true", "expected a whole number, got boolean True"),
     ],
 )
-def test_bad_value_names_key_and_line(example_text: str, key: str, value: str, message: str) -> None:
+def test_bad_value_names_key_and_line(
+    example_text: str, key: str, value: str, message: str
+) -> None:
     text = example_text.replace(f"{key} = 14", f"{key} = {value}")
     with pytest.raises(ConfigError) as info:
         parse_config(text, "office.toml")
