@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from kiosk.way import Concern, Issued
+from shared.languages import in_language
 from shared.wire import IssuedTicket, SiteAnswer
 
 __all__ = [
@@ -21,15 +22,6 @@ __all__ = [
     "issued_from_ticket",
     "site_from_answer",
 ]
-
-FALLBACK_LANGUAGES = ("en", "de")
-
-
-def _pick(texts: Mapping[str, Any], language: str) -> Any:
-    for code in (language, *FALLBACK_LANGUAGES):
-        if code in texts:
-            return texts[code]
-    return next(iter(texts.values()), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +39,9 @@ class ServiceTexts:
         """The concern as shown in ``language`` (falling back to English)."""
         return Concern(
             id=self.id,
-            name=str(_pick(self.names, language) or self.id),
-            explanation=str(_pick(self.explanations, language) or ""),
-            documents=tuple(_pick(self.documents, language) or ()),
+            name=str(in_language(self.names, language) or self.id),
+            explanation=str(in_language(self.explanations, language) or ""),
+            documents=tuple(in_language(self.documents, language) or ()),
             quota_used_up=self.quota_used_up,
         )
 

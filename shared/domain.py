@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from shared.languages import in_language
+
 
 class TicketStatus(StrEnum):
     """Where a ticket stands in its life."""
@@ -76,10 +78,7 @@ class Service:
 
     def documents_in(self, language: str) -> tuple[str, ...]:
         """What to have ready, in a language, else English, else German (as the kiosk shows)."""
-        for code in (language, "en", "de"):
-            if self.documents.get(code):
-                return self.documents[code]
-        return ()
+        return in_language(self.documents, language) or ()
 
 
 @dataclass(frozen=True, slots=True)

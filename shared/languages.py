@@ -7,9 +7,20 @@ start screen's cycling greeting.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
-__all__ = ["KIOSK_LANGUAGES", "Language", "language", "offered"]
+T = TypeVar("T")
+
+__all__ = [
+    "FALLBACK_LANGUAGES",
+    "KIOSK_LANGUAGES",
+    "Language",
+    "in_language",
+    "language",
+    "offered",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,3 +71,17 @@ def offered(codes: tuple[str, ...] | None) -> tuple[Language, ...]:
         return KIOSK_LANGUAGES
     wanted = set(codes)
     return tuple(lang for lang in KIOSK_LANGUAGES if lang.code in wanted)
+
+
+FALLBACK_LANGUAGES = ("en", "de")
+"""Where a text missing in the visitor's language is taken from, in this order."""
+
+
+def in_language(texts: Mapping[str, T], code: str) -> T | None:
+    """A site text (a concern's name, explanation or documents) in a language: else English,
+    else German, else any language it has; None when it has none. The kiosk, the ticket and
+    the status page show the same text so."""
+    for wanted in (code, *FALLBACK_LANGUAGES):
+        if wanted in texts:
+            return texts[wanted]
+    return next(iter(texts.values()), None)
