@@ -60,6 +60,8 @@ class Broadcaster:
         self.reorder_wait = reorder_wait
         self.heartbeat_seconds = heartbeat_seconds
         self._subscribers: set[Subscription] = set()
+        self._unsent: dict[Subscription, None] = {}
+        """Subscriptions offered an event since `idle` last found their queue empty (in order)."""
         self._pending: dict[int, StaffEvent] = {}
         self._gap_timer: asyncio.TimerHandle | None = None
         self._counter_of: dict[int, str] = {}
@@ -151,6 +153,7 @@ class Broadcaster:
     def unsubscribe(self, sub: Subscription) -> None:
         """Stop delivering to a subscription."""
         self._subscribers.discard(sub)
+        self._unsent.pop(sub, None)
         sub.end(EndReason.DISCONNECTED)
 
     def text_of(self, event: Event) -> str:
@@ -173,8 +176,19 @@ class Broadcaster:
         """No mutation under way and every subscriber's queue sent: nobody waits for events.
 
         Work of lower priority (the status pages' "queue moved" messages) waits for this.
+        The subscriptions offered an event since the last look are looked at, oldest first,
+        until one still has events to send: after a call's fan-out, each queue is seen empty
+        once, and a poll while the fan-out goes on looks at one queue, not at all 200.
         """
-        return self.changing == 0 and all(sub.queue.empty() for sub in self._subscribers)
+        if self.changing:
+            return False
+        unsent = self._unsent
+        while unsent:
+            sub = next(iter(unsent))
+            if not sub.queue.empty() and sub.ended is None:
+                return False
+            del unsent[sub]
+        return True
 
     @property
     def subscriber_count(self) -> int:
@@ -274,9 +288,14 @@ class Broadcaster:
         public = self.public_form(event, self._counter_of, recount=self.waiting != before)
         for sub in list(self._subscribers):
             form: Event | None = public if sub.public else event
-            if form is not None and not sub.offer(form):
+            if form is None:
+                continue
+            if sub.offer(form):
+                self._unsent[sub] = None
+            else:
                 log.warning("a subscriber fell behind at seq %d; dropped", event.seq)
                 self._subscribers.discard(sub)
+                self._unsent.pop(sub, None)
         for watcher in self.watchers:
             watcher(event)
 
@@ -294,3 +313,4 @@ class Broadcaster:
         for sub in list(self._subscribers):
             sub.end(EndReason.SHUTDOWN)
         self._subscribers.clear()
+        self._unsent.clear()

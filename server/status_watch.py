@@ -11,6 +11,12 @@ queue is sent (`idle`; a tick waits so for at most `tick_seconds` in all, then s
 and the batches are spread over part of the tick. 500 pages sent at once held a call up by
 tens of milliseconds (the loop busy, and the call's database work in its thread waiting for
 the GIL; docs/performance.md).
+
+A page far back in the queue hears of its new place less often (`interval`): the first
+`FRONT` places at every tick, further back at most every few ticks (`FAR_TICKS` at most).
+Someone at place 300 gains nothing from hearing 300, 299, 298 every two seconds, and in a
+queue that moves fast those messages were most of the pages' cost to the hub. A place held
+back is sent by a later tick even when the queue has stopped moving by then.
 """
 
 from __future__ import annotations
@@ -36,6 +42,22 @@ MAX_GAP = 0.05
 """The longest pause between two batches (seconds): a tick of few pages is not stretched."""
 IDLE_POLL = 0.002
 """How often a waiting batch looks again whether the hub is idle (seconds)."""
+FRONT = 20
+"""Places that hear of every move (at most once per tick)."""
+FAR_TICKS = 5
+"""The most ticks a page far back waits for its new place (from place `FAR_TICKS * 10`)."""
+
+
+def interval(place: int, tick_seconds: float) -> float:
+    """How long a page at `place` waits at least between two "queue moved" messages.
+
+    One tick for the first `FRONT` places, then one tick more per ten places, up to
+    `FAR_TICKS` ticks: place 25 hears every 2nd tick, place 50 and beyond every 5th.
+    """
+    if place < FRONT:
+        return tick_seconds
+    return tick_seconds * min(FAR_TICKS, place // 10)
+
 
 Places = Callable[[Collection[int]], Mapping[int, int]]
 """Reads the places of waiting tickets (`Store.places`)."""
@@ -110,6 +132,8 @@ class StatusWatch:
         self._idle = idle or (lambda: True)
         self._feeds: dict[int, set[PageFeed]] = {}
         self._states: dict[int, PageState] = {}
+        self._sent_at: dict[int, float] = {}
+        """When each watched ticket's pages last got a "queue moved" message (loop time)."""
         self._timer: asyncio.TimerHandle | None = None
         self._ticking: asyncio.Task[None] | None = None
         self._again = False
@@ -125,6 +149,7 @@ class StatusWatch:
         feed = PageFeed(state.ticket_id, language)
         self._feeds.setdefault(state.ticket_id, set()).add(feed)
         self._states[state.ticket_id] = state
+        self._sent_at.setdefault(state.ticket_id, asyncio.get_running_loop().time())
         return feed
 
     def close(self, feed: PageFeed) -> None:
@@ -136,6 +161,7 @@ class StatusWatch:
         if not feeds:
             del self._feeds[feed.ticket_id]
             self._states.pop(feed.ticket_id, None)
+            self._sent_at.pop(feed.ticket_id, None)
 
     def seen(self, event: StaffEvent) -> None:
         """A delivered event: wake its ticket's pages; the queue moved for the others."""
@@ -174,7 +200,11 @@ class StatusWatch:
             except Exception:  # the database is busy or gone: the next tick tries again
                 log.warning("cannot read the queue places for the status pages", exc_info=True)
                 return
-            changed = [(t, p) for t, p in found.items() if self._stale(t, p)]
+            now = asyncio.get_running_loop().time()
+            stale = [(t, p) for t, p in found.items() if self._stale(t, p)]
+            changed = [(t, p) for t, p in stale if self._due(t, p, now)]
+            if len(changed) < len(stale):
+                self._again = True  # the places held back are sent by a later tick
             batches = -(-len(changed) // BATCH)
             gap = min(MAX_GAP, self.tick_seconds * SPREAD / max(1, batches))
             for start in range(0, len(changed), BATCH):
@@ -202,6 +232,12 @@ class StatusWatch:
             state is not None and state.status is TicketStatus.WAITING and state.position != place
         )
 
+    def _due(self, ticket_id: int, place: int, now: float) -> bool:
+        """Whether a page at `place` may hear of it now (its `interval` has passed)."""
+        sent = self._sent_at.get(ticket_id)
+        # a hair early is on time: the tick's own timer and the reads take a little
+        return sent is None or now - sent >= interval(place, self.tick_seconds) * 0.9
+
     def _moved(self, ticket_id: int, place: int) -> None:
         """A waiting ticket's new place: its pages get the place and the scaled wait."""
         state = self._states.get(ticket_id)
@@ -211,6 +247,7 @@ class StatusWatch:
         if wait is not None and state.position:
             wait = wait * place / state.position  # the wait shrinks with the queue
         new = self._states[ticket_id] = replace(state, position=place, wait_minutes=wait)
+        self._sent_at[ticket_id] = asyncio.get_running_loop().time()
         for feed in self._feeds.get(ticket_id, ()):
             feed.push(new, whole=False)
 

@@ -140,3 +140,28 @@ def test_the_site_can_keep_the_ticket_language_off_the_board() -> None:
     assert isinstance(with_language, PublicCall)
     assert isinstance(without, PublicCall)
     assert (with_language.language, without.language) == ("de", None)
+
+
+def test_idle_waits_until_every_queue_offered_an_event_is_sent() -> None:
+    async def scenario() -> list[bool]:
+        hub = Broadcaster(0)
+        subs = [hub.subscribe(public=False) for _ in range(3)]
+        seen = [hub.idle()]
+        hub.publish([_issued(1)])
+        seen.append(hub.idle())
+        for sub in subs[:2]:
+            _drain(sub.queue)
+        seen.append(hub.idle())  # the third still holds the event
+        _drain(subs[2].queue)
+        seen.append(hub.idle())
+        hub.changing += 1  # a mutation under way: its events are coming
+        seen.append(hub.idle())
+        hub.changing -= 1
+        hub.publish([_issued(2)])
+        hub.unsubscribe(subs[0])  # a gone subscriber's queue is nobody's wait
+        _drain(subs[1].queue)
+        _drain(subs[2].queue)
+        seen.append(hub.idle())
+        return seen
+
+    assert asyncio.run(scenario()) == [True, False, False, True, False, True]
