@@ -124,6 +124,7 @@ async def run_load(
         for number, start, end in calls:
             tally.sent[number] = start
             tally.round_trips.append(end - start)
+            tally.trip_of[number] = end - start
     tally.elapsed = time.perf_counter() - began
     tally.hub_cpu = cpu_seconds(hub_pid) - hub_cpu
     tally.own_cpu = own_cpu_seconds() - own_cpu
@@ -194,7 +195,20 @@ def report(tally: Tally, args: argparse.Namespace, backend: str, displays: int) 
     ]
     if incomplete:
         lines.append(f"incomplete: {incomplete} calls did not reach every subscriber in time")
+    lines.append(slowest(tally))
     return "\n".join(lines)
+
+
+def slowest(tally: Tally, count: int = 5) -> str:
+    """The slowest call-next round trips and when they were sent (wall clock, UTC), to hold
+    against the hub's log (housekeeping rounds and the like)."""
+    offset = time.time() - time.perf_counter()
+    trips = sorted(((trip, tally.sent[n]) for n, trip in tally.trip_of.items()), reverse=True)
+    cells = ", ".join(
+        f"{1000 * trip:.0f} ms at {time.strftime('%H:%M:%S', time.gmtime(offset + sent))}"
+        for trip, sent in trips[:count]
+    )
+    return f"slowest round trips: {cells or 'none'}"
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

@@ -38,6 +38,8 @@ class Tally:
     subscribers: int
     sent: dict[str, float] = field(default_factory=dict)
     round_trips: list[float] = field(default_factory=list)
+    trip_of: dict[str, float] = field(default_factory=dict)
+    """Each call's round trip by ticket number."""
     arrivals: dict[str, list[float]] = field(default_factory=dict)
     complete: asyncio.Event = field(default_factory=asyncio.Event)
     expected: int = 0

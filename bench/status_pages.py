@@ -18,6 +18,7 @@ import asyncio
 import bisect
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -153,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     """Prepare, start the hub, open the pages, run the calls, print both figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--pages", type=int, default=500, help="open status pages")
+    parser.add_argument("--hub-log", type=Path, help="keep the hub's log here")
     own, rest = parser.parse_known_args(argv)
     args = parse_args(DEFAULTS + rest)
     with tempfile.TemporaryDirectory(prefix="aufruf-bench-pages-") as tmp:
@@ -181,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
             except subprocess.TimeoutExpired:
                 hub.kill()
                 hub.wait()
+            if own.hub_log is not None:
+                shutil.copyfile(workdir / "hub.log", own.hub_log)
         after = os.getloadavg()
     backend = "postgresql" if args.database_url else "sqlite"
     print(report(tally, args, backend, args.subscribers))
