@@ -1,6 +1,4 @@
-"""Housekeeping of the hub: the event log is pruned, old personal data is blanked, and on
-SQLite the write-ahead log is copied into the database file every second (`WalCheckpointer`,
-in its own thread, so that no clerk's commit has to).
+"""Housekeeping of the hub: the event log is pruned, old personal data is blanked.
 
 Each logged event holds ticket details (numbers, services, languages, counters). Reconnecting
 clients need minutes of it, debugging a complaint needs days; an Ausländerbehörde must not
@@ -25,7 +23,6 @@ from datetime import date, datetime, timedelta
 
 from starlette.concurrency import run_in_threadpool
 
-from server.db.checkpoint import WalCheckpointer
 from server.store import Store
 from shared.clock import Clock
 from shared.numbering import local_day
@@ -46,8 +43,6 @@ class HousekeepingSchedule:
     """Seconds from start to the first round: after start-up work, before the first day ends."""
     every: float = 6 * 3600.0
     """Seconds between rounds: four a day keeps each delete small."""
-    checkpoint_every: float = 1.0
-    """Seconds between two WAL checkpoints (SQLite only)."""
 
 
 class Housekeeper:
@@ -59,10 +54,6 @@ class Housekeeper:
         self._clock = clock
         self._schedule = schedule
         self._task: asyncio.Task[None] | None = None
-        path = store.sqlite_file
-        self.checkpointer = (
-            None if path is None else WalCheckpointer(path, schedule.checkpoint_every)
-        )
         self.rounds = 0
         """Rounds finished, pruned or failed (tests wait on it; nothing else reads it)."""
 
@@ -71,13 +62,9 @@ class Housekeeper:
         if self._task is not None:
             raise RuntimeError("housekeeping is already running")
         self._task = asyncio.create_task(self._run(), name="aufruf-housekeeping")
-        if self.checkpointer is not None:
-            self.checkpointer.start()
 
     async def stop(self) -> None:
         """Cancel the rounds and wait until the task (and a delete in flight) has ended."""
-        if self.checkpointer is not None:
-            await run_in_threadpool(self.checkpointer.stop)
         task, self._task = self._task, None
         if task is None:
             return

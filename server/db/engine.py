@@ -17,7 +17,6 @@ from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from server.db.checkpoint import FALLBACK_PAGES
 from server.db.models import EventSeqRow
 
 log = logging.getLogger(__name__)
@@ -73,8 +72,6 @@ def _sqlite_engine(url: str) -> Engine:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
             cursor.execute("PRAGMA foreign_keys = ON")
-            # the hub's `WalCheckpointer` checkpoints; a commit only as a safety net
-            cursor.execute(f"PRAGMA wal_autocheckpoint = {FALLBACK_PAGES}")
         finally:
             cursor.close()
 

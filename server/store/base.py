@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlalchemy import Engine
 
 from server.db import trust
-from server.db.checkpoint import sqlite_file
 from server.db.engine import read_engine
 from server.db.outcomes import StoreSettings
 from shared.clock import Clock
@@ -34,11 +31,6 @@ class StoreBase:
     def site(self) -> Site:
         """The site this store serves."""
         return self._site
-
-    @property
-    def sqlite_file(self) -> Path | None:
-        """The SQLite database file; None on PostgreSQL."""
-        return sqlite_file(self._engine)
 
     @property
     def policy(self) -> PolicySettings:
