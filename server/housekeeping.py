@@ -5,7 +5,8 @@ clients need minutes of it, debugging a complaint needs days; an Ausländerbehö
 keep more than it needs, so the hub deletes events older than `[server] keep_events_days`.
 Tickets and appointments stay for the waiting-time figures, but their personal data (the
 booked name and number, the clerks' notes, the status page's key) is blanked once their
-site-local day is more than `[server] keep_personal_days` old (`server.db.personal`).
+site-local day is more than `[server] keep_personal_days` old, and so are the notes copied
+into the logged events of those days (`server.db.personal`).
 
 One asyncio task per app, started and cancelled by the app's lifespan: a first round shortly
 after start (a hub that restarts every night still prunes), then one round every few hours.
@@ -73,8 +74,8 @@ class Housekeeper:
             await task
 
     async def prune_once(self) -> int | None:
-        """One round: blank old personal data, delete events older than the kept span;
-        how many events, or None when the prune failed."""
+        """One round: delete events older than the kept span, blank old personal data; how
+        many events were deleted, or None when the prune failed."""
         now = self._clock.now()
         before = now - self._schedule.keep_events
         keys_before = now - self._schedule.keep_step_keys
@@ -98,10 +99,12 @@ class Housekeeper:
         return pruned
 
     def _prune(self, before: datetime, keys_before: datetime, personal_before: date) -> int:
-        """Blank old personal data, prune the event log, then the step keys (in the thread
-        pool); the events pruned."""
-        self._anonymise(personal_before)
-        pruned = self._store.prune_events(before)
+        """Prune the event log, blank old personal data (in the events kept too), then prune
+        the step keys (in the thread pool); the events pruned."""
+        try:
+            pruned = self._store.prune_events(before)
+        finally:  # a failed prune does not stop the anonymisation (nor the reverse)
+            self._anonymise(personal_before)
         keys = self._store.prune_step_keys(keys_before)
         if keys:
             log.info("forgot %d idempotency keys of steps before %s", keys, keys_before.isoformat())
@@ -115,9 +118,10 @@ class Housekeeper:
             log.exception("anonymising old personal data failed; trying again next round")
             return
         log.info(
-            "anonymised %d tickets and %d appointments of days before %s",
+            "anonymised %d tickets, %d appointments and %d events of days before %s",
             done.tickets,
             done.appointments,
+            done.events,
             before.isoformat(),
         )
 

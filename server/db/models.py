@@ -38,6 +38,15 @@ KEYED = "status_key != ''"
 """A ticket whose status key the housekeeping has not blanked yet (`server.db.personal`)."""
 NAMED = f"number NOT LIKE '{ANON_PREFIX}%'"
 """An appointment the housekeeping has not anonymised yet (`server.db.personal`)."""
+TICKET_EVENTS = ("ticket.issued", "ticket.called", "ticket.changed")
+"""The logged events that carry a `TicketInfo`, and with it the clerks' `note`."""
+NOTED = (
+    f"type IN ({', '.join(repr(kind) for kind in TICKET_EVENTS)})"
+    """ AND payload NOT LIKE '%"note":""%'"""
+)
+"""A logged ticket event whose note the housekeeping has not blanked yet (`server.db.personal`):
+the JSON encoding writes an empty note as `"note":""`, and a quote inside a note is escaped,
+so no other payload holds that text."""
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -177,6 +186,9 @@ class EventRow(Base):
     """One event of the log; its primary key is the gap-free sequence number."""
 
     __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_at_noted", "at", sqlite_where=text(NOTED), postgresql_where=text(NOTED)),
+    )
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     type: Mapped[str] = mapped_column(String(32))
     payload: Mapped[str] = mapped_column(Text)

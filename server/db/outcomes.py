@@ -158,3 +158,5 @@ class Anonymised:
 
     tickets: int
     appointments: int
+    events: int
+    """Logged ticket events whose copy of a clerk's note was blanked."""

@@ -12,23 +12,39 @@ are not deleted: their personal columns are blanked, and what the figures read s
 - An appointment's `name` becomes "" and its `number` (unique, not null, the booking
   system's reference) becomes `anon-<id>`; the import refuses numbers with that prefix, so
   the placeholder never collides with a real one.
+- A logged ticket event (`ticket.issued`, `ticket.called`, `ticket.changed`) of a site-local
+  day before the cutoff (by the event's `at`) loses the note its `TicketInfo` copied: the
+  payload is decoded, the note blanked and encoded again; seq, type, time and every other
+  field (ticket id, number, service, status, times, counter) stay, so a replay and the
+  figures see the same events. The other events carry no visitor's data (staff user names
+  of counters and alarms are the office's own, kept with the log).
 
 Each statement skips rows already anonymised, so a round over months of history rewrites
 only the days that have just aged; its condition is written as the partial index's
-(`KEYED`, `NAMED` in `server.db.models`, as text: SQLite uses a partial index only for a
+(`KEYED`, `NAMED`, `NOTED` in `server.db.models`, as text: SQLite uses a partial index only for a
 query that repeats its WHERE), so a round that finds nothing reads a few index pages.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, String, cast, literal, text, update
+from sqlalchemy import ColumnElement, String, cast, literal, select, text, update
 from sqlalchemy.orm import Session
 
-from server.db.models import ANON_PREFIX, KEYED, NAMED, AppointmentRow, TicketRow
+from server.db.models import (
+    ANON_PREFIX,
+    KEYED,
+    NAMED,
+    NOTED,
+    AppointmentRow,
+    EventRow,
+    TicketRow,
+)
 from server.db.outcomes import Anonymised
+from shared.protocol import TicketCalled, TicketChanged, TicketIssued, decode, encode
 
 
 def _placeholder() -> ColumnElement[str]:
@@ -57,4 +73,26 @@ def anonymise(session: Session, before: date, timezone: str) -> Anonymised:
     return Anonymised(
         tickets=int(getattr(tickets, "rowcount", 0)),
         appointments=int(getattr(appointments, "rowcount", 0)),
+        events=_blank_events(session, midnight),
     )
+
+
+def _blank_events(session: Session, before: datetime) -> int:
+    """Blank the note in the logged ticket events before `before`; how many were rewritten."""
+    rows = session.execute(
+        select(EventRow.seq, EventRow.payload).where(EventRow.at < before, text(NOTED))
+    ).all()
+    if rows:
+        session.execute(
+            update(EventRow),
+            [{"seq": seq, "payload": without_note(payload)} for seq, payload in rows],
+        )
+    return len(rows)
+
+
+def without_note(payload: str) -> str:
+    """A logged ticket event's payload with its ticket's note blanked, all else as it was."""
+    event = decode(payload)
+    if not isinstance(event, TicketIssued | TicketCalled | TicketChanged):
+        raise TypeError(f"not a ticket event: {event.type}")
+    return encode(replace(event, ticket=replace(event.ticket, note="")))

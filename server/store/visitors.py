@@ -140,6 +140,7 @@ class VisitorStore(StoreBase):
 
     def anonymise_personal(self, before: date) -> Anonymised:
         """Blank names, appointment numbers, notes and status keys of site-local days before
-        `before` (housekeeping); the rows and what the figures read stay."""
+        `before`, and the notes in the events logged then (housekeeping); the rows and what the
+        figures and a replay read stay."""
         with write_session(self._engine) as session:
             return anonymise(session, before, self._site.timezone)

@@ -16,9 +16,11 @@ def test_the_benchmark_times_the_first_the_next_day_and_an_idle_round() -> None:
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "20 days x 5 tickets = 100 tickets, 40 appointments" in out, out
-    assert "anonymised 25 tickets and 10 appointments of days before 2026-11-23" in out, out
-    assert "anonymised 5 tickets and 2 appointments of days before 2026-11-25" in out, out
+    assert "anonymised 25 tickets, 10 appointments and 0 events of days before 2026-11-23" in out, (
+        out
+    )
+    assert "anonymised 5 tickets, 2 appointments and 0 events of days before 2026-11-25" in out, out
     assert "idle (nothing to blank)" in out, out
     assert out.rstrip().endswith(
-        "anonymised 0 tickets and 0 appointments of days before 2026-11-25"
+        "anonymised 0 tickets, 0 appointments and 0 events of days before 2026-11-25"
     )

@@ -1,13 +1,15 @@
 """Old personal data is blanked by the housekeeping round; recent days and the figures stay.
 
 A real store (SQLite file and PostgreSQL) with a day of tickets and appointments 15 days ago,
-one 5 days ago and today; a real `Housekeeper` round by the store's FakeClock.
+one 5 days ago and today; a real `Housekeeper` round by the store's FakeClock. The events they
+logged are kept 60 days in the tests of the event log (so the round's prune leaves them).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,12 +19,13 @@ from sqlalchemy import Engine, event, select
 from sqlalchemy.orm import Session
 
 from server.db.figures import day_figures
-from server.db.models import AppointmentRow, TicketRow
+from server.db.models import AppointmentRow, EventRow, TicketRow
 from server.errors import NotFoundError
 from server.housekeeping import Housekeeper, HousekeepingSchedule
 from server.store import Store, create_engine_for, migrate
 from shared.clock import FakeClock
 from shared.domain import CounterState, Site
+from shared.protocol import TicketCalled, TicketChanged, TicketIssued, decode
 
 OLD = date(2026, 11, 23)  # the clock's START day (a Monday, 09:00 Berlin)
 RECENT = date(2026, 12, 3)
@@ -103,10 +106,15 @@ def _figures(store: Store, engine: Engine) -> tuple[Any, ...]:
         return (day_figures(session, OLD), day_figures(session, RECENT), report, rows)
 
 
-def _round(store: Store, clock: FakeClock, caplog: pytest.LogCaptureFixture) -> str:
+def _round(
+    store: Store,
+    clock: FakeClock,
+    caplog: pytest.LogCaptureFixture,
+    keep_events: timedelta = timedelta(days=14),
+) -> str:
     """One housekeeping round; its anonymisation log line."""
     caplog.clear()
-    keeper = Housekeeper(store, clock, HousekeepingSchedule())
+    keeper = Housekeeper(store, clock, HousekeepingSchedule(keep_events=keep_events))
     with caplog.at_level(logging.INFO, logger="server.housekeeping"):
         assert asyncio.run(keeper.prune_once()) is not None
     [line] = [r for r in caplog.records if r.getMessage().startswith("anonymised")]
@@ -144,7 +152,7 @@ def test_a_round_blanks_old_personal_data_and_keeps_recent_days_and_figures(
 
     said = _round(store, clock, caplog)
 
-    assert said == "anonymised 3 tickets and 2 appointments of days before 2026-11-24"
+    assert said == "anonymised 3 tickets, 2 appointments and 0 events of days before 2026-11-24"
     after = _tickets(engine)
     for ticket_id, row in after.items():
         if ticket_id in old_ids:
@@ -163,7 +171,7 @@ def test_a_round_blanks_old_personal_data_and_keeps_recent_days_and_figures(
     assert _figures(store, engine) == figures  # day figures, the report's rows, the columns
 
     again = _round(store, clock, caplog)
-    assert again == "anonymised 0 tickets and 0 appointments of days before 2026-11-24"
+    assert again == "anonymised 0 tickets, 0 appointments and 0 events of days before 2026-11-24"
     assert _tickets(engine).keys() == after.keys()
 
 
@@ -184,6 +192,69 @@ def test_an_old_ticket_key_opens_nothing_even_on_its_own_day(
     recent = history["recent"]["walk_in"]
     clock.set(datetime(2026, 12, 3, 12, 0, tzinfo=UTC))
     assert store.ticket_page(recent, _tickets(engine)[recent].status_key).ticket.id == recent
+
+
+def _events(engine: Engine) -> dict[int, tuple[datetime, str]]:
+    """The logged events: seq → (time, payload)."""
+    with Session(engine) as session:
+        rows = session.execute(select(EventRow.seq, EventRow.at, EventRow.payload)).all()
+    return {seq: (at, payload) for seq, at, payload in rows}
+
+
+def _note(payload: str) -> str | None:
+    """The ticket's note in a logged event, None for an event without a ticket."""
+    event = decode(payload)
+    if isinstance(event, TicketIssued | TicketCalled | TicketChanged):
+        return event.ticket.note
+    return None
+
+
+def test_a_round_blanks_the_notes_of_old_days_in_the_event_log(
+    store: Store,
+    engine: Engine,
+    clock: FakeClock,
+    history: dict[str, dict[str, Any]],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """By the event's time in the site's zone: 23:50 in Berlin on OLD is blanked, 00:10 the
+    next day (still OLD in UTC) kept; every other field of an event stays."""
+    store.set_counter_state("c2", CounterState.OPEN, "ben")
+    clock.set(datetime(2026, 11, 23, 22, 40, tzinfo=UTC))  # 23:40 Berlin, OLD
+    late = _walk_in(store, "late")
+    store.call_ticket("c2", late)
+    clock.set(datetime(2026, 11, 23, 22, 50, tzinfo=UTC))
+    store.park(late, note="Frau K., Aufenthaltstitel läuft ab")
+    clock.set(datetime(2026, 11, 23, 23, 10, tzinfo=UTC))  # 00:10 Berlin, 11-24: kept
+    store.call_ticket("c2", late)
+    clock.set(datetime(2026, 12, 8, 8, 0, tzinfo=UTC))
+    before = _events(engine)
+    cutoff = datetime(2026, 11, 23, 23, 0, tzinfo=UTC)  # midnight in Berlin starting 11-24
+    noted = {seq for seq, (at, payload) in before.items() if _note(payload)}
+    old = {seq for seq in noted if before[seq][0] < cutoff}
+    assert len(old) == 2  # the walk-in parked in the morning, the late one (park)
+    assert {seq for seq in noted if before[seq][0] >= cutoff} == noted - old
+    assert len(noted - old) == 2  # the late one called after midnight, RECENT's parked one
+
+    said = _round(store, clock, caplog, keep_events=timedelta(days=60))
+
+    assert said == "anonymised 4 tickets, 2 appointments and 2 events of days before 2026-11-24"
+    after = _events(engine)
+    assert after.keys() == before.keys()
+    for seq, (at, payload) in after.items():
+        if seq in old:
+            was = decode(before[seq][1])
+            assert isinstance(was, TicketChanged)
+            assert decode(payload) == replace(was, ticket=replace(was.ticket, note=""))
+            assert at == before[seq][0]
+        else:
+            assert (at, payload) == before[seq], seq
+    replay = store.events_since(0)
+    assert replay is not None
+    assert [e.seq for e in replay] == sorted(before)
+
+    again = _round(store, clock, caplog, keep_events=timedelta(days=60))
+    assert again == "anonymised 0 tickets, 0 appointments and 0 events of days before 2026-11-24"
+    assert _events(engine) == after
 
 
 @pytest.mark.parametrize("number", ["anon-1", "ANON-2", "Anon-x"])
@@ -208,7 +279,7 @@ def test_a_round_with_nothing_to_blank_reads_only_the_partial_indexes(
 
     @event.listens_for(engine, "before_cursor_execute")
     def _record(*args: Any) -> None:
-        if args[2].lstrip().startswith("UPDATE"):
+        if args[2].lstrip().startswith(("UPDATE", "SELECT events.")):
             statements.append((args[2], args[3]))
 
     Store(engine, site, clock).anonymise_personal(OLD)
@@ -221,4 +292,5 @@ def test_a_round_with_nothing_to_blank_reads_only_the_partial_indexes(
     assert plans == [
         "SEARCH tickets USING INDEX ix_tickets_day_keyed (day<?)",
         "SEARCH appointments USING INDEX ix_appointments_scheduled_at_named (scheduled_at<?)",
+        "SEARCH events USING INDEX ix_events_at_noted (at<?)",
     ]
