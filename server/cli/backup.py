@@ -8,12 +8,12 @@ from pathlib import Path
 
 from server.backup import backup, postgres_guidance, restore, sqlite_path
 from server.cli.arguments import USAGE_ERROR
-from server.cli.site import database_url_of, load_site, with_store
+from server.cli.site import database_url_of, existing_database_url, load_site, with_store
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """Copy the hub's SQLite database consistently, also while the hub runs."""
-    url = database_url_of(args, load_site(args))
+    url = existing_database_url(args, load_site(args))
     database = sqlite_path(url)
     if database is None:
         print(postgres_guidance(url, args.file, restore=False), file=sys.stderr)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from server.cli.site import open_store, with_store
+from server.cli.site import existing_store, open_store, with_store
 from server.cli.table import print_rows
 from shared.domain import DeviceRole
 
@@ -19,10 +19,12 @@ def cmd_device_add(args: argparse.Namespace) -> int:
 
 
 def cmd_device_list(args: argparse.Namespace) -> int:
-    """List paired devices."""
+    """List paired devices (read-only: a missing database is refused, not made)."""
+    with existing_store(args) as store:
+        devices = store.list_devices()
     print_rows(
         (device.id, device.role.value, "revoked" if device.revoked else "active", device.name)
-        for device in open_store(args).list_devices()
+        for device in devices
     )
     return 0
 

@@ -1,6 +1,7 @@
 """`aufruf report`: tickets and waits per period and service for the council, aggregates only.
 
-Read-only. The arithmetic is `server.report`'s; this module reads the options, asks the store
+Read-only: a missing database or one without our tables is refused (`existing_store`), never
+made. The arithmetic is `server.report`'s; this module reads the options, asks the store
 for the tickets of the days and prints the rows as an aligned text table or as CSV.
 """
 
@@ -14,7 +15,7 @@ from datetime import date, datetime
 from typing import TextIO
 
 from server.cli.arguments import UsageError
-from server.cli.site import store_of, with_store
+from server.cli.site import existing_store, with_store
 from server.report import SMALLEST, Figures, Grouping, ReportRow, build_report
 from shared.domain import Site
 
@@ -146,7 +147,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     given_to = parse_day("--to", args.date_to) if args.date_to else None
     if given_from and given_to:
         date_range(given_from, given_to, given_to)  # a bad range is refused before the store
-    with store_of(args) as store:
+    with existing_store(args) as store:
         first, last = date_range(given_from, given_to, store.today())
         tickets = store.ticket_times(first, last)
     site = store.site

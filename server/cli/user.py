@@ -8,7 +8,7 @@ import sys
 import time
 
 from server.cli.arguments import UsageError, seconds_to_wait
-from server.cli.site import open_store, with_store
+from server.cli.site import existing_store, open_store, with_store
 from server.cli.table import print_rows
 from server.store import Store
 from shared.domain import UserRole
@@ -37,7 +37,9 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
-    """List users: name, role, active or disabled, display name."""
+    """List users: name, role, active or disabled, display name (read-only, as `device list`)."""
+    with existing_store(args) as store:
+        users = store.list_users()
     print_rows(
         (
             clerk.username,
@@ -45,7 +47,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
             "disabled" if clerk.disabled else "active",
             clerk.display_name,
         )
-        for clerk in open_store(args).list_users()
+        for clerk in users
     )
     return 0
 

@@ -38,12 +38,14 @@ def _writer_lock(engine: Engine) -> threading.RLock:
         return lock
 
 
-def database_url(url: str | None, data_dir: Path | None = None) -> str:
-    """The URL itself, or when None that of `aufruf.sqlite3` in the data directory (made)."""
+def database_url(url: str | None, data_dir: Path | None = None, *, make_dir: bool = True) -> str:
+    """The URL itself, or when None that of `aufruf.sqlite3` in the data directory (made,
+    unless `make_dir` is false: a read-only command creates nothing)."""
     if url is not None:
         return url
     folder = data_dir if data_dir is not None else Path(user_data_dir("aufruf"))
-    folder.mkdir(parents=True, exist_ok=True)
+    if make_dir:
+        folder.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{folder / 'aufruf.sqlite3'}"
 
 

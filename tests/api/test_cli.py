@@ -15,6 +15,8 @@ import httpx
 import pytest
 
 from server.cli import build_parser, execute
+from server.store import create_engine_for
+from tests.pg import fresh_schema, require_postgres
 
 AUFRUF = str(Path(sys.executable).with_name("aufruf"))
 
@@ -156,8 +158,6 @@ def test_device_and_user_lists_print_exact_rows(
 ) -> None:
     """The lists' bytes, pinned: a row a line, tab-separated, unpadded, UTF-8; none when empty."""
     monkeypatch.setenv("AUFRUF_CONFIG", str(site_file))
-    assert aufruf(capsys, "device", "list") == (0, "", "")
-    assert aufruf(capsys, "user", "list") == (0, "", "")
     ids = []
     for role, name in [
         ("kiosk", "Eingang"),
@@ -165,6 +165,7 @@ def test_device_and_user_lists_print_exact_rows(
         ("kiosk", "مدخل"),
     ]:
         ids.append(aufruf(capsys, "device", "add", "--role", role, "--name", name)[1].split()[1])
+    assert aufruf(capsys, "user", "list") == (0, "", "")
     assert aufruf(capsys, "device", "revoke", ids[1])[0] == 0
     for username, role, shown in [("erika", "clerk", "Erika Müller"), ("ali", "supervisor", "علي")]:
         monkeypatch.setattr("sys.stdin", io.StringIO("geheim-genug\n"))
@@ -217,3 +218,79 @@ def test_bad_numbers_are_worded_plainly(
     err = capsys.readouterr().err
     assert said in err
     assert "value:" not in err
+
+
+def said(done: subprocess.CompletedProcess[str]) -> str:
+    """The one line of stderr that is not the site file's INFO log (its notes on languages)."""
+    (line,) = (line for line in done.stderr.splitlines() if " INFO " not in line)
+    return line
+
+
+READ_ONLY = [
+    ("report",),
+    ("report", "--csv", "--by", "week"),
+    ("device", "list"),
+    ("user", "list"),
+    ("backup", "copy.sqlite3"),
+]
+
+
+@pytest.mark.parametrize("command", READ_ONLY)
+def test_a_read_only_command_makes_no_database(
+    command: tuple[str, ...], site_file: Path, tmp_path: Path
+) -> None:
+    """A wrong data dir or --database-url: one line naming the path, exit 2, nothing made."""
+    data = tmp_path / "data"
+    done = run(*command, "--config", str(site_file))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert said(done) == (
+        f"aufruf: error: there is no database at {data / 'aufruf.sqlite3'}; point at the "
+        "hub's with --config (its site file) or --database-url"
+    )
+    assert not data.exists()
+    elsewhere = tmp_path / "typo" / "hub.sqlite3"
+    done = run(*command, "--config", str(site_file), "--database-url", f"sqlite:///{elsewhere}")
+    assert done.returncode == 2
+    assert said(done).startswith(f"aufruf: error: there is no database at {elsewhere};")
+    assert not elsewhere.parent.exists()
+
+
+@pytest.mark.parametrize("command", [c for c in READ_ONLY if c[0] != "backup"])
+def test_a_database_without_our_tables_is_not_migrated(
+    command: tuple[str, ...], site_file: Path, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.sqlite3"
+    empty.touch()
+    not_one = tmp_path / "office.toml"  # a site file given as the database
+    for url, message in (
+        (f"sqlite:///{empty}", f"the database sqlite:///{empty} has no Aufruf tables; point at"),
+        (f"sqlite:///{not_one}", f"cannot read the database sqlite:///{not_one}: file is not"),
+    ):
+        done = run(*command, "--config", str(site_file), "--database-url", url)
+        assert (done.returncode, done.stdout) == (2, ""), done.stderr
+        assert said(done).startswith(f"aufruf: error: {message}")
+    engine = create_engine_for(f"sqlite:///{empty}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT name FROM sqlite_master").all() == []
+    engine.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("command", [c for c in READ_ONLY if c[0] != "backup"])
+def test_a_postgresql_database_without_our_tables_is_refused(
+    command: tuple[str, ...], site_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    require_postgres()
+    with fresh_schema("readonly") as url:
+        code, out, err = aufruf(capsys, *command, "--config", str(site_file), "--database-url", url)
+        assert (code, out) == (2, "")
+        assert err.startswith("aufruf: error: the database postgresql+psycopg://")
+        assert "has no Aufruf tables; point at the hub's with --config" in err
+        engine = create_engine_for(url)
+        with engine.connect() as conn:
+            tables = conn.exec_driver_sql(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = current_schema()"
+            ).all()
+        engine.dispose()
+    assert tables == []
