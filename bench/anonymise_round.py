@@ -3,13 +3,18 @@
 Fills a temporary SQLite file (or a fresh PostgreSQL schema) with `--days` days of
 `--tickets` tickets each (every 20th with a clerk's note) and `--appointments` booked
 appointments a day (three quarters checked in, their tickets linked), like an office after
-months without anonymisation. Then times real `Housekeeper` rounds (`prune_once`: the
-anonymisation, the event prune and the step keys, in the thread pool) by a FakeClock:
+months without anonymisation; the last `--event-days` days also in the event log, kept that
+long (`keep_events`, an admin who keeps events longer than personal data): four events a
+ticket (issued, called, started, finished; the last two of a noted ticket carry its note, as
+after a park). Then times real `Housekeeper` rounds (`prune_once`: the event prune, the
+anonymisation and the step keys, in the thread pool) by a FakeClock:
 
 - *first*: the round after upgrading, which blanks every day older than 14 days at once;
 - *next day*: the clock one day on, so one more day has aged (the steady state, 4 rounds a
   day, one of which finds a new day);
-- *idle*: again at the same time: nothing left to blank (the three other rounds of a day).
+- *idle*: again at the same time: nothing left to blank (the three other rounds of a day);
+  then the idle anonymisation alone (`Store.anonymise_personal`, without the event prune,
+  whose cutoff is found by a scan of `events.at`).
 
 On PostgreSQL the tables are vacuumed after the first round, as autovacuum soon does after
 so many updates (until then the partial indexes still hold the blanked rows' old entries).
@@ -17,7 +22,7 @@ so many updates (until then the partial indexes still hold the blanked rows' old
 Prints each time (median of `--repeat` for next day and idle) and the rows rewritten.
 
 Run: .venv/bin/python bench/anonymise_round.py [--days 250] [--tickets 400]
-     [--appointments 80] [--repeat 5]
+     [--appointments 80] [--event-days 60] [--repeat 5]
      [--database-url postgresql+psycopg://postgres@127.0.0.1:5432/test]
 """
 
@@ -35,25 +40,79 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import psycopg
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, func, insert, select, update
 
-from server.db.models import AppointmentRow, TicketRow
+from server.db.models import AppointmentRow, EventRow, EventSeqRow, TicketRow
 from server.housekeeping import Housekeeper, HousekeepingSchedule
 from server.store import Store, create_engine_for, migrate
 from shared.clock import FakeClock
 from shared.config import parse_config
+from shared.domain import TicketOrigin, TicketStatus
+from shared.lifecycle import TicketAction
+from shared.numbering import local_day
+from shared.protocol import TicketCalled, TicketChanged, TicketInfo, TicketIssued, encode
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "office.toml"
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
-def fill(engine: Engine, services: list[str], days: int, tickets: int, booked: int) -> date:
-    """Write the history (the last day is today); returns today."""
+def logged(row: dict[str, Any], seq: int) -> list[dict[str, Any]]:
+    """The four events of a served ticket from `seq` on: issued, called, started, finished."""
+
+    def info(status: TicketStatus, note: str = "") -> TicketInfo:
+        return TicketInfo(
+            id=row["id"],
+            number=row["number"],
+            service_id=row["service_id"],
+            status=status,
+            origin=TicketOrigin(row["origin"]),
+            emergency=False,
+            language=row["language"],
+            created_at=row["created_at"],
+            queued_at=row["queued_at"],
+            called_at=None if status is TicketStatus.WAITING else row["called_at"],
+            counter_id=None if status is TicketStatus.WAITING else "c1",
+            note=note,
+            due_at=row["due_at"],
+        )
+
+    at = (row["created_at"], row["called_at"], row["started_at"], row["finished_at"])
+    events = [
+        TicketIssued(seq=seq, at=at[0], ticket=info(TicketStatus.WAITING)),
+        TicketCalled(
+            seq=seq + 1,
+            at=at[1],
+            ticket=info(TicketStatus.CALLED),
+            counter_id="c1",
+            counter_name="Schalter 1",
+            location="Raum 101",
+        ),
+        TicketChanged(
+            seq=seq + 2,
+            at=at[2],
+            ticket=info(TicketStatus.SERVING, row["note"]),
+            action=TicketAction.START,
+        ),
+        TicketChanged(
+            seq=seq + 3,
+            at=at[3],
+            ticket=info(TicketStatus.DONE, row["note"]),
+            action=TicketAction.FINISH,
+        ),
+    ]
+    return [{"seq": e.seq, "type": e.type, "payload": encode(e), "at": e.at} for e in events]
+
+
+def fill(
+    engine: Engine, services: list[str], days: int, tickets: int, booked: int, *, event_days: int
+) -> date:
+    """Write the history (the last day is today; its last `event_days` logged); returns today."""
     today = date(2026, 12, 7)
-    ticket_id = appointment_id = 0
+    ticket_id = appointment_id = last_seq = 0
     with engine.begin() as conn:
         for back in range(days - 1, -1, -1):
             day = today - timedelta(days=back)
@@ -108,6 +167,15 @@ def fill(engine: Engine, services: list[str], days: int, tickets: int, booked: i
                 )
             conn.execute(insert(AppointmentRow), bookings)
             conn.execute(insert(TicketRow), rows)
+            if back < event_days:
+                events = [
+                    event
+                    for row in rows
+                    for event in logged(row, last_seq + 1 + 4 * (row["seq"] - 1))
+                ]
+                last_seq += len(events)
+                conn.execute(insert(EventRow), events)
+        conn.execute(update(EventSeqRow).where(EventSeqRow.id == 1).values(value=last_seq))
     return today
 
 
@@ -152,6 +220,7 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=250)
     parser.add_argument("--tickets", type=int, default=400, help="tickets a day")
     parser.add_argument("--appointments", type=int, default=80, help="bookings a day")
+    parser.add_argument("--event-days", type=int, default=60, help="days logged and kept")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--database-url", default=None, help="PostgreSQL instead of SQLite")
     args = parser.parse_args()
@@ -164,23 +233,28 @@ def main() -> None:
         engine = create_engine_for(url)
         migrate(engine)
         started = time.perf_counter()
-        today = fill(engine, sorted(site.services), args.days, args.tickets, args.appointments)
+        services = sorted(site.services)
+        today = fill(
+            engine, services, args.days, args.tickets, args.appointments, event_days=args.event_days
+        )
         with engine.connect() as conn:
             total = conn.scalar(select(func.count()).select_from(TicketRow))
+            logged_total = conn.scalar(select(func.count()).select_from(EventRow))
         print(
             f"{where}: {args.days} days x {args.tickets} tickets = {total} tickets, "
-            f"{args.days * args.appointments} appointments "
+            f"{args.days * args.appointments} appointments, {logged_total} events "
             f"(filled in {time.perf_counter() - started:.1f} s)"
         )
         noon = datetime.combine(today, datetime.min.time(), BERLIN) + timedelta(hours=12)
         clock = FakeClock(noon.astimezone(UTC))
         store = Store(engine, site, clock)
-        keeper = Housekeeper(store, clock, HousekeepingSchedule())
+        schedule = HousekeepingSchedule(keep_events=timedelta(days=args.event_days))
+        keeper = Housekeeper(store, clock, schedule)
         first = asyncio.run(timed(keeper))
         print(f"first round (every day older than 14 days): {first:8.1f} ms  {counts.last}")
         if engine.dialect.name == "postgresql":  # what autovacuum soon does after 94,000 updates
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                conn.exec_driver_sql("VACUUM (ANALYZE) tickets, appointments")
+                conn.exec_driver_sql("VACUUM (ANALYZE) tickets, appointments, events")
         next_day, idle = [], []
         for _ in range(args.repeat):
             clock.advance(timedelta(days=1))
@@ -192,6 +266,13 @@ def main() -> None:
         )
         idle_ms = statistics.median(idle)
         print(f"idle (nothing to blank), median:      {idle_ms:8.1f} ms  {counts.last}")
+        cutoff = local_day(clock.now(), site.timezone) - schedule.keep_personal
+        alone = []
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            store.anonymise_personal(cutoff)
+            alone.append((time.perf_counter() - started) * 1000)
+        print(f"idle, the anonymisation alone, median: {statistics.median(alone):7.1f} ms")
         engine.dispose()
 
 
