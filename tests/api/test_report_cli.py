@@ -55,8 +55,8 @@ def cells(line: str) -> list[str]:
     return re.split(r"\s{2,}", line.strip())
 
 
-def test_the_text_table(office: Path) -> None:
-    done = run("report", "--config", str(office), *RANGE)
+def test_the_text_table_in_english(office: Path) -> None:
+    done = run("report", "--config", str(office), *RANGE, "--lang", "en")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert (
@@ -74,6 +74,46 @@ def test_the_text_table(office: Path) -> None:
     assert "T001" not in done.stdout  # no ticket number, ever
 
 
+def test_the_text_table_in_the_sites_first_language(office: Path) -> None:
+    """The test site's languages are de, en, ar: German names, headers, legend, decimal comma."""
+    done = run("report", "--config", str(office), *RANGE)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == (
+        "Testamt: Tickets und Wartezeiten, 2026-11-02 bis 2026-11-10 (Tage nach Ortszeit), gesamt"
+    )
+    assert lines[2] == "2026-11-02 bis 2026-11-10"
+    assert cells(lines[3])[:4] == ["Anliegen", "ausgegeben", "ohne Termin", "Termin"]
+    rows = {cells(line)[0]: cells(line)[1:] for line in lines[4:9]}
+    assert list(rows) == ["Allgemein", "Pass", "Notfall", "old_service", "alle Anliegen"]
+    german = [cell.replace(".", ",") for cell in EVERY + EVERY_REST]
+    assert rows["alle Anliegen"] == german
+    assert "weniger als 5 Werte" in done.stdout
+    assert "wait" not in done.stdout
+
+
+def test_another_language_of_the_site_and_one_it_has_not(office: Path) -> None:
+    arabic = run("report", "--config", str(office), *RANGE, "--lang", "ar")
+    assert arabic.returncode == 0, arabic.stderr
+    lines = arabic.stdout.splitlines()
+    assert cells(lines[3])[:2] == ["service", "issued"]  # headers and legend: English
+    # no Arabic names in the test site: English, as the kiosk shows them (in_language)
+    assert [cells(line)[0] for line in lines[4:9]] == [
+        "General",
+        "Passport",
+        "Emergency",
+        "old_service",
+        "all services",
+    ]
+    for code in ("fr", "DE", ""):
+        done = run("report", "--config", str(office), *RANGE, "--lang", code)
+        assert (done.returncode, done.stdout) == (2, "")
+        assert done.stderr.splitlines()[-1] == (
+            f"aufruf: error: --lang {code!r} is not a language of the site; "
+            "its languages: de, en, ar"
+        )
+
+
 def test_weeks_as_csv(office: Path) -> None:
     done = run("report", "--config", str(office), *RANGE, "--by", "week", "--csv")
     assert done.returncode == 0, done.stderr
@@ -83,11 +123,12 @@ def test_weeks_as_csv(office: Path) -> None:
         ("2026-W45", "2026-11-02", "2026-11-08"),
         ("2026-W46", "2026-11-09", "2026-11-10"),
     ]
-    monday_week = {r["service"]: r for r in rows[:5]}
-    assert monday_week["Passport"]["appointment_late_median_min"] == "5.0"
-    assert monday_week["Passport"]["waits_within_30_min_pct"] == "60.0"
-    assert monday_week["all services"]["service_id"] == ""
-    assert monday_week["all services"]["issued"] == "12"
+    monday_week = {r["service_id"]: r for r in rows[:5]}
+    assert monday_week["passport"]["service"] == "Pass"  # the site's first language, de
+    assert monday_week["passport"]["appointment_late_median_min"] == "5.0"  # a point, always
+    assert monday_week["passport"]["waits_within_30_min_pct"] == "60.0"
+    assert monday_week[""]["service"] == "alle Anliegen"
+    assert monday_week[""]["issued"] == "12"
     second = {r["service_id"]: r for r in rows[5:]}
     assert second["old_service"]["never_called"] == "1"
     assert second["old_service"]["wait_median_min"] == ""  # no wait: an empty cell
@@ -121,7 +162,7 @@ def test_defaults_are_the_month_so_far(office: Path, capsys: pytest.CaptureFixtu
     today = datetime.now(ZoneInfo("Europe/Berlin")).date()
     code, out = aufruf(capsys, "report", "--config", str(office))
     assert code == 0
-    assert f"{today.replace(day=1)} to {today} (site-local days), by total" in out.splitlines()[0]
+    assert f"{today.replace(day=1)} bis {today} (Tage nach Ortszeit), gesamt" in out.splitlines()[0]
     code, out = aufruf(capsys, "report", "--config", str(office), "--to", "2026-11-10", "--csv")
     assert code == 0
     every = list(csv.DictReader(io.StringIO(out)))[-1]
@@ -140,8 +181,8 @@ def test_the_report_on_postgresql(config_path: Path, capsys: pytest.CaptureFixtu
             capsys, "report", "--config", str(config_path), "--database-url", url, *RANGE
         )
     assert code == 0
-    every = next(line for line in out.splitlines() if line.startswith("all services"))
-    assert cells(every)[1:] == EVERY + EVERY_REST
+    every = next(line for line in out.splitlines() if line.startswith("alle Anliegen"))
+    assert cells(every)[1:] == [cell.replace(".", ",") for cell in EVERY + EVERY_REST]
 
 
 @pytest.fixture
@@ -195,7 +236,7 @@ def test_todays_report_agrees_with_the_supervisor(
     )
     assert code == 0
     every = list(csv.DictReader(io.StringIO(out)))[-1]
-    assert every["service"] == "all services"
+    assert every["service"] == "alle Anliegen"
     assert (
         {
             "tickets": int(every["issued"]),
