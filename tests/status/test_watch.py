@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Collection, Mapping
-from datetime import UTC, datetime
+from dataclasses import replace
 
 from server.status_page import PageState
 from server.status_watch import FAR_TICKS, PageFeed, StatusWatch, interval
-from shared.domain import TicketOrigin, TicketStatus
-from shared.protocol import TicketCalled, TicketInfo
+from shared.domain import TicketStatus
+from shared.protocol import TicketCalled
+from tests.client.sample import AT, issued
 
 TICK = 0.05
-NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 class Queue:
@@ -21,27 +21,15 @@ class Queue:
 
     def __init__(self, waiting: int) -> None:
         self.order = list(range(1, waiting + 1))
-        self.reads = 0
 
     def places(self, tickets: Collection[int]) -> Mapping[int, int]:
-        self.reads += 1
         return {t: self.order.index(t) + 1 for t in tickets if t in self.order}
 
     def call_first(self, seq: int) -> TicketCalled:
         ticket = self.order.pop(0)
-        info = TicketInfo(
-            id=ticket,
-            number=f"A{ticket:03d}",
-            service_id="general",
-            status=TicketStatus.CALLED,
-            origin=TicketOrigin.WALK_IN,
-            emergency=False,
-            language="de",
-            created_at=NOW,
-            counter_id="c1",
-        )
+        info = replace(issued(ticket).ticket, status=TicketStatus.CALLED, counter_id="c1")
         return TicketCalled(
-            seq=seq, at=NOW, ticket=info, counter_id="c1", counter_name="1", location=""
+            seq=seq, at=AT, ticket=info, counter_id="c1", counter_name="1", location=""
         )
 
 
