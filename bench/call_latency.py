@@ -156,17 +156,21 @@ def figures(label: str, seconds: list[float]) -> str:
     return f"{label}: {cells}  max {max(ms):6.1f}  (n={len(ms)})"
 
 
-def report(tally: Tally, args: argparse.Namespace, backend: str, displays: int) -> str:
-    """The benchmark's printout."""
+def to_last(tally: Tally) -> tuple[list[float], list[float]]:
+    """Per call that reached every subscriber: call -> last, and first -> last (seconds)."""
     latencies, spreads = [], []
-    incomplete = 0
     for number, sent in tally.sent.items():
         seen = tally.arrivals.get(number, [])
-        if len(seen) < tally.subscribers:
-            incomplete += 1
-            continue
-        latencies.append(max(seen) - sent)
-        spreads.append(max(seen) - min(seen))
+        if len(seen) >= tally.subscribers:
+            latencies.append(max(seen) - sent)
+            spreads.append(max(seen) - min(seen))
+    return latencies, spreads
+
+
+def report(tally: Tally, args: argparse.Namespace, backend: str, displays: int) -> str:
+    """The benchmark's printout."""
+    latencies, spreads = to_last(tally)
+    incomplete = len(tally.sent) - len(latencies)
     calls = max(1, len(tally.sent))
     rate = len(tally.sent) / tally.elapsed if tally.elapsed else 0.0
     head = (

@@ -8,7 +8,8 @@ and, for each called ticket, the time from the call request to its page's call m
 
 Run: .venv/bin/python bench/status_pages.py [--pages 500] [call_latency options, e.g.
      --calls 300 --counters 1 --pause 0.5 --client raw --desk raw;
-     --profile hub.txt: py-spy on the hub during the calls]
+     --profile hub.txt: py-spy on the hub during the calls;
+     --latencies FILE: append the calls' latencies, to pool several runs' p99]
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from call_latency import figures, parse_args, report, run_load
+from call_latency import figures, parse_args, report, run_load, to_last
 from latency_clients import Tally
 from latency_setup import pin, prepare, start_hub
 from sqlalchemy import select
@@ -155,6 +156,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--pages", type=int, default=500, help="open status pages")
     parser.add_argument("--hub-log", type=Path, help="keep the hub's log here")
+    parser.add_argument(
+        "--latencies",
+        type=Path,
+        help="append each call's latency to the last display (ms, a line each), to pool runs",
+    )
     own, rest = parser.parse_known_args(argv)
     args = parse_args(DEFAULTS + rest)
     with tempfile.TemporaryDirectory(prefix="aufruf-bench-pages-") as tmp:
@@ -189,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
     backend = "postgresql" if args.database_url else "sqlite"
     print(report(tally, args, backend, args.subscribers))
     print("\n".join(overlap(tally, pages)))
+    if own.latencies is not None:
+        with own.latencies.open("a") as out:
+            out.writelines(f"{1000 * s:.3f}\n" for s in to_last(tally)[0])
     learned = [pages.called_at[n] - sent for n, sent in tally.sent.items() if n in pages.called_at]
     missing = len(tally.sent) - len(learned)
     print(f"status pages: {pages.opened} open, {pages.failed} refused, {pages.messages} messages")

@@ -71,6 +71,11 @@ class ServerOptions:
     """The status pages learn of a moved queue at most this often (one read for all)."""
     status_refresh_seconds: int = 30
     """A status page without scripts reloads itself this often."""
+    status_heartbeat_seconds: float = 30.0
+    """A live status page that heard nothing this long gets a comment line: proxies and the
+    phone's network keep the connection, a phone gone is found when the write fails. Apart
+    from `heartbeat_seconds` (the staff's and displays' streams): 500 pages at 15 s were
+    ~35 writes a second (docs/performance.md)."""
     wrong_keys_per_minute: float = 20
     """Wrong status keys an address may try per minute before it gets 429."""
     logins: LoginLimits = field(default_factory=LoginLimits)
@@ -145,6 +150,7 @@ def _context(
         ),
         key_guard=KeyGuard(opts.wrong_keys_per_minute),
         status_refresh_seconds=opts.status_refresh_seconds,
+        status_heartbeat_seconds=opts.status_heartbeat_seconds,
     )
 
 

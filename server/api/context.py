@@ -50,6 +50,8 @@ class AppContext:
     """Counts wrong status keys per address (None: not limited)."""
     status_refresh_seconds: int = 30
     """How often a status page without scripts reloads itself."""
+    status_heartbeat_seconds: float = 30.0
+    """How long a live status page may hear nothing before it gets a comment line."""
 
     async def mutate(self, change: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
         """Run a store mutation off the event loop, then publish the events it committed.

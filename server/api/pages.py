@@ -153,7 +153,7 @@ async def _events(
         if first.status in ENDED:
             return
         while True:
-            item = await feed.next(ctx.broadcaster.heartbeat_seconds)
+            item = await feed.next(ctx.status_heartbeat_seconds)
             if item is None:
                 if feed.closed:
                     return

@@ -1,4 +1,4 @@
-"""The hub forgets a status page as soon as its phone is gone, however early it left."""
+"""The hub forgets a status page as soon as its phone is gone; a quiet page hears a keep-alive."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ import json
 import socket
 import struct
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
 
-from tests.status.hub import StatusHub
+from server.app import ServerOptions
+from tests.status.hub import StatusHub, start_status_hub
 
 
 def _request(hub: StatusHub, path: str) -> socket.socket:
@@ -103,3 +105,22 @@ def test_every_open_page_learns_its_new_place_when_many_move(status_hub: StatusH
         assert places == want
 
     asyncio.run(scenario())
+
+
+def test_a_quiet_page_hears_its_own_heartbeat_not_the_displays(tmp_path: Path) -> None:
+    """The pages' keep-alive has its own period: here 0.3 s, the displays' streams 60 s."""
+    options = ServerOptions(heartbeat_seconds=60.0, status_heartbeat_seconds=0.3)
+    hub = start_status_hub(tmp_path, options)
+    try:
+        _, _, path = hub.issue()
+        seen = b""
+        with _request(hub, path) as conn:
+            conn.settimeout(10)  # the displays' 60 s would run into this
+            while seen.count(b": still here\n\n") < 2:
+                chunk = conn.recv(4096)
+                assert chunk, f"the stream ended: {seen!r}"
+                seen += chunk
+        assert seen.startswith(b"HTTP/1.1 200 ")
+        assert seen.count(b"data: ") == 1  # the page itself; nothing moved
+    finally:
+        hub.stop()
