@@ -132,6 +132,7 @@ async def run_load(
     if not tally.all_in():
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(tally.complete.wait(), args.drain_timeout)
+    tally.settle()
     for reader in readers:
         reader.cancel()
     await asyncio.gather(*(ws.close() for ws in sockets), return_exceptions=True)
