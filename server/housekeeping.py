@@ -11,7 +11,8 @@ into the logged events of those days (`server.db.personal`).
 One asyncio task per app, started and cancelled by the app's lifespan: a first round shortly
 after start (a hub that restarts every night still prunes), then one round every few hours.
 The delete runs in the thread pool (it is a database write); a failed round is logged with its
-traceback and tried again next round, it never stops the hub.
+traceback and tried again next round, it never stops the hub; a logged event whose note
+cannot be blanked is named by its seq at WARNING each round and does not stop the rest.
 """
 
 from __future__ import annotations
@@ -117,12 +118,22 @@ class Housekeeper:
         except Exception:
             log.exception("anonymising old personal data failed; trying again next round")
             return
+        if done.skipped:
+            # the seqs only: the payload may hold the very note that could not be blanked
+            log.warning(
+                "left %d logged events with a note of days before %s as they were (no ticket's "
+                "note found in them): seq %s",
+                len(done.skipped),
+                before.isoformat(),
+                ", ".join(str(seq) for seq in done.skipped),
+            )
         log.info(
-            "anonymised %d tickets, %d appointments and %d events of days before %s",
+            "anonymised %d tickets, %d appointments and %d events of days before %s%s",
             done.tickets,
             done.appointments,
             done.events,
             before.isoformat(),
+            f"; events skipped: {len(done.skipped)}" if done.skipped else "",
         )
 
     async def _run(self) -> None:

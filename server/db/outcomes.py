@@ -160,3 +160,6 @@ class Anonymised:
     appointments: int
     events: int
     """Logged ticket events whose copy of a clerk's note was blanked."""
+    skipped: tuple[int, ...]
+    """Seqs of logged events with a note that were left as they were: their payload is not
+    JSON, or has no ticket object with a note (they come again each round)."""

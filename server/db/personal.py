@@ -17,7 +17,11 @@ are not deleted: their personal columns are blanked, and what the figures read s
   payload is decoded, the note blanked and encoded again; seq, type, time and every other
   field (ticket id, number, service, status, times, counter) stay, so a replay and the
   figures see the same events. The other events carry no visitor's data (staff user names
-  of counters and alarms are the office's own, kept with the log).
+  of counters and alarms are the office's own, kept with the log). One bad event does not
+  stop the round (nor lose its tickets' and appointments' blanking): a payload that does
+  not decode through the protocol still loses its note when its JSON has a ticket object
+  with a note (privacy first); one without (not JSON at all) is left as it is and its seq
+  reported in `Anonymised.skipped`, round after round, until someone looks at it.
 
 Each statement skips rows already anonymised, so a round over months of history rewrites
 only the days that have just aged; its condition is written as the partial index's
@@ -27,10 +31,12 @@ query that repeats its WHERE), so a round that finds nothing reads a few index p
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from pydantic import ValidationError
 from sqlalchemy import ColumnElement, String, cast, literal, select, text, update
 from sqlalchemy.orm import Session
 
@@ -70,29 +76,56 @@ def anonymise(session: Session, before: date, timezone: str) -> Anonymised:
         .values(name="", number=placeholder),
         execution_options={"synchronize_session": False},
     )
+    blanked, skipped = _blank_events(session, midnight)
     return Anonymised(
         tickets=int(getattr(tickets, "rowcount", 0)),
         appointments=int(getattr(appointments, "rowcount", 0)),
-        events=_blank_events(session, midnight),
+        events=blanked,
+        skipped=skipped,
     )
 
 
-def _blank_events(session: Session, before: datetime) -> int:
-    """Blank the note in the logged ticket events before `before`; how many were rewritten."""
+def _blank_events(session: Session, before: datetime) -> tuple[int, tuple[int, ...]]:
+    """Blank the note in the logged ticket events before `before`; how many were rewritten,
+    and the seqs of those left as they were (no ticket's note found in them)."""
     rows = session.execute(
         select(EventRow.seq, EventRow.payload).where(EventRow.at < before, text(NOTED))
     ).all()
-    if rows:
-        session.execute(
-            update(EventRow),
-            [{"seq": seq, "payload": without_note(payload)} for seq, payload in rows],
-        )
-    return len(rows)
+    blanked: list[dict[str, object]] = []
+    skipped: list[int] = []
+    for seq, payload in rows:
+        rewritten = without_note(payload)
+        if rewritten is None:
+            skipped.append(seq)
+        else:
+            blanked.append({"seq": seq, "payload": rewritten})
+    if blanked:
+        session.execute(update(EventRow), blanked)
+    return len(blanked), tuple(skipped)
 
 
-def without_note(payload: str) -> str:
-    """A logged ticket event's payload with its ticket's note blanked, all else as it was."""
-    event = decode(payload)
+def without_note(payload: str) -> str | None:
+    """A logged ticket event's payload with its ticket's note blanked, all else as it was;
+    None when it holds no ticket's note to blank (not JSON, no ticket object with a note)."""
+    try:
+        event = decode(payload)
+    except ValidationError:
+        return _without_raw_note(payload)
     if not isinstance(event, TicketIssued | TicketCalled | TicketChanged):
-        raise TypeError(f"not a ticket event: {event.type}")
+        return _without_raw_note(payload)
     return encode(replace(event, ticket=replace(event.ticket, note="")))
+
+
+def _without_raw_note(payload: str) -> str | None:
+    """The note blanked in the JSON of a payload the protocol does not decode (an older or
+    damaged event), written as `encode` writes JSON (compact, UTF-8) so the blank note reads
+    `"note":""` and the event leaves `NOTED`; None when there is no ticket's note."""
+    try:
+        data = json.loads(payload)
+    except ValueError:
+        return None
+    ticket = data.get("ticket") if isinstance(data, dict) else None
+    if not isinstance(ticket, dict) or "note" not in ticket:
+        return None
+    ticket["note"] = ""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

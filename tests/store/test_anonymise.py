@@ -8,6 +8,7 @@ logged are kept 60 days in the tests of the event log (so the round's prune leav
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -15,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event, select
+from pydantic import ValidationError
+from sqlalchemy import Engine, event, select, update
 from sqlalchemy.orm import Session
 
 from server.db.figures import day_figures
@@ -254,6 +256,83 @@ def test_a_round_blanks_the_notes_of_old_days_in_the_event_log(
 
     again = _round(store, clock, caplog, keep_events=timedelta(days=60))
     assert again == "anonymised 0 tickets, 0 appointments and 0 events of days before 2026-11-24"
+    assert _events(engine) == after
+
+
+def _damage(engine: Engine, seq: int, payload: str) -> None:
+    with Session(engine) as session:
+        session.execute(update(EventRow).where(EventRow.seq == seq).values(payload=payload))
+        session.commit()
+
+
+@pytest.mark.expect_log("server.housekeeping", "left 1 logged events with a note")
+def test_an_event_that_does_not_decode_does_not_stop_the_round(
+    store: Store,
+    engine: Engine,
+    clock: FakeClock,
+    history: dict[str, dict[str, Any]],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Of three old noted events one decodes, one is JSON the protocol refuses (a status it
+    does not know: its note is blanked in the JSON), one is cut off mid-note (not JSON: left
+    as it was, its seq logged); the tickets, appointments and the good event are blanked."""
+    store.set_counter_state("c2", CounterState.OPEN, "ben")
+    clock.set(datetime(2026, 11, 23, 20, 0, tzinfo=UTC))  # 21:00 Berlin, OLD
+    for tag in ("a", "b"):
+        late = _walk_in(store, f"late-{tag}")
+        store.call_ticket("c2", late)
+        store.park(late, note=f"Herr {tag.upper()}., Dolmetscher Farsi")
+    clock.set(datetime(2026, 12, 8, 8, 0, tzinfo=UTC))
+    cutoff = datetime(2026, 11, 23, 23, 0, tzinfo=UTC)
+    events = _events(engine)
+    good, damaged, broken = sorted(
+        seq for seq, (at, payload) in events.items() if _note(payload) and at < cutoff
+    )
+    unknown = json.loads(events[damaged][1])
+    unknown["ticket"]["status"] = "misplaced"
+    _damage(engine, damaged, json.dumps(unknown, ensure_ascii=False, separators=(",", ":")))
+    cut = events[broken][1]
+    cut = cut[: cut.index('"note":"') + 12]  # the disk lost the rest
+    _damage(engine, broken, cut)
+    before = _events(engine)
+    with pytest.raises(ValidationError):
+        decode(before[damaged][1])
+    with pytest.raises(ValueError):
+        json.loads(cut)
+
+    said = _round(store, clock, caplog, keep_events=timedelta(days=60))
+
+    assert said == (
+        "anonymised 5 tickets, 2 appointments and 2 events of days before 2026-11-24"
+        "; events skipped: 1"
+    )
+    [warning] = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warning.levelno == logging.WARNING
+    assert warning.getMessage() == (
+        "left 1 logged events with a note of days before 2026-11-24 as they were "
+        f"(no ticket's note found in them): seq {broken}"
+    )
+    assert all(row.status_key == "" for row in _tickets(engine).values() if row.day == OLD)
+    assert sum(name == "" for _, name in _appointments(engine).values()) == 2
+    after = _events(engine)
+    was = decode(before[good][1])
+    assert isinstance(was, TicketChanged)
+    assert decode(after[good][1]) == replace(was, ticket=replace(was.ticket, note=""))
+    unknown["ticket"]["note"] = ""
+    assert json.loads(after[damaged][1]) == unknown
+    assert after[broken] == before[broken]
+    assert {seq: after[seq] for seq in after if seq not in (good, damaged)} == {
+        seq: before[seq] for seq in before if seq not in (good, damaged)
+    }
+
+    again = _round(store, clock, caplog, keep_events=timedelta(days=60))
+    assert again == (
+        "anonymised 0 tickets, 0 appointments and 0 events of days before 2026-11-24"
+        "; events skipped: 1"
+    )
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == [
+        warning.getMessage()
+    ]
     assert _events(engine) == after
 
 
