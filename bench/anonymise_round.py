@@ -14,7 +14,7 @@ anonymisation and the step keys, in the thread pool) by a FakeClock:
   day, one of which finds a new day);
 - *idle*: again at the same time: nothing left to blank (the three other rounds of a day);
   then the idle anonymisation alone (`Store.anonymise_personal`, without the event prune,
-  whose cutoff is found by a scan of `events.at`).
+  the step keys and the thread pool).
 
 On PostgreSQL the tables are vacuumed after the first round, as autovacuum soon does after
 so many updates (until then the partial indexes still hold the blanked rows' old entries).

@@ -94,8 +94,12 @@ def prune(session: Session, before: datetime) -> int:
     a hole: after a clock step back a later seq can carry an earlier time, and `since` only
     checks the oldest kept seq, so a hole would be replayed across as if nothing were missing.
     The event_seq counter is untouched: seqs go on from where they were.
+
+    The newest seq is found through `ix_events_at`, among the events about to go; `seq + 0`
+    keeps both databases from answering `max(seq)` by walking the primary key back from the
+    newest event until one is old enough, which reads the whole kept log.
     """
-    through = session.scalar(select(func.max(EventRow.seq)).where(EventRow.at < before))
+    through = session.scalar(select(func.max(EventRow.seq + 0)).where(EventRow.at < before))
     if through is None:
         return 0
     result = session.execute(delete(EventRow).where(EventRow.seq <= through))

@@ -187,6 +187,7 @@ class EventRow(Base):
 
     __tablename__ = "events"
     __table_args__ = (
+        Index("ix_events_at", "at"),
         Index("ix_events_at_noted", "at", sqlite_where=text(NOTED), postgresql_where=text(NOTED)),
     )
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)

@@ -1,11 +1,22 @@
-"""Pruning the event log deletes a prefix of seqs: never a hole, never the seq counter."""
+"""Pruning the event log deletes a prefix of seqs: never a hole, never the seq counter; its
+cutoff is found through the index on the events' time (migration 0009)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
+from typing import Any
 
-from server.store import Store
+import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, event, inspect
+
+from server.db.engine import MIGRATIONS
+from server.store import Store, create_engine_for, migrate
 from shared.clock import FakeClock
+from shared.domain import Site
 
 
 def _issue(store: Store, key: str) -> None:
@@ -39,3 +50,67 @@ def test_an_emptied_log_goes_on_from_its_last_seq(store: Store, clock: FakeClock
     assert store.events_since(3) == []
     _issue(store, "e3")
     assert [e.seq for e in store.events_since(3) or []] == [4]
+
+
+def _to(engine: Engine, revision: str) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def old_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """An engine whose schema is still at 0008 (no index on the events' time)."""
+    if request.param == "sqlite":
+        engine = create_engine_for(None, tmp_path)
+    else:
+        engine = create_engine_for(request.getfixturevalue("pg_schema_url"))
+    _to(engine, "0008_event_notes")
+    yield engine
+    engine.dispose()
+
+
+def test_the_migration_indexes_the_times_of_an_existing_log(
+    old_engine: Engine, site: Site, clock: FakeClock
+) -> None:
+    store = Store(old_engine, site, clock)
+    start = clock.now()
+    for i, day in enumerate((1, 20, 2, 21)):  # the clock was 18 days fast for seq 2
+        clock.set(start + timedelta(days=day))
+        _issue(store, f"o{i}")
+    assert {ix["name"] for ix in inspect(old_engine).get_indexes("events")} == {
+        "ix_events_at_noted"
+    }
+
+    migrate(old_engine)
+
+    indexes = {ix["name"]: ix["column_names"] for ix in inspect(old_engine).get_indexes("events")}
+    assert indexes["ix_events_at"] == ["at"]
+    assert store.prune_events(start + timedelta(days=3)) == 3  # seq 3 takes seq 2 along
+    assert [e.seq for e in store.events_since(3) or []] == [4]
+    assert store.last_seq() == 4
+
+
+def test_the_prune_finds_its_cutoff_through_the_index_on_the_time(
+    tmp_path: Path, site: Site, clock: FakeClock
+) -> None:
+    """Not by walking the primary key back from the newest event (the whole kept log)."""
+    engine = create_engine_for(None, tmp_path)
+    migrate(engine)
+    statements: list[tuple[str, Any]] = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _record(*args: Any) -> None:
+        if args[2].lstrip().startswith("SELECT max"):
+            statements.append((args[2], args[3]))
+
+    assert Store(engine, site, clock).prune_events(clock.now()) == 0
+    with engine.connect() as conn:
+        plans = [
+            " ".join(row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params))
+            for sql, params in statements
+        ]
+    engine.dispose()
+    assert plans == ["SEARCH events USING COVERING INDEX ix_events_at (at<?)"]
