@@ -14,6 +14,13 @@ else is uvicorn's, so the fan-out keeps its fast path (measured
 against wsproto in docs/performance.md). uvicorn 0.55 answers such a refusal itself
 (`handle_handshake_exception`), as websockets' plain text; the hub's answer stays JSON there
 too, so both versions answer alike.
+
+One more thing is the hub's own: a text message to an open connection without extensions
+is written as a frame built once per text (`text_frame`), not once per connection. The
+broadcaster hands the same text to every display, and websockets' `send_text` (encode,
+frame, serialize, join) was a third of the Python each display costs a call's fan-out
+(docs/performance.md). The bytes are websockets' own serialization; a connection that
+negotiated permessage-deflate, is closing, or is paused for flow control takes uvicorn's path.
 """
 
 from __future__ import annotations
@@ -23,6 +30,8 @@ import logging
 
 from uvicorn._types import ASGISendEvent
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
+from websockets.frames import Frame, Opcode
+from websockets.protocol import State
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +42,22 @@ def _answer(status_line: bytes, reason: str) -> bytes:
     body = json.dumps({"detail": f"WebSocket upgrade refused: {reason}"[:300]}).encode()
     head = b"content-type: application/json\r\ncontent-length: %d\r\nconnection: close" % len(body)
     return status_line + b"\r\n" + head + b"\r\n\r\n" + body
+
+
+_FRAMES: dict[str, bytes] = {}
+FRAMES_KEPT = 16
+"""Texts whose frames are kept: the fan-out of one event sends one text to every display."""
+
+
+def text_frame(text: str) -> bytes:
+    """A server's unmasked, unfragmented text frame of `text` (websockets' serialization)."""
+    frame = _FRAMES.get(text)
+    if frame is None:
+        frame = Frame(Opcode.TEXT, text.encode()).serialize(mask=False, extensions=[])
+        if len(_FRAMES) >= FRAMES_KEPT:
+            _FRAMES.clear()
+        _FRAMES[text] = frame
+    return frame
 
 
 class HubWebSocketProtocol(WebSocketsSansIOProtocol):
@@ -63,8 +88,27 @@ class HubWebSocketProtocol(WebSocketsSansIOProtocol):
         self.transport.write(_answer(status_line, reason))
         self.transport.close()
 
+    def _plain(self) -> bool:
+        """Open, accepted, writable, and no extension that would change a frame's bytes."""
+        return (
+            self.handshake_complete
+            and not self.close_sent
+            and self.initial_response is None
+            and not self.disconnected
+            and self.writable.is_set()
+            and self.conn.state is State.OPEN
+            and not self.conn.expect_continuation_frame
+            and not self.conn.extensions
+        )
+
     async def send(self, message: ASGISendEvent) -> None:
-        """Send as uvicorn does; a denial response's last body part completes the handshake."""
+        """Send as uvicorn does; a text on a plain open connection goes as a shared frame; a
+        denial response's last body part completes the handshake."""
+        if message["type"] == "websocket.send" and self._plain():
+            text = message.get("text")
+            if text is not None:
+                self.transport.write(text_frame(text))
+                return
         await super().send(message)
         if message["type"] == "websocket.http.response.body" and not message.get("more_body"):
             self.handshake_complete = True
