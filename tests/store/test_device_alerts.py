@@ -10,11 +10,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, insert, select, update
 
-from server.db.engine import MIGRATIONS, create_engine_for, migrate
+from server.db.engine import migrate
 from server.db.models import DeviceRow, EventRow, EventSeqRow
 from server.db.outcomes import AlertChange
 from server.store import Store
@@ -22,6 +20,7 @@ from shared.clock import FakeClock
 from shared.domain import DeviceRole, Site
 from shared.protocol import DeviceAlert, DeviceProblem
 from tests.store.conftest import START
+from tests.store.schema_at import engine_at
 
 
 def _change(device_id: str, problem: DeviceProblem, *, raised: bool) -> AlertChange:
@@ -64,24 +63,10 @@ def test_open_alerts_are_kept_until_cleared_and_ride_on_the_snapshot(
     assert all(isinstance(e, DeviceAlert) for e in logged)
 
 
-def _to(engine: Engine, revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def old_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     """An engine whose schema is still at 0005 (before device alerts)."""
-    if request.param == "sqlite":
-        engine = create_engine_for(None, tmp_path)
-    else:
-        engine = create_engine_for(request.getfixturevalue("pg_schema_url"))
-    _to(engine, "0005_step_keys")
-    yield engine
-    engine.dispose()
+    yield from engine_at(request, tmp_path, "0005_step_keys")
 
 
 def _old_alert(seq: int, device_id: str, problem: str, *, raised: bool) -> dict[str, object]:

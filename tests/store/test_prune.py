@@ -9,14 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, event, inspect
 
-from server.db.engine import MIGRATIONS
 from server.store import Store, create_engine_for, migrate
 from shared.clock import FakeClock
 from shared.domain import Site
+from tests.store.schema_at import engine_at
 
 
 def _issue(store: Store, key: str) -> None:
@@ -52,24 +50,10 @@ def test_an_emptied_log_goes_on_from_its_last_seq(store: Store, clock: FakeClock
     assert [e.seq for e in store.events_since(3) or []] == [4]
 
 
-def _to(engine: Engine, revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def old_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     """An engine whose schema is still at 0008 (no index on the events' time)."""
-    if request.param == "sqlite":
-        engine = create_engine_for(None, tmp_path)
-    else:
-        engine = create_engine_for(request.getfixturevalue("pg_schema_url"))
-    _to(engine, "0008_event_notes")
-    yield engine
-    engine.dispose()
+    yield from engine_at(request, tmp_path, "0008_event_notes")
 
 
 def test_the_migration_indexes_the_times_of_an_existing_log(
