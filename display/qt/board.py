@@ -168,18 +168,34 @@ class QtHistoryView(QWidget):
             self._calls = calls
             self.update()
 
+    def _line(self) -> int:
+        return max(48, min(90, self.height() // 7))
+
+    def title(self) -> tuple[QFont, str]:
+        """The title and its font: both languages at (nearly) the line's size; where the view
+        is too narrow for that, the German alone, made smaller or cut with "…" if need be."""
+        room, pixels = self.width() - 48, int(self._line() * 0.36)
+        german = HISTORY_TITLE.split(" · ", 1)[0]
+        for text in (HISTORY_TITLE, german):
+            font = fitted(text, pixels, room)
+            metrics = QFontMetrics(font)
+            if metrics.horizontalAdvance(text) <= room and font.pixelSize() >= pixels * 0.7:
+                return font, text
+        return font, metrics.elidedText(german, Qt.TextElideMode.ElideRight, max(room, 0))
+
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         """Paint the title and one line per earlier call."""
         painter = QPainter(self)
         painter.fillRect(self.rect(), style.GROUND)
-        line = max(48, min(90, self.height() // 7))
+        line = self._line()
         if not self._calls:
             painter.end()
             return
         painter.setPen(style.MUTED)
-        painter.setFont(style.font(int(line * 0.36)))
+        title_font, title = self.title()
+        painter.setFont(title_font)
         painter.drawText(
-            QRect(24, 0, self.width() - 48, line), Qt.AlignmentFlag.AlignVCenter, HISTORY_TITLE
+            QRect(24, 0, self.width() - 48, line), Qt.AlignmentFlag.AlignVCenter, title
         )
         columns = 2 if self.width() > 900 else 1
         width = (self.width() - 48) // columns

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFontMetrics
 from pytestqt.qtbot import QtBot
 
 from display.qt import style
+from display.qt.board import HISTORY_TITLE, QtHistoryView
 from display.qt.sample import LANDSCAPE, PORTRAIT, SampleDisplay
 
 
@@ -71,3 +72,22 @@ def test_the_newest_call_blinks_then_stops(qtbot: QtBot) -> None:
     sample.show(110.0)  # nothing changed
     assert len(painted) == 3
     assert sample.model.next_change(110.0) is None or sample.model.next_change(110.0) >= 110.0
+
+
+def test_the_history_title_fits_a_narrow_board_and_keeps_its_size_on_a_wide_one(
+    qtbot: QtBot,
+) -> None:
+    """On a small window the bilingual title was cut ("… · Prev"): now it fits, in German
+    alone where both languages would be too small to read."""
+    view = QtHistoryView()
+    qtbot.addWidget(view)
+    for width in (120, 220, 320, 480):
+        view.resize(width, 400)
+        font, text = view.title()
+        assert QFontMetrics(font).horizontalAdvance(text) <= width - 48
+        assert text.startswith(("Zuletzt", "Zul"))
+    view.resize(220, 400)
+    assert view.title()[1] == "Zuletzt aufgerufen"
+    view.resize(700, 900)
+    font, text = view.title()
+    assert (text, font.pixelSize()) == (HISTORY_TITLE, style.font(int(90 * 0.36)).pixelSize())
