@@ -69,8 +69,8 @@ class Tally:
             self.arrived_all(payload, seen)
 
     def arrived_all(self, payload: bytes, seen: list[float]) -> None:
-        """File a frame's arrivals under its ticket number (then `arrived` for the event)."""
-        self.arrivals.setdefault(json.loads(payload)["number"], []).extend(seen)
+        """File a frame every subscriber has; the run may be complete now."""
+        self._file(payload, seen)
         if self.expected and self.all_in():
             self.complete.set()
 
@@ -78,8 +78,12 @@ class Tally:
         """File the frames that did not reach every subscriber (after the run)."""
         for payload, seen in self.frames.items():
             if len(seen) < self.subscribers:
-                self.arrivals.setdefault(json.loads(payload)["number"], []).extend(seen)
+                self._file(payload, seen)
         self.frames.clear()
+
+    def _file(self, payload: bytes, seen: list[float]) -> None:
+        """A frame's arrivals under its ticket number."""
+        self.arrivals.setdefault(json.loads(payload)["number"], []).extend(seen)
 
     def all_in(self) -> bool:
         """Whether every call sent so far reached every subscriber."""

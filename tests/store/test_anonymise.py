@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from pydantic import ValidationError
-from sqlalchemy import Engine, event, select, update
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from server.db.figures import day_figures
@@ -28,6 +28,7 @@ from server.store import Store, create_engine_for, migrate
 from shared.clock import FakeClock
 from shared.domain import CounterState, Site
 from shared.protocol import TicketCalled, TicketChanged, TicketIssued, decode
+from tests.store.schema_at import sqlite_plans
 
 OLD = date(2026, 11, 23)  # the clock's START day (a Monday, 09:00 Berlin)
 RECENT = date(2026, 12, 3)
@@ -354,19 +355,8 @@ def test_a_round_with_nothing_to_blank_reads_only_the_partial_indexes(
     """The statements repeat the partial indexes' conditions, so SQLite searches those."""
     engine = create_engine_for(None, tmp_path)
     migrate(engine)
-    statements: list[tuple[str, Any]] = []
-
-    @event.listens_for(engine, "before_cursor_execute")
-    def _record(*args: Any) -> None:
-        if args[2].lstrip().startswith(("UPDATE", "SELECT events.")):
-            statements.append((args[2], args[3]))
-
-    Store(engine, site, clock).anonymise_personal(OLD)
-    with engine.connect() as conn:
-        plans = [
-            " ".join(row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params))
-            for sql, params in statements
-        ]
+    with sqlite_plans(engine, "UPDATE", "SELECT events.") as plans:
+        Store(engine, site, clock).anonymise_personal(OLD)
     engine.dispose()
     assert plans == [
         "SEARCH tickets USING INDEX ix_tickets_day_keyed (day<?)",

@@ -6,15 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event, inspect
+from sqlalchemy import Engine, inspect
 
 from server.store import Store, create_engine_for, migrate
 from shared.clock import FakeClock
 from shared.domain import Site
-from tests.store.schema_at import engine_at
+from tests.store.schema_at import engine_at, sqlite_plans
 
 
 def _issue(store: Store, key: str) -> None:
@@ -83,18 +82,7 @@ def test_the_prune_finds_its_cutoff_through_the_index_on_the_time(
     """Not by walking the primary key back from the newest event (the whole kept log)."""
     engine = create_engine_for(None, tmp_path)
     migrate(engine)
-    statements: list[tuple[str, Any]] = []
-
-    @event.listens_for(engine, "before_cursor_execute")
-    def _record(*args: Any) -> None:
-        if args[2].lstrip().startswith("SELECT max"):
-            statements.append((args[2], args[3]))
-
-    assert Store(engine, site, clock).prune_events(clock.now()) == 0
-    with engine.connect() as conn:
-        plans = [
-            " ".join(row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params))
-            for sql, params in statements
-        ]
+    with sqlite_plans(engine, "SELECT max") as plans:
+        assert Store(engine, site, clock).prune_events(clock.now()) == 0
     engine.dispose()
     assert plans == ["SEARCH events USING COVERING INDEX ix_events_at (at<?)"]
