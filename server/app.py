@@ -264,6 +264,7 @@ def create_app(
         app.include_router(router, prefix=API_PREFIX)
     app.state.public = public_app(ctx)
     app.state.status_watch = ctx.status_watch
+    app.state.broadcaster = ctx.broadcaster
     return app
 
 

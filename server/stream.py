@@ -23,6 +23,7 @@ from server.auth import ALLOWED, Endpoint, bearer_token, may, role_of
 from server.device_watch import WATCHED_ROLES
 from server.refusals import deny
 from server.subscription import EndReason, Subscription
+from server.wsprotocol import send_text_now
 from shared.domain import Counter, DeviceRole, Site, TicketStatus
 from shared.protocol import (
     Event,
@@ -133,11 +134,40 @@ async def _watch_disconnect(
 
 
 async def _send_live(websocket: WebSocket, ctx: AppContext, sub: Subscription, last: int) -> None:
-    """Forward queued events newer than `last`, with heartbeats when idle."""
+    """Forward queued events newer than `last`, with heartbeats when idle.
+
+    While it waits on an empty queue, an event is written in the broadcaster's fan-out
+    (`Subscription.sink`) when the connection can take it at once (`wsprotocol.send_text_now`):
+    one task for the fan-out, not one wake-up per display. A paused or deflating connection,
+    or another server, gets every event through the queue and this task.
+    """
     broadcaster = ctx.broadcaster
+    devices = ctx.devices if sub.device_id else None
+    write = send_text_now(websocket.scope)
+
+    def now(event: Event) -> bool:
+        nonlocal last
+        if event.seq <= last:
+            return True  # sent with the catch-up
+        try:
+            if write is None or not write(broadcaster.text_of(event)):
+                return False
+        except Exception:  # a transport gone wrong: the sender's own send will say so
+            log.debug("could not write at once to %s", sub.device_id or "a stream", exc_info=True)
+            return False
+        if devices is not None and isinstance(event, PublicCall):
+            devices.sent(sub.device_id, event.seq)  # written now: the ack cannot be earlier
+        last = event.seq
+        return True
+
+    sink = now if write is not None else None
     sub.keep_alive(broadcaster.heartbeat_seconds)
     while True:
-        event = await sub.queue.get()
+        sub.sink = sink
+        try:
+            event = await sub.queue.get()
+        finally:
+            sub.sink = None
         if event is None:
             break
         if isinstance(event, Heartbeat):
@@ -145,8 +175,8 @@ async def _send_live(websocket: WebSocket, ctx: AppContext, sub: Subscription, l
                 last = max(last, broadcaster.last_seq)
             await websocket.send_text(encode(Heartbeat(seq=last, at=ctx.clock.now())))
         elif event.seq > last:
-            if sub.device_id and ctx.devices and isinstance(event, PublicCall):
-                ctx.devices.sent(sub.device_id, event.seq)  # owed from now (before it lands)
+            if devices is not None and isinstance(event, PublicCall):
+                devices.sent(sub.device_id, event.seq)  # owed from now (before it lands)
             await websocket.send_text(broadcaster.text_of(event))
             last = event.seq
     if sub.ended is EndReason.FELL_BEHIND:

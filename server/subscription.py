@@ -1,6 +1,8 @@
-"""One subscriber of the live stream: its bounded queue, its heartbeat timer, its end.
+"""One subscriber of the live stream: its bounded queue, its sink, its heartbeat timer, its end.
 
-A subscription that falls behind (queue full) ends instead of holding up the others; the
+An event offered while the subscriber's sender waits on an empty queue goes to the sender's
+sink, which writes it at once (`server.stream`); otherwise it is queued, in order. A
+subscription that falls behind (queue full) ends instead of holding up the others; the
 client reconnects with `since` and catches up from the event log.
 """
 
@@ -8,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import Enum
 
@@ -15,6 +18,10 @@ from shared.protocol import Event, Heartbeat, PublicCall, PublicClear
 
 IDLE = Heartbeat(seq=0, at=datetime(1970, 1, 1, tzinfo=UTC))
 """Queued when a subscription was idle for a heartbeat period; the sender sends a real one."""
+
+
+Sink = Callable[[Event], bool]
+"""Writes an event to the subscriber at once; False when it cannot now (it is queued instead)."""
 
 
 class EndReason(Enum):
@@ -48,15 +55,27 @@ class Subscription:
         self.ended: EndReason | None = None
         self.why = ""
         """For `EndReason.REVOKED`: the token's refusal code (``user_disabled``, …)."""
+        self.sink: Sink | None = None
+        """Set by the sender only while it waits on the queue: an event offered while the queue
+        is empty is written at once, in the fan-out, instead of waking the sender's task."""
         self.touched = time.monotonic()
         self._beat = 0.0
         self._timer: asyncio.TimerHandle | None = None
 
     def offer(self, event: Event) -> bool:
-        """Queue an event; False (and the subscription ends) when the queue is full."""
+        """Send an event now or queue it; False (and the subscription ends) when the queue is
+        full.
+
+        It is written at once when the sender waits on an empty queue (nothing ahead of it)
+        and its `sink` can write; otherwise it is queued for the sender.
+        """
         if self.ended is not None:
             return True  # its reader stops at the end marker; it is being unsubscribed
         if not self.shows(event):
+            return True
+        sink = self.sink
+        if sink is not None and self.queue.empty() and sink(event):
+            self.touched = time.monotonic()
             return True
         if self.queue.qsize() >= self.bound:
             self.end(EndReason.FELL_BEHIND)

@@ -21,16 +21,22 @@ broadcaster hands the same text to every display, and websockets' `send_text` (e
 frame, serialize, join) was a third of the Python each display costs a call's fan-out
 (docs/performance.md). The bytes are websockets' own serialization; a connection that
 negotiated permessage-deflate, is closing, or is paused for flow control takes uvicorn's path.
+The same write is offered to the app without a coroutine (`send_text_now`, in the scope's
+extensions), so the broadcaster's fan-out writes to every waiting display itself
+(`Subscription.sink`) instead of waking one task per display.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from uvicorn._types import ASGISendEvent
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 from websockets.frames import Frame, Opcode
+from websockets.http11 import Request
 from websockets.protocol import State
 
 log = logging.getLogger(__name__)
@@ -42,6 +48,18 @@ def _answer(status_line: bytes, reason: str) -> bytes:
     body = json.dumps({"detail": f"WebSocket upgrade refused: {reason}"[:300]}).encode()
     head = b"content-type: application/json\r\ncontent-length: %d\r\nconnection: close" % len(body)
     return status_line + b"\r\n" + head + b"\r\n\r\n" + body
+
+
+SEND_NOW = "aufruf.send_text_now"
+"""The ASGI scope's extension under which the hub's protocol offers `send_text_now`."""
+
+
+def send_text_now(scope: Mapping[str, Any]) -> Callable[[str], bool] | None:
+    """The connection's synchronous text writer (the hub's protocol only; None elsewhere)."""
+    extensions = scope.get("extensions") or {}
+    offered = extensions.get(SEND_NOW)
+    writer = offered.get("send") if isinstance(offered, dict) else None
+    return writer if callable(writer) else None
 
 
 _FRAMES: dict[str, bytes] = {}
@@ -74,6 +92,13 @@ class HubWebSocketProtocol(WebSocketsSansIOProtocol):
             return
         self._refuse()
 
+    def handle_connect(self, event: Request) -> None:
+        """uvicorn's, and the scope offers `send_text_now` to the app (`SEND_NOW`)."""
+        super().handle_connect(event)
+        scope: Any = getattr(self, "scope", None)  # absent when the upgrade was refused
+        if scope is not None:
+            scope["extensions"][SEND_NOW] = {"send": self.send_text_now}
+
     def handle_handshake_exception(self) -> None:
         """uvicorn >= 0.55: the refused request is answered here, in JSON like the hub's."""
         self.handshake_complete = True
@@ -101,13 +126,20 @@ class HubWebSocketProtocol(WebSocketsSansIOProtocol):
             and not self.conn.extensions
         )
 
+    def send_text_now(self, text: str) -> bool:
+        """Write a text message now, as a shared frame, if the connection is plain (`_plain`);
+        False (nothing written) otherwise: the caller sends it the awaited way."""
+        if not self._plain():
+            return False
+        self.transport.write(text_frame(text))
+        return True
+
     async def send(self, message: ASGISendEvent) -> None:
         """Send as uvicorn does; a text on a plain open connection goes as a shared frame; a
         denial response's last body part completes the handshake."""
-        if message["type"] == "websocket.send" and self._plain():
+        if message["type"] == "websocket.send":
             text = message.get("text")
-            if text is not None:
-                self.transport.write(text_frame(text))
+            if text is not None and self.send_text_now(text):
                 return
         await super().send(message)
         if message["type"] == "websocket.http.response.body" and not message.get("more_body"):

@@ -165,3 +165,31 @@ def test_idle_waits_until_every_queue_offered_an_event_is_sent() -> None:
         return seen
 
     assert asyncio.run(scenario()) == [True, False, False, True, False, True]
+
+
+def test_an_event_goes_to_the_sink_only_while_nothing_waits_ahead_of_it() -> None:
+    """The sender's sink writes at once; a refused or queued-behind event keeps its order."""
+
+    async def scenario() -> tuple[list[int], list[int]]:
+        hub = Broadcaster(0)
+        sub = hub.subscribe(public=False)
+        written: list[int] = []
+        can_write = [True]
+
+        def sink(event: object) -> bool:
+            assert isinstance(event, TicketIssued)
+            if can_write[0]:
+                written.append(event.seq)
+            return can_write[0]
+
+        sub.sink = sink
+        hub.publish([_issued(1), _issued(2)])  # written at once, nothing queued
+        can_write[0] = False  # paused: queued for the sender
+        hub.publish([_issued(3)])
+        can_write[0] = True  # writable again, but 3 waits in the queue: 4 goes behind it
+        hub.publish([_issued(4)])
+        sub.sink = None  # the sender took the queue and sends
+        hub.publish([_issued(5)])
+        return written, [event.seq for event in _drain(sub.queue)]
+
+    assert asyncio.run(scenario()) == ([1, 2], [3, 4, 5])

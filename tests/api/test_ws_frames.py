@@ -58,3 +58,31 @@ def test_every_client_reads_the_same_events_with_or_without_deflate(
     assert [(f["type"], f["waiting"]) for f in frames] == [("public.waiting", n) for n in (1, 2, 3)]
     shared = [t in wsprotocol._FRAMES for t in texts]  # the hub runs in this process
     assert shared == [compression is None] * 3
+
+
+@pytest.mark.parametrize("compression", [None, "deflate"])
+def test_a_plain_display_is_written_in_the_fan_out_not_by_its_task(
+    hub: Hub, compression: str | None
+) -> None:
+    """When an event is delivered, a plain display already has it: nothing waits in its queue
+    for its sender task. A deflating display's events go through the queue as before."""
+    broadcaster = hub.thread.server.config.app.state.broadcaster
+    queued: list[int] = []
+
+    def look(event: object) -> None:  # called in the fan-out, after every subscriber's offer
+        queued.extend(sub.queue.qsize() for sub in broadcaster._subscribers if sub.public)
+
+    with connect(
+        hub.ws_url(0), additional_headers=hub.auth("display"), compression=compression
+    ) as ws:
+        assert json.loads(ws.recv(timeout=5))["type"] == "public.snapshot"
+        broadcaster.watchers.append(look)
+        try:
+            texts = []
+            for _ in range(3):
+                hub.issue()
+                texts.append(json.loads(ws.recv(timeout=5)))
+        finally:
+            broadcaster.watchers.remove(look)
+    assert [(t["type"], t["waiting"]) for t in texts] == [("public.waiting", n) for n in (1, 2, 3)]
+    assert queued == [0 if compression is None else 1] * 3
