@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import math
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from display.model import DisplayViewState
 from display.qt import style
-from display.qt.board import QtCallsView, QtHistoryView
+from display.qt.board import QtCallsView, QtHistoryView, fitted
 from shared.clock import Clock, SystemClock
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,54 @@ class QtClock(QLabel):
         self._timer.stop()
 
 
+class QtTitle(QLabel):
+    """The office and place ("Ausländerbehörde Musterstadt · Foyer"), fitted to its width."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("title")
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.full = ""
+        self.pixels = 52
+
+    def show_title(self, text: str, pixels: int) -> None:
+        """Show `text` at (nearly) `pixels`; refits only when the text or the size changed."""
+        if (text, pixels) != (self.full, self.pixels):
+            self.full, self.pixels = text, pixels
+            self._refit()
+
+    def fit(self) -> tuple[QFont, str]:
+        """The font and text: the whole title, made smaller while it stays at 70 % of its size
+        or more; else at 70 %, cut in the middle with "…" (the place after "·" stays)."""
+        room = self.contentsRect().width()
+        font = fitted(self.full, self.pixels, room, bold=True)
+        if font.pixelSize() < self.pixels * 0.7:
+            font = style.font(math.ceil(self.pixels * 0.7), bold=True)
+        text = QFontMetrics(font).elidedText(self.full, Qt.TextElideMode.ElideMiddle, room)
+        return font, text
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        """As tall as the title at its full size, however small it is shown (nothing moves)."""
+        height = QFontMetrics(style.font(self.pixels, bold=True)).height()
+        return QSize(super().sizeHint().width(), height)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        """As tall as the title at its full size."""
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        """Refit to the new width."""
+        super().resizeEvent(event)
+        self._refit()
+
+    def _refit(self) -> None:
+        font, text = self.fit()
+        if font != self.font():
+            self.setFont(font)
+        if text != self.text():
+            self.setText(text)
+
+
 class QtDisplayWindow(QWidget):
     """The whole screen; `show_state(state)` updates only the parts that changed."""
 
@@ -71,7 +120,7 @@ class QtDisplayWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(style.STYLE_SHEET)
         self.setCursor(Qt.CursorShape.BlankCursor)
-        self.title = QLabel()
+        self.title = QtTitle()
         self.waiting = QLabel()
         self.waiting.setObjectName("muted")
         self.clock = QtClock(clock)
@@ -83,14 +132,11 @@ class QtDisplayWindow(QWidget):
         self.reconnecting = QLabel(RECONNECTING_TEXT)
         self.reconnecting.setObjectName("reconnecting")
         self.reconnecting.hide()
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.heading = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.heading.setSpacing(48)
         self.heading.addWidget(self.title, 1)
         self.heading.addWidget(self.waiting, 0)
         top = QHBoxLayout()
-        top.setContentsMargins(32, 12, 32, 12)
-        top.setSpacing(48)
+        self.top = top
         top.addLayout(self.heading, 1)
         top.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -125,8 +171,7 @@ class QtDisplayWindow(QWidget):
     def show_state(self, state: DisplayViewState) -> None:
         """Show a view state; each widget repaints only if its part changed."""
         self._state = state
-        if self.title.text() != state.title:
-            self.title.setText(state.title)
+        self.title.show_title(state.title, self._title_pixels())
         count = waiting_text(state.waiting)
         if self.waiting.text() != count:
             self.waiting.setText(count)
@@ -163,10 +208,17 @@ class QtDisplayWindow(QWidget):
             self.body.setStretch(0, 3 if portrait else 2)
             self.body.setStretch(1, 1)
         unit = min(self.width(), self.height()) / 1080
-        self.title.setFont(style.font(int((40 if portrait else 52) * unit), bold=True))
+        self.title.show_title(self.title.full, self._title_pixels())
         self.waiting.setFont(style.font(int((36 if portrait else 44) * unit)))
         self.clock.setFont(style.font(int(64 * unit), bold=True))
         self.info.setFont(style.font(int(46 * unit)))
         self.reconnecting.setFont(style.font(int(26 * unit)))
+        self.top.setContentsMargins(int(32 * unit), int(12 * unit), int(32 * unit), int(12 * unit))
+        self.top.setSpacing(int(48 * unit))  # a narrow board keeps its width for the title
+        self.heading.setSpacing(int(48 * unit))
         margin = int(36 * unit)
         self.band_layout.setContentsMargins(margin, margin, margin, margin)
+
+    def _title_pixels(self) -> int:
+        unit = min(self.width(), self.height()) / 1080
+        return int((40 if self.height() > self.width() else 52) * unit)

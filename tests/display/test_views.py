@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QFontMetrics
 from pytestqt.qtbot import QtBot
 
 from display.qt import style
 from display.qt.board import HISTORY_TITLE, QtHistoryView
-from display.qt.sample import LANDSCAPE, PORTRAIT, SampleDisplay
+from display.qt.sample import LANDSCAPE, PORTRAIT, SETUP, SampleDisplay
 
 
 class PaintCounter(QObject):
@@ -91,3 +93,34 @@ def test_the_history_title_fits_a_narrow_board_and_keeps_its_size_on_a_wide_one(
     view.resize(700, 900)
     font, text = view.title()
     assert (text, font.pixelSize()) == (HISTORY_TITLE, style.font(int(90 * 0.36)).pixelSize())
+
+
+def test_the_header_fits_a_narrow_board_beside_the_count_and_the_clock(qtbot: QtBot) -> None:
+    """In the demo's 714 x 401 window the header was cut ("Ausländerbehörde Musterstadt · I"):
+    now it fits its room, at (nearly) its size, else cut in the middle with "…"; a long
+    office or an Arabic place keeps off the count and the clock and moves nothing below;
+    1080p stays as it was."""
+    office = "Ausländerbehörde der Kreisfreien und Hansestadt Musterstadt an der Weißen Elster"
+    names = (SETUP.name, f"{office} · Foyer", "Ausländerbehörde Musterstadt · قاعة الانتظار")
+    assert len(office) == 80
+    for size in (QSize(714, 401), LANDSCAPE, PORTRAIT):
+        sample = _sample(qtbot, size)
+        window = sample.window
+        unit = min(size.width(), size.height()) / 1080
+        full = int((40 if size == PORTRAIT else 52) * unit)
+        board = window.calls.geometry()
+        for name in names:
+            sample.model.set_setup(dataclasses.replace(SETUP, name=name))
+            sample.show(101.0)
+            title = window.title
+            font, text = title.font(), title.text()
+            assert QFontMetrics(font).horizontalAdvance(text) <= title.width(), (size, name)
+            assert font.pixelSize() >= full * 0.7, (size, name)
+            assert text == name or ("…" in text and text.endswith(" · Foyer")), (size, name)
+            assert title.geometry().right() < window.clock.geometry().left()
+            assert window.calls.geometry() == board  # a smaller title moves nothing below
+            if size != PORTRAIT:  # in portrait the count is below the title
+                assert title.geometry().right() < window.waiting.geometry().left()
+        sample.model.set_setup(SETUP)
+        sample.show(101.0)
+        assert (window.title.text(), window.title.font().pixelSize()) == (SETUP.name, full)
