@@ -12,7 +12,8 @@ One asyncio task per app, started and cancelled by the app's lifespan: a first r
 after start (a hub that restarts every night still prunes), then one round every few hours.
 The delete runs in the thread pool (it is a database write); a failed round is logged with its
 traceback and tried again next round, it never stops the hub; a logged event whose note
-cannot be blanked is named by its seq at WARNING each round and does not stop the rest.
+cannot be blanked is named by its seq at WARNING each round (the first 20, the rest counted)
+and does not stop the rest.
 """
 
 from __future__ import annotations
@@ -30,6 +31,17 @@ from shared.clock import Clock
 from shared.numbering import local_day
 
 log = logging.getLogger(__name__)
+
+NAMED_SEQS = 20
+"""How many skipped seqs the WARNING names each round (the rest are counted, not listed)."""
+
+
+def named_seqs(seqs: tuple[int, ...]) -> str:
+    """The lowest `NAMED_SEQS` seqs, "…" and how many more: thousands of events that cannot
+    be blanked must not write a line of thousands of numbers every round."""
+    first = sorted(seqs)[:NAMED_SEQS]
+    more = len(seqs) - len(first)
+    return ", ".join(map(str, first)) + (f" … and {more} more" if more else "")
 
 
 @dataclass(frozen=True)
@@ -125,7 +137,7 @@ class Housekeeper:
                 "note found in them): seq %s",
                 len(done.skipped),
                 before.isoformat(),
-                ", ".join(str(seq) for seq in done.skipped),
+                named_seqs(done.skipped),
             )
         log.info(
             "anonymised %d tickets, %d appointments and %d events of days before %s%s",

@@ -21,7 +21,7 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from server.db.figures import day_figures
-from server.db.models import AppointmentRow, EventRow, TicketRow
+from server.db.models import TICKET_EVENTS, AppointmentRow, EventRow, TicketRow
 from server.errors import NotFoundError
 from server.housekeeping import Housekeeper, HousekeepingSchedule
 from server.store import Store, create_engine_for, migrate
@@ -335,6 +335,43 @@ def test_an_event_that_does_not_decode_does_not_stop_the_round(
         warning.getMessage()
     ]
     assert _events(engine) == after
+
+
+@pytest.mark.expect_log("server.housekeeping", "left 3[0-9] logged events with a note")
+def test_the_warning_names_the_first_20_events_it_skipped_and_counts_the_rest(
+    store: Store,
+    engine: Engine,
+    clock: FakeClock,
+    history: dict[str, dict[str, Any]],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A log with many ticket events that cannot be blanked (cut off: not JSON) wrote every
+    seq into one WARNING, each round; now the lowest 20 and how many more, the count exact."""
+    clock.set(datetime(2026, 11, 23, 20, 0, tzinfo=UTC))  # 21:00 Berlin, OLD
+    for index in range(25):
+        _walk_in(store, f"many-{index}")
+    clock.set(datetime(2026, 12, 8, 8, 0, tzinfo=UTC))
+    cutoff = datetime(2026, 11, 23, 23, 0, tzinfo=UTC)
+    with Session(engine) as session:
+        old = sorted(
+            session.scalars(
+                select(EventRow.seq).where(EventRow.at < cutoff, EventRow.type.in_(TICKET_EVENTS))
+            )
+        )
+    assert len(old) > 30
+    events = _events(engine)
+    for seq in old:
+        _damage(engine, seq, events[seq][1][:40])  # the disk lost the rest
+
+    said = _round(store, clock, caplog, keep_events=timedelta(days=60))
+
+    assert said.endswith(f"; events skipped: {len(old)}")
+    [warning] = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warning.getMessage() == (
+        f"left {len(old)} logged events with a note of days before 2026-11-24 as they were "
+        f"(no ticket's note found in them): seq {', '.join(map(str, old[:20]))}"
+        f" … and {len(old) - 20} more"
+    )
 
 
 @pytest.mark.parametrize("number", ["anon-1", "ANON-2", "Anon-x"])
