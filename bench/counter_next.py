@@ -103,6 +103,38 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))]
 
 
+def report(
+    latencies: list[float],
+    in_app: list[float],
+    from_stream: int,
+    memory: list[float],
+    args: argparse.Namespace,
+) -> bool:
+    """Print the figures; whether the memory held (the run's verdict)."""
+    ms = [s * 1000 for s in latencies]
+    app_ms = [s * 1000 for s in in_app]
+    growth = (memory[-1] - memory[0]) / memory[0] * 100
+    after_answer = (
+        f"p50 {percentile(app_ms, 50):.1f} ms  p95 {percentile(app_ms, 95):.1f} ms"
+        if app_ms
+        else "–"
+    )
+    print(
+        f"click on Next -> ticket painted, {len(ms)} calls, {args.subscribers} display "
+        f"subscribers: p50 {percentile(ms, 50):.1f} ms  p95 {percentile(ms, 95):.1f} ms  "
+        f"p99 {percentile(ms, 99):.1f} ms  max {max(ms):.1f} ms\n"
+        f"of which from the hub's answer to the paint: {after_answer} ({len(app_ms)} calls; "
+        f"{from_stream} were painted from the staff stream's event before the answer came)\n"
+        f"RSS after hour 1: {memory[0]:.1f} MB, after hour {args.hours}: {memory[-1]:.1f} MB "
+        f"({growth:+.1f} %)"
+    )
+    p95 = percentile(ms, 95)
+    print(f"p95 target <= {P95_TARGET_MS:.0f} ms: {'met' if p95 <= P95_TARGET_MS else 'NOT met'}")
+    held = growth <= RSS_LIMIT_PERCENT
+    print(f"RSS check (within {RSS_LIMIT_PERCENT:.0f} % of hour 1): {'met' if held else 'FAILED'}")
+    return held
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the figures."""
     cli = argparse.ArgumentParser(description=__doc__)
@@ -167,6 +199,7 @@ def run_day(
     latencies: list[float] = []
     in_app: list[float] = []
     answered = [0.0]
+    from_stream = 0
     model.called.connect(lambda _: answered.__setitem__(0, time.perf_counter()))
     memory: list[float] = []
     for hour in range(args.hours):
@@ -177,12 +210,17 @@ def run_day(
         for _ in range(args.per_hour):
             wait_until(lambda: not model.view_state().busy and button.isEnabled())
             painter.wanted = model.view_state().waiting.next_tickets[0].number
+            answered[0] = 0.0
             started = time.perf_counter()
             button.click()
             wait_until(lambda: painter.wanted is None)
+            wait_until(lambda: answered[0] > 0)  # the answer can come after the paint
             if len(latencies) < args.calls:
                 latencies.append(painter.painted_at - started)
-                in_app.append(painter.painted_at - answered[0])
+                if painter.painted_at >= answered[0]:
+                    in_app.append(painter.painted_at - answered[0])
+                else:  # the staff stream's event came first and painted the number
+                    from_stream += 1
             for step in (model.start, model.finish):
                 wait_until(lambda: not model.view_state().busy)
                 step()
@@ -193,22 +231,7 @@ def run_day(
         print(f"hour {hour + 1}: RSS {memory[-1]:.1f} MB", flush=True)
     kiosk.close()
     app.stop()
-    ms = [s * 1000 for s in latencies]
-    app_ms = [s * 1000 for s in in_app]
-    growth = (memory[-1] - memory[0]) / memory[0] * 100
-    print(
-        f"click on Next -> ticket painted, {len(ms)} calls, {args.subscribers} display "
-        f"subscribers: p50 {percentile(ms, 50):.1f} ms  p95 {percentile(ms, 95):.1f} ms  "
-        f"p99 {percentile(ms, 99):.1f} ms  max {max(ms):.1f} ms\n"
-        f"of which from the hub's answer to the paint: p50 {percentile(app_ms, 50):.1f} ms  "
-        f"p95 {percentile(app_ms, 95):.1f} ms\n"
-        f"RSS after hour 1: {memory[0]:.1f} MB, after hour {args.hours}: {memory[-1]:.1f} MB "
-        f"({growth:+.1f} %)"
-    )
-    p95 = percentile(ms, 95)
-    print(f"p95 target <= {P95_TARGET_MS:.0f} ms: {'met' if p95 <= P95_TARGET_MS else 'NOT met'}")
-    held = growth <= RSS_LIMIT_PERCENT
-    print(f"RSS check (within {RSS_LIMIT_PERCENT:.0f} % of hour 1): {'met' if held else 'FAILED'}")
+    held = report(latencies, in_app, from_stream, memory, args)
     del qt
     return 0 if held else 1
 
