@@ -291,7 +291,8 @@ class Broadcaster:
             if form is None:
                 continue
             if sub.offer(form):
-                self._unsent[sub] = None
+                if not sub.queue.empty():  # queued for its sender (not written at once)
+                    self._unsent[sub] = None
             else:
                 log.warning("a subscriber fell behind at seq %d; dropped", event.seq)
                 self._subscribers.discard(sub)

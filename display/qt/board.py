@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
@@ -28,6 +29,22 @@ def fitted(text: str, pixels: int, width: int, *, bold: bool = False) -> QFont:
             return candidate
         pixels = int(pixels * 0.92)
     return style.font(pixels, bold=bold)
+
+
+def fit_line(
+    text: str,
+    pixels: int,
+    room: int,
+    *,
+    bold: bool = False,
+    elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+) -> tuple[QFont, str]:
+    """`text` made smaller to fit `room` while it keeps 70 % of `pixels` or more; else at 70 %
+    and cut with "…" (where `elide` says)."""
+    font = fitted(text, pixels, room, bold=bold)
+    if font.pixelSize() < pixels * 0.7:
+        font = style.font(math.ceil(pixels * 0.7), bold=bold)
+    return font, QFontMetrics(font).elidedText(text, elide, max(room, 0))
 
 
 def _portrait(widget: QWidget) -> bool:
@@ -175,13 +192,11 @@ class QtHistoryView(QWidget):
         """The title and its font: both languages at (nearly) the line's size; where the view
         is too narrow for that, the German alone, made smaller or cut with "…" if need be."""
         room, pixels = self.width() - 48, int(self._line() * 0.36)
-        german = HISTORY_TITLE.split(" · ", 1)[0]
-        for text in (HISTORY_TITLE, german):
-            font = fitted(text, pixels, room)
-            metrics = QFontMetrics(font)
-            if metrics.horizontalAdvance(text) <= room and font.pixelSize() >= pixels * 0.7:
-                return font, text
-        return font, metrics.elidedText(german, Qt.TextElideMode.ElideRight, max(room, 0))
+        font = fitted(HISTORY_TITLE, pixels, room)
+        fits = QFontMetrics(font).horizontalAdvance(HISTORY_TITLE) <= room
+        if fits and font.pixelSize() >= pixels * 0.7:
+            return font, HISTORY_TITLE
+        return fit_line(HISTORY_TITLE.split(" · ", 1)[0], pixels, room)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         """Paint the title and one line per earlier call."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from display.model import DisplayViewState
 from display.qt import style
-from display.qt.board import QtCallsView, QtHistoryView, fitted
+from display.qt.board import QtCallsView, QtHistoryView, fit_line
 from shared.clock import Clock, SystemClock
 
 log = logging.getLogger(__name__)
@@ -83,11 +82,7 @@ class QtTitle(QLabel):
         """The font and text: the whole title, made smaller while it stays at 70 % of its size
         or more; else at 70 %, cut in the middle with "…" (the place after "·" stays)."""
         room = self.contentsRect().width()
-        font = fitted(self.full, self.pixels, room, bold=True)
-        if font.pixelSize() < self.pixels * 0.7:
-            font = style.font(math.ceil(self.pixels * 0.7), bold=True)
-        text = QFontMetrics(font).elidedText(self.full, Qt.TextElideMode.ElideMiddle, room)
-        return font, text
+        return fit_line(self.full, self.pixels, room, bold=True, elide=Qt.TextElideMode.ElideMiddle)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         """As tall as the title at its full size, however small it is shown (nothing moves)."""
